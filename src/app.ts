@@ -1,0 +1,92 @@
+// buildApp(services): plugins, hooks, routes, error pages. No business rules here.
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { fileURLToPath } from 'node:url';
+import qs from 'node:querystring';
+import type { Services } from './container.ts';
+import { registerErrorHandling } from './platform/http/error-handling.ts';
+import { readFlash, setupRequestLocale } from './platform/http/context.ts';
+import { registerAuthHooks } from './platform/auth/http.ts';
+import { platformRoutes } from './platform/http/platform.routes.tsx';
+import { moduleRoutes } from './routes.ts';
+
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.isProduction,
+    disableRequestLogging: config.env === 'test',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Repeated keys become arrays (?place=10&place=20), the same as urlencoded bodies.
+    querystringParser: (s) => qs.parse(s),
+  });
+
+  // Every route says who may call it; a route without `config.auth` is a bug caught at start.
+  app.addHook('onRoute', (route) => {
+    const auth = (route.config as { auth?: string } | undefined)?.auth;
+    if (!auth && !route.url.startsWith('/assets')) throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
+  });
+
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes, parser: (s) => qs.parse(s) });
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 2, fields: 200, fieldSize: 100_000 } });
+  await app.register(fastifyCsrf, {
+    cookieKey: '_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: config.baseUrl.startsWith('https:') },
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        mediaSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.baseUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.baseUrl.startsWith('https:'),
+  });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url.startsWith('/assets/'),
+  });
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('../public/', import.meta.url)),
+    prefix: '/assets/',
+    maxAge: config.isProduction ? '1d' : 0,
+    decorateReply: false,
+  });
+
+  app.decorateRequest('locale', 'zh-TW');
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('flashIn', null as never);
+  app.addHook('onRequest', async (req, reply) => {
+    setupRequestLocale(req);
+    req.flashIn = readFlash(req, reply);
+  });
+  registerAuthHooks(app, services);
+  registerErrorHandling(app, services);
+
+  await app.register(async (scope) => {
+    await platformRoutes(scope, services);
+    await moduleRoutes(scope, services);
+  });
+  return app;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const base = { DATA_DIR: '/tmp/sqr-config-test' };
+
+describe('config', () => {
+  it('SYS-4 uses safe defaults: port 3000, PGlite in DATA_DIR, disk storage, all three roles', () => {
+    const c = loadConfig(base);
+    expect(c.port).toBe(3000);
+    expect(c.baseUrl).toBe('http://localhost:3000');
+    expect(c.database).toEqual({ kind: 'pglite', dir: '/tmp/sqr-config-test/pglite' });
+    expect(c.storage.driver).toBe('disk');
+    expect(c.roles).toEqual(['web', 'worker', 'scheduler']);
+    expect(c.timeZone).toBe('Asia/Taipei');
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('SYS-4 keeps the generated session secret in DATA_DIR across starts', () => {
+    expect(loadConfig(base).sessionSecret).toBe(loadConfig(base).sessionSecret);
+    expect(loadConfig(base).sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ ROLES: 'web,cron' }, 'ROLES'],
+    [{ STORAGE_DRIVER: 's3' }, 'S3_BUCKET'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
+  ])('SYS-4 refuses bad configuration %j with one line naming %s', (env, name) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
+    try {
+      loadConfig({ ...base, ...env });
+    } catch (e) {
+      expect((e as Error).message).toContain(name);
+      expect((e as Error).message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('SYS-4 refuses CAPTCHA_TEST_CODE in production', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), CAPTCHA_TEST_CODE: '1234' })).toThrow(/CAPTCHA_TEST_CODE/);
+    expect(loadConfig({ ...base, CAPTCHA_TEST_CODE: '1234' }).captchaTestCode).toBe('1234');
+  });
+
+  it('SYS-4 reads DATABASE_URL as PostgreSQL and ROLES as a list', () => {
+    const c = loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', ROLES: 'worker, scheduler' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(c.roles).toEqual(['worker', 'scheduler']);
+  });
+});

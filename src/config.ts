@@ -1,0 +1,157 @@
+// The only reader of process.env. Parsed once with zod, frozen, and passed down.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const ROLE_NAMES = ['web', 'worker', 'scheduler'] as const;
+export type Role = (typeof ROLE_NAMES)[number];
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BASE_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('事求人機關徵才系統 <no-reply@localhost>'),
+  STORAGE_DRIVER: z.enum(['disk', 's3']).default('disk'),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  CAPTCHA_TEST_CODE: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits').optional(),
+  ROLES: z
+    .string()
+    .default('web,worker,scheduler')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(ROLE_NAMES)).min(1, 'name at least one of web, worker, scheduler')),
+  SEED_DEMO: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+});
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly isProduction: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly baseUrl: string;
+  readonly dataDir: string;
+  readonly database: { readonly kind: 'pglite'; readonly dir: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly storage:
+    | { readonly driver: 'disk'; readonly dir: string }
+    | {
+        readonly driver: 's3';
+        readonly bucket: string;
+        readonly region: string;
+        readonly endpoint?: string;
+        readonly accessKeyId?: string;
+        readonly secretAccessKey?: string;
+        readonly forcePathStyle: boolean;
+      };
+  readonly sessionSecret: string;
+  readonly sessionIdleMinutes: number;
+  readonly captchaTestCode: string | undefined;
+  readonly roles: readonly Role[];
+  readonly timeZone: 'Asia/Taipei';
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+  readonly bodyLimitBytes: number;
+  readonly uploadLimitBytes: number;
+  readonly rateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment into a frozen Config. Throws ConfigError with one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction && e.CAPTCHA_TEST_CODE) {
+    throw new ConfigError('Invalid configuration: CAPTCHA_TEST_CODE: must not be set when NODE_ENV=production');
+  }
+  if (isProduction && !e.SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration: SESSION_SECRET: required when NODE_ENV=production');
+  }
+  if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET) {
+    throw new ConfigError('Invalid configuration: S3_BUCKET: required when STORAGE_DRIVER=s3');
+  }
+  const dataDir = resolve(e.DATA_DIR);
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const config: Config = {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    dataDir,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: join(dataDir, 'pglite') },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    storage:
+      e.STORAGE_DRIVER === 's3'
+        ? {
+            driver: 's3',
+            bucket: e.S3_BUCKET!,
+            region: e.S3_REGION,
+            ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+            ...(e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID } : {}),
+            ...(e.S3_SECRET_ACCESS_KEY ? { secretAccessKey: e.S3_SECRET_ACCESS_KEY } : {}),
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          }
+        : { driver: 'disk', dir: join(dataDir, 'files') },
+    sessionSecret: e.SESSION_SECRET ?? localSecret(dataDir),
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    captchaTestCode: e.CAPTCHA_TEST_CODE,
+    roles: [...new Set(e.ROLES)],
+    // Schedules and calendar dates are always Taipei's, whatever TZ the host has.
+    timeZone: 'Asia/Taipei',
+    seedDemo: e.SEED_DEMO ?? !isProduction,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+  };
+  return Object.freeze(config);
+}
+
+/** Outside production the session secret is generated once and kept in DATA_DIR. */
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,35 @@
+// The landing pages of the two other front doors. Their sign-in and services arrive with the
+// applicant-platform and eCPA issues; until then each page says what the door is for.
+import Html from '@kitajs/html';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../container.ts';
+import { pageContext } from '../../platform/http/context.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+
+export async function doorRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.get('/platform', { config: { auth: 'public' } }, async (req, reply) => {
+    const ctx = pageContext(req, reply, !services.config.isProduction);
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={ctx.t('site.platform')} door="platform">
+        <h1 safe>{ctx.t('site.platform')}</h1>
+        <p>應徵「不須具公務人員任用資格」的職缺（約僱、聘用、工友、技工、駕駛、代理教師等）：註冊帳號、填寫履歷、線上應徵、查詢應徵紀錄，並回覆機關的面試與錄取通知。</p>
+        <p>
+          <a href="/jobs">{Html.escapeHtml(ctx.t('nav.jobs'))}</a>
+        </p>
+      </Layout>,
+    );
+  });
+
+  app.get('/ecpa', { config: { auth: 'public' } }, async (req, reply) => {
+    const ctx = pageContext(req, reply, !services.config.isProduction);
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={ctx.t('site.ecpa')} door="ecpa">
+        <h1 safe>{ctx.t('site.ecpa')}</h1>
+        <p>機關人事人員以自然人憑證、機關憑證、健保卡或帳號登入人事服務網，使用「DD:事求人機關徵才系統」登錄職缺與調閱履歷；公務人員使用「DK:職缺應徵」應徵須具公務人員任用資格之職缺。</p>
+      </Layout>,
+    );
+  });
+}

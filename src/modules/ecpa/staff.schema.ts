@@ -1,0 +1,41 @@
+// eCPA identities: agency HR staff and back office (DOMAIN.md: staff_user, certificate_binding).
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from '../../platform/db/schema/platform.ts';
+
+export type StaffRole = 'agency_hr' | 'backoffice';
+
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    account: text('account').notNull(), // eCPA 帳號
+    passwordHash: text('password_hash'),
+    nationalIdHash: text('national_id_hash'), // HMAC of the national ID
+    nationalIdLast4: text('national_id_last4'),
+    name: text('name').notNull(),
+    email: text('email'),
+    agencyCode: text('agency_code').notNull(),
+    roles: jsonb('roles').$type<StaffRole[]>().notNull().default(['agency_hr']),
+    status: text('status').$type<'active' | 'left_service'>().notNull().default('active'),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('staff_users_account_uq').on(t.account), index('staff_users_agency_idx').on(t.agencyCode)],
+);
+
+export const certificateBindings = pgTable(
+  'certificate_bindings',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    issuer: text('issuer').notNull(),
+    serial: text('serial').notNull(),
+    kind: text('kind').$type<'自然人憑證' | '機關憑證' | '健保卡'>().notNull(),
+    firstBoundAt: timestamp('first_bound_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('certificate_bindings_cert_uq').on(t.issuer, t.serial)],
+);

@@ -1,0 +1,34 @@
+// Audit log (SYS-2): one append-only row per sign-in, resume access, export, notice, posting or account change.
+// Always written with the transaction of the change it records.
+import type { Queryable } from '../db/client.ts';
+import { auditEvents } from '../db/schema/platform.ts';
+
+export interface Actor {
+  kind: 'applicant' | 'staff' | 'system' | 'visitor';
+  id?: string | null;
+  ip?: string | null;
+}
+export interface Subject {
+  kind: string;
+  id: string;
+}
+
+export async function recordAudit(
+  q: Queryable,
+  actor: Actor,
+  action: string,
+  subject: Subject | null,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await q.insert(auditEvents).values({
+    actorKind: actor.kind,
+    actorId: actor.id ?? null,
+    action,
+    subjectKind: subject?.kind ?? null,
+    subjectId: subject?.id ?? null,
+    details,
+    ip: actor.ip ?? null,
+  });
+}
+
+export const audit = { record: recordAudit };

@@ -1,0 +1,119 @@
+// Sessions kept in the database, so web processes keep no state (ACC-8, SYS-4).
+// The cookie carries a random token; the table stores only its SHA-256. Rotated on every sign-in
+// (no fixation); expired after SESSION_IDLE_MINUTES without a request.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../db/client.ts';
+import { sessions } from '../db/schema/platform.ts';
+import type { Clock } from '../clock.ts';
+
+export type PrincipalKind = 'applicant' | 'staff';
+export interface Principal {
+  kind: PrincipalKind;
+  id: string;
+  method: string;
+}
+
+export interface SessionRecord {
+  id: string; // hash
+  principal: Principal | null;
+  data: Record<string, unknown>;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export interface SessionStore {
+  load(token: string): Promise<SessionRecord | null>;
+  create(input: { principal: Principal | null; data?: Record<string, unknown>; ip?: string; userAgent?: string }): Promise<{ token: string; record: SessionRecord }>;
+  /** Ends `oldToken`'s session (if any) and starts a new one: used at sign-in. */
+  rotate(oldToken: string | undefined, input: { principal: Principal | null; data?: Record<string, unknown>; ip?: string; userAgent?: string }): Promise<{ token: string; record: SessionRecord }>;
+  setData(id: string, data: Record<string, unknown>): Promise<void>;
+  destroy(token: string): Promise<void>;
+  destroyAllFor(q: Queryable, principal: { kind: PrincipalKind; id: string }): Promise<void>;
+  countActiveSince(since: Date): Promise<number>;
+  purgeExpired(): Promise<number>;
+}
+
+export function createSessionStore(db: Db, clock: Clock, idleMinutes: number): SessionStore {
+  const idleMs = idleMinutes * 60_000;
+  const toRecord = (row: typeof sessions.$inferSelect): SessionRecord => ({
+    id: row.id,
+    principal: row.principalKind && row.principalId ? { kind: row.principalKind as PrincipalKind, id: row.principalId, method: row.method ?? '' } : null,
+    data: row.data,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+  });
+
+  async function create(input: Parameters<SessionStore['create']>[0]) {
+    const token = randomBytes(32).toString('base64url');
+    const now = clock.now();
+    const [row] = await db
+      .insert(sessions)
+      .values({
+        id: hashToken(token),
+        principalKind: input.principal?.kind ?? null,
+        principalId: input.principal?.id ?? null,
+        method: input.principal?.method ?? null,
+        data: input.data ?? {},
+        ip: input.ip ?? null,
+        userAgent: input.userAgent?.slice(0, 300) ?? null,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + idleMs),
+      })
+      .returning();
+    return { token, record: toRecord(row!) };
+  }
+
+  return {
+    async load(token) {
+      if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+      const now = clock.now();
+      const id = hashToken(token);
+      const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+      if (!row) return null;
+      if (row.expiresAt <= now) {
+        await db.delete(sessions).where(eq(sessions.id, id));
+        return null;
+      }
+      if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        const expiresAt = new Date(now.getTime() + idleMs);
+        await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+        row.lastSeenAt = now;
+        row.expiresAt = expiresAt;
+      }
+      return toRecord(row);
+    },
+    create,
+    async rotate(oldToken, input) {
+      if (oldToken) await db.delete(sessions).where(eq(sessions.id, hashToken(oldToken)));
+      return create(input);
+    },
+    async setData(id, data) {
+      await db.update(sessions).set({ data }).where(eq(sessions.id, id));
+    },
+    async destroy(token) {
+      await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+    },
+    async destroyAllFor(q, principal) {
+      await q.delete(sessions).where(and(eq(sessions.principalKind, principal.kind), eq(sessions.principalId, principal.id)));
+    },
+    async countActiveSince(since) {
+      const [r] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sessions)
+        .where(and(gt(sessions.lastSeenAt, since), gt(sessions.expiresAt, clock.now())));
+      return r?.n ?? 0;
+    },
+    async purgeExpired() {
+      const r = await db.delete(sessions).where(lt(sessions.expiresAt, clock.now())).returning({ id: sessions.id });
+      return r.length;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Opens the database: embedded PGlite (default, data in DATA_DIR) or PostgreSQL (DATABASE_URL).
+// Both are reached through one node-postgres Pool, so drizzle, pg-boss and raw SQL share one code path.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = NodePgDatabase<Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything that runs queries: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type DatabaseTarget = { kind: 'pglite'; dir: string } | { kind: 'pglite-memory'; loadDataDir?: Blob } | { kind: 'postgres'; url: string };
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  readonly pool: pg.Pool;
+  /** Set for PGlite: the embedded instance (for dumps in tests). */
+  readonly pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+// Dates (no time) come back as 'YYYY-MM-DD' strings, never as JS Dates shifted by the host zone.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000 });
+    pool.on('error', () => undefined); // idle client errors surface on the next query instead of crashing
+    return { kind: 'postgres', db: drizzle(pool, { schema }), pool, close: () => pool.end() };
+  }
+  const options = { extensions: { pg_trgm } };
+  let pglite: PGlite;
+  if (target.kind === 'pglite') {
+    mkdirSync(target.dir, { recursive: true });
+    pglite = await PGlite.create(target.dir, options);
+  } else {
+    pglite = await PGlite.create({ ...options, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
+  }
+  // PGlite is one connection: the pool must hand out exactly one client at a time.
+  const pgConfig = createPgConfig(pglite);
+  patchParse(pgConfig.connection);
+  const pool = new pg.Pool({ ...pgConfig, max: 1 });
+  return {
+    kind: 'pglite',
+    db: drizzle(pool, { schema }),
+    pool,
+    pglite,
+    close: async () => {
+      await pool.end();
+      await pglite.close();
+    },
+  };
+}
+
+/**
+ * node-postgres puts a query's `types` (drizzle passes an object of type parsers there) into the Parse
+ * message, where the wire protocol wants an array of parameter type OIDs. pg's own serializer ignores a
+ * non-array; PGlite's adapter calls `types.forEach` and throws inside the client, leaving the query
+ * hanging. Give PGlite what pg's serializer would have sent.
+ */
+function patchParse(connection: { parse(query: { types?: unknown }): void }): void {
+  const parse = connection.parse.bind(connection);
+  connection.parse = (query) => parse(Array.isArray(query.types) ? query : { ...query, types: [] });
+}

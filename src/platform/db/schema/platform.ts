@@ -1,0 +1,86 @@
+// Platform tables: sessions, audit log, mail outbox, stored files, counters.
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+export { timestamps };
+
+/** Server-side sessions. The cookie holds a random token; the table holds its SHA-256 only. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(), // sha256(token), base64url
+    principalKind: text('principal_kind'), // 'applicant' | 'staff' | null (visitor)
+    principalId: uuid('principal_id'),
+    method: text('method'), // 帳號, 自然人憑證, 機關憑證, 健保卡
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_last_seen_idx').on(t.lastSeenAt), index('sessions_principal_idx').on(t.principalKind, t.principalId)],
+);
+
+/** Append-only audit log (SYS-2): who, when, what, from where. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorKind: text('actor_kind').notNull(), // 'applicant' | 'staff' | 'system' | 'visitor'
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    subjectKind: text('subject_kind'),
+    subjectId: text('subject_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_events_subject_idx').on(t.subjectKind, t.subjectId),
+    index('audit_events_actor_idx').on(t.actorKind, t.actorId),
+    index('audit_events_at_idx').on(t.at),
+  ],
+);
+
+/** Durable mail outbox (SYS-1): written in the transaction of the change that causes the mail. */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    attachments: jsonb('attachments').$type<{ key: string; filename: string; contentType: string }[]>().notNull().default([]),
+    state: text('state').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('outbox_due_idx').on(t.state, t.nextAttemptAt), index('outbox_to_idx').on(t.to)],
+);
+
+/** Metadata of bytes kept in the storage port (disk or S3). */
+export const fileObjects = pgTable('file_objects', {
+  key: text('key').primaryKey(),
+  size: integer('size').notNull(),
+  contentType: text('content_type').notNull(),
+  sha256: text('sha256').notNull(),
+  originalName: text('original_name'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Daily visit counters (PUB-7): one row a Taipei day. */
+export const visitCounters = pgTable('visit_counters', {
+  day: text('day').primaryKey(), // YYYY-MM-DD in Asia/Taipei
+  visits: integer('visits').notNull().default(0),
+});

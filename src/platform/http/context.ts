@@ -1,0 +1,86 @@
+// Per-request context for pages: locale and translator, the signed-in principal, CSRF token, flash messages.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { parseLocale, translator, type Locale, type Translate } from '../i18n/i18n.ts';
+import type { Principal, SessionRecord } from '../auth/sessions.ts';
+
+export interface Flash {
+  kind: 'success' | 'info' | 'warning';
+  text: string;
+}
+
+export interface PageContext {
+  readonly locale: Locale;
+  readonly t: Translate;
+  /** Path without the query string. */
+  readonly path: string;
+  /** Path with the query string, for links back here (e.g. the language switch). */
+  readonly url: string;
+  readonly principal: Principal | null;
+  /** A CSRF token for a form on this page (sets the secret cookie on first use). */
+  readonly csrf: () => string;
+  readonly flash: readonly Flash[];
+  readonly showDevLinks: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+    session: SessionRecord | null;
+    sessionToken: string | undefined;
+    principal: Principal | null;
+    flashIn: Flash[];
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route. Every route declares it (checked at registration). */
+    auth?: 'public' | 'applicant' | 'staff' | 'backoffice';
+    /** Set false only for routes that must accept cross-site POSTs (none today). */
+    csrf?: boolean;
+  }
+}
+
+export const LANG_COOKIE = 'lang';
+export const FLASH_COOKIE = 'flash';
+
+export function localeOf(req: FastifyRequest): Locale {
+  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  return parseLocale(q) ?? parseLocale(req.cookies[LANG_COOKIE]) ?? 'zh-TW';
+}
+
+export function setupRequestLocale(req: FastifyRequest): void {
+  req.locale = localeOf(req);
+  req.t = translator(req.locale);
+}
+
+export function readFlash(req: FastifyRequest, reply: FastifyReply): Flash[] {
+  const raw = req.cookies[FLASH_COOKIE];
+  if (!raw) return [];
+  reply.clearCookie(FLASH_COOKIE, { path: '/' });
+  const unsigned = req.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return [];
+  try {
+    const parsed = JSON.parse(unsigned.value) as unknown;
+    return Array.isArray(parsed) ? (parsed as Flash[]).filter((f) => typeof f?.text === 'string').slice(0, 5) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Shows a message on the next page (post/redirect/get). */
+export function flash(reply: FastifyReply, f: Flash): void {
+  reply.setCookie(FLASH_COOKIE, JSON.stringify([f]), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });
+}
+
+export function pageContext(req: FastifyRequest, reply: FastifyReply, showDevLinks = false): PageContext {
+  let token: string | undefined;
+  return {
+    locale: req.locale,
+    t: req.t,
+    path: req.url.split('?')[0] ?? '/',
+    url: req.url,
+    principal: req.principal,
+    csrf: () => (token ??= reply.generateCsrf()),
+    flash: req.flashIn,
+    showDevLinks,
+  };
+}

@@ -1,0 +1,48 @@
+// Maps every failure to a page: 404 for unknown routes, 413 for oversized bodies, 403 for CSRF,
+// 429 for rate limits, 400 for unreadable input, 500 with a reference code. Never a stack trace to the user.
+import { randomBytes } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../container.ts';
+import { ErrorPage } from '../views/error-page.tsx';
+import { pageContext } from './context.ts';
+import { isAppError } from './errors.ts';
+import { sendPage } from './render.ts';
+
+function statusOf(err: FastifyError): number {
+  if (isAppError(err)) return err.status;
+  const code = err.code ?? '';
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') return 413;
+  if (code.startsWith('FST_CSRF')) return 403;
+  if (err.statusCode === 429) return 429;
+  if (code.startsWith('FST_ERR_CTP') || code === 'FST_ERR_VALIDATION' || code.startsWith('FST_INVALID_MULTIPART')) return 400;
+  const s = err.statusCode ?? 500;
+  return s >= 400 && s < 600 ? s : 500;
+}
+
+export function registerErrorHandling(app: FastifyInstance, services: Services): void {
+  app.setNotFoundHandler((req, reply) => renderError(req, reply, services, 404));
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = statusOf(err);
+    if (status >= 500) {
+      const reference = randomBytes(4).toString('hex');
+      req.log.error({ err, reference }, 'request failed');
+      return renderError(req, reply, services, 500, reference);
+    }
+    if (status === 429) void reply.header('retry-after', '60');
+    return renderError(req, reply, services, status, undefined, isAppError(err) && err.message !== err.code ? err.message : undefined);
+  });
+}
+
+function renderError(req: FastifyRequest, reply: FastifyReply, services: Services, status: number, reference?: string, message?: string) {
+  if (!req.t) {
+    // The failure happened before the request context was set up.
+    return reply.code(status).type('text/plain; charset=utf-8').send(`${status}`);
+  }
+  const accept = req.headers.accept ?? '';
+  if (accept.includes('application/json') && !accept.includes('text/html')) {
+    return reply.code(status).send({ error: status, ...(reference ? { reference } : {}) });
+  }
+  const ctx = pageContext(req, reply, !services.config.isProduction);
+  return sendPage(reply, ErrorPage({ ctx, status, ...(reference ? { reference } : {}), ...(message ? { message } : {}) }), status);
+}

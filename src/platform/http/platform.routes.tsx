@@ -1,0 +1,41 @@
+// Platform routes: health, readiness, language switch.
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../container.ts';
+import { parseLocale } from '../i18n/i18n.ts';
+import { signOut } from '../auth/http.ts';
+import { flash, LANG_COOKIE } from './context.ts';
+
+/** Only same-site paths may be redirect targets. */
+export function safeNext(next: unknown, fallback = '/'): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+}
+
+export async function platformRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.get('/healthz', { config: { auth: 'public' } }, async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+
+  app.get('/readyz', { config: { auth: 'public' } }, async (_req, reply) => {
+    try {
+      await services.db.execute(sql`select 1`);
+      return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.database.kind });
+    } catch {
+      return reply.code(503).header('cache-control', 'no-store').send({ status: 'unavailable' });
+    }
+  });
+
+  // 登出 (ACC-8): ends the session of whoever is signed in.
+  app.post('/logout', { config: { auth: 'public' } }, async (req, reply) => {
+    const wasSignedIn = req.principal !== null;
+    await signOut(req, reply, services);
+    if (wasSignedIn) flash(reply, { kind: 'success', text: '您已登出。' });
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/lang', { config: { auth: 'public' } }, async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const locale = parseLocale(q.to) ?? 'zh-TW';
+    reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });
+    const next = safeNext(q.next).replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, '');
+    return reply.redirect(next, 303);
+  });
+}
