@@ -15,6 +15,7 @@ import { readFlash, setupRequestLocale } from './platform/http/context.ts';
 import { registerAuthHooks } from './platform/auth/http.ts';
 import { platformRoutes } from './platform/http/platform.routes.tsx';
 import { moduleRoutes } from './routes.ts';
+import { devMailboxRoutes } from './platform/mail/dev-mailbox.routes.tsx';
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
@@ -86,6 +87,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   await app.register(async (scope) => {
     await platformRoutes(scope, services);
+    await devMailboxRoutes(scope, services);
     await moduleRoutes(scope, services);
   });
   return app;

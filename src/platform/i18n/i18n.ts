@@ -24,3 +24,16 @@ export function htmlLang(locale: Locale): string {
 }
 
 export type { MessageKey };
+
+/**
+ * A module's own messages, zh-TW first with an English twin (same keys, checked by the type):
+ *   const m = defineMessages({ title: '職缺' }, { title: 'Job' });  …  m(ctx.locale).title
+ */
+export function defineMessages<K extends string>(zh: Record<K, string>, english: Record<K, string>): (locale: Locale) => Record<K, string> {
+  return (locale) => (locale === 'en' ? english : zh);
+}
+
+/** Fills {name} placeholders. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}

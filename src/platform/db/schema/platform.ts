@@ -84,3 +84,17 @@ export const visitCounters = pgTable('visit_counters', {
   day: text('day').primaryKey(), // YYYY-MM-DD in Asia/Taipei
   visits: integer('visits').notNull().default(0),
 });
+
+/** Captcha challenges (ACC-1, ACC-4): bound to a session, single use, expire after 5 minutes. */
+export const captchaChallenges = pgTable(
+  'captcha_challenges',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    sessionId: text('session_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('captcha_challenges_session_idx').on(t.sessionId, t.createdAt)],
+);
