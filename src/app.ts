@@ -23,10 +23,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.isProduction,
-    disableRequestLogging: config.env === 'test',
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    // Repeated keys become arrays (?place=10&place=20), the same as urlencoded bodies.
-    querystringParser: (s) => qs.parse(s),
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: 200,
+      // Repeated keys become arrays (?place=10&place=20), the same as urlencoded bodies.
+      querystringParser: (s: string) => qs.parse(s),
+    },
   });
 
   // Every route says who may call it; a route without `config.auth` is a bug caught at start.

@@ -3,6 +3,9 @@ import type { Config } from './config.ts';
 import { createSessionStore, type SessionStore } from './platform/auth/sessions.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database, Db } from './platform/db/client.ts';
+import type { Jobs } from './platform/jobs/jobs.ts';
+import { kickMailDelivery } from './platform/jobs/mail-jobs.ts';
+import { createMailTransport, type MailTransport } from './platform/mail/transport.ts';
 import { createStorage, type Storage } from './platform/storage/index.ts';
 
 export interface Services {
@@ -12,15 +15,26 @@ export interface Services {
   readonly clock: Clock;
   readonly storage: Storage;
   readonly sessions: SessionStore;
+  readonly mailTransport: MailTransport;
+  /** pg-boss, when this process runs it (main.ts); null in tests that do not need jobs. */
+  readonly jobs: Jobs | null;
+  /**
+   * Asks a worker to deliver queued mail now. Call after the transaction that wrote the outbox rows has
+   * committed; best-effort (the every-minute schedule delivers anyway).
+   */
+  kickMail(): void;
 }
 
 export interface ServiceOverrides {
   clock?: Clock;
   storage?: Storage;
+  mailTransport?: MailTransport;
+  jobs?: Jobs | null;
 }
 
 export function createServices(config: Config, database: Database, overrides: ServiceOverrides = {}): Services {
   const clock = overrides.clock ?? systemClock;
+  const jobs = overrides.jobs ?? null;
   return {
     config,
     database,
@@ -28,5 +42,10 @@ export function createServices(config: Config, database: Database, overrides: Se
     clock,
     storage: overrides.storage ?? createStorage(config.storage),
     sessions: createSessionStore(database.db, clock, config.sessionIdleMinutes),
+    mailTransport: overrides.mailTransport ?? createMailTransport(config.smtpUrl),
+    jobs,
+    kickMail: () => {
+      if (jobs) void kickMailDelivery(jobs);
+    },
   };
 }

@@ -4,6 +4,11 @@ import { buildApp } from './app.ts';
 import { createServices } from './container.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { createJobs } from './platform/jobs/jobs.ts';
+import { registerMaintenanceJobs } from './platform/jobs/maintenance-jobs.ts';
+import { registerMailJobs } from './platform/jobs/mail-jobs.ts';
+import { createMailTransport } from './platform/mail/transport.ts';
+import { seedDemo } from './modules/demo/seed.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -17,18 +22,37 @@ async function main(): Promise<void> {
     throw err;
   }
   const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const database = await openDatabase(config.database);
   const applied = await migrate(database.pool);
-  if (applied.length) console.log(`database: applied ${applied.length} migration(s) on ${database.kind}`);
-  const services = createServices(config, database);
+  if (applied.length) console.log(`database: applied ${applied.length} migration(s) on ${database.kind} (${elapsed()})`);
+
+  const jobs = createJobs({ database, roles: config.roles });
+  const mailTransport = createMailTransport(config.smtpUrl);
+  const services = createServices(config, database, { jobs, mailTransport });
+
+  if (config.seedDemo) {
+    const seed = await seedDemo(database.db, services.clock.today());
+    if (seed.seeded) {
+      console.log(
+        `demo seed: ${seed.feed?.inserted ?? 0} real jobs imported (${seed.feed?.rejected.length ?? 0} rejected), ${seed.staff} staff, ${seed.applicants} applicants (${elapsed()}) — sign-ins are listed in README.md`,
+      );
+    }
+  }
+
+  await jobs.start();
+  await registerMailJobs(jobs, { db: database.db, transport: mailTransport, clock: services.clock, mailFrom: config.mailFrom, storage: services.storage });
+  await registerMaintenanceJobs(jobs, services);
+  console.log(`jobs: pg-boss started for roles ${config.roles.join(', ')}${config.smtpUrl ? '' : ' (no SMTP_URL: mail stays in the dev mailbox at /dev/mail)'}`);
 
   const stops: (() => Promise<void>)[] = [];
   if (config.roles.includes('web')) {
     const app = await buildApp(services);
     await app.listen({ port: config.port, host: config.host });
-    console.log(`web: listening on ${config.baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s after start)`);
+    console.log(`web: listening on ${config.baseUrl} (${elapsed()} after start)`);
     stops.push(() => app.close());
   }
+  stops.push(() => jobs.stop({ timeoutMs: 15_000 }));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

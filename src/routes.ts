@@ -3,8 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from './container.ts';
 import { vacancyPublicRoutes } from './modules/vacancies/public.routes.tsx';
 import { doorRoutes } from './modules/doors/doors.routes.tsx';
+import { captchaRoutes } from './platform/captcha/index.ts';
+import { jobPageRoutes } from './modules/vacancies/job-page/job-page.routes.tsx';
+import { guideRoutes } from './modules/guides/guides.routes.tsx';
 
 export async function moduleRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await vacancyPublicRoutes(app, services);
   await doorRoutes(app, services);
+  await captchaRoutes(app, services);
+  await jobPageRoutes(app, services);
+  await guideRoutes(app, services);
 }

@@ -9,7 +9,7 @@ import { axeViolations, describeViolations, launchBrowser, noScriptContext, scri
 
 const FEED = new URL('../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url);
 
-describe('public search journey (Chromium)', () => {
+describe('public search journey (Chromium)', { timeout: 90_000 }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -64,11 +64,11 @@ describe('public search journey (Chromium)', () => {
     const context = await noScriptContext(browser, base);
     const page = await context.newPage();
     await page.goto('/jobs?keyword=' + encodeURIComponent('工'));
-    const first = await page.locator('table.data-table tbody tr td:nth-child(3)').first().textContent();
+    const first = await page.locator('table.data-table tbody tr td:nth-child(3) a').first().getAttribute('href');
     await page.getByRole('link', { name: '下一頁' }).click();
     await page.waitForURL(/page=2/);
     expect(decodeURIComponent(page.url())).toContain('keyword=工');
-    const second = await page.locator('table.data-table tbody tr td:nth-child(3)').first().textContent();
+    const second = await page.locator('table.data-table tbody tr td:nth-child(3) a').first().getAttribute('href');
     expect(second).not.toBe(first);
     expect(await page.locator('table.data-table tbody tr td:nth-child(1)').first().textContent()).toBe('16');
     await context.close();

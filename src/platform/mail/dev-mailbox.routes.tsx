@@ -42,7 +42,7 @@ export async function devMailboxRoutes(app: FastifyInstance, services: Services)
           </a>
         ),
       },
-      { header: '狀態', cell: (m) => <span safe>{m.state}</span> },
+      { header: '狀態', cell: (m) => <span>{m.state}</span> },
     ];
     const pages = Math.max(1, Math.ceil(total / PAGE));
     return sendPage(
@@ -72,7 +72,7 @@ export async function devMailboxRoutes(app: FastifyInstance, services: Services)
           <dt>時間</dt>
           <dd safe>{taipeiTime.format(mail.createdAt)}</dd>
           <dt>狀態</dt>
-          <dd safe>{mail.state}</dd>
+          <dd>{mail.state}</dd>
         </dl>
         <h2>內容</h2>
         <div class="mail-body">{safeBody}</div>
