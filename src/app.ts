@@ -13,6 +13,7 @@ import type { Services } from './container.ts';
 import { registerErrorHandling } from './platform/http/error-handling.ts';
 import { readFlash, setupRequestLocale } from './platform/http/context.ts';
 import { registerAuthHooks } from './platform/auth/http.ts';
+import { registerVisitCounting } from './modules/counters/visit-counting.ts';
 import { platformRoutes } from './platform/http/platform.routes.tsx';
 import { moduleRoutes } from './routes.ts';
 import { devMailboxRoutes } from './platform/mail/dev-mailbox.routes.tsx';
@@ -85,6 +86,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     req.flashIn = readFlash(req, reply);
   });
   registerAuthHooks(app, services);
+  registerVisitCounting(app, services);
   registerErrorHandling(app, services);
 
   await app.register(async (scope) => {

@@ -6,6 +6,7 @@ import type { Services } from '../../container.ts';
 import { pageContext } from '../../platform/http/context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { CountersPanel, readCounters } from '../counters/index.ts';
 
 export async function doorRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/platform', { config: { auth: 'public' } }, async (req, reply) => {
@@ -24,11 +25,13 @@ export async function doorRoutes(app: FastifyInstance, services: Services): Prom
 
   app.get('/ecpa', { config: { auth: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply, !services.config.isProduction);
+    const counters = await readCounters(services);
     return sendPage(
       reply,
       <Layout ctx={ctx} title={ctx.t('site.ecpa')} door="ecpa">
         <h1 safe>{ctx.t('site.ecpa')}</h1>
         <p>機關人事人員以自然人憑證、機關憑證、健保卡或帳號登入人事服務網，使用「DD:事求人機關徵才系統」登錄職缺與調閱履歷；公務人員使用「DK:職缺應徵」應徵須具公務人員任用資格之職缺。</p>
+        <CountersPanel ctx={ctx} counters={counters} />
       </Layout>,
     );
   });

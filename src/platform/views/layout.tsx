@@ -62,6 +62,11 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
                   </li>
                 ))}
                 <li>
+                  <a href="/guide/sop" aria-current={ctx.path === '/guide/sop' ? 'page' : undefined} safe>
+                    {t('nav.sop')}
+                  </a>
+                </li>
+                <li>
                   <a href="/opendata" safe>
                     {t('nav.opendata')}
                   </a>

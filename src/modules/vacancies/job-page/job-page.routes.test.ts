@@ -5,7 +5,8 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { fixedClock } from '../../../platform/clock.ts';
 import { dbDrivers } from '../../../../tests/helpers/db.ts';
 import { useTestApp } from '../../../../tests/helpers/app.ts';
-import { insertAttachment, insertVacancy, pngModules, samplePdf, svgModules, symbolModules } from './job-page.test-support.ts';
+import { insertAttachment, insertVacancy, pngModules, readPng, samplePdf, svgModules, symbolModules } from './job-page.test-support.ts';
+import jsQRModule from 'jsqr';
 
 const OPEN = '1150500001';
 const CIVIL = '1150500002';
@@ -149,7 +150,7 @@ describe.each(dbDrivers())('PUB-2 job page (%s)', (driver) => {
     expect(html).toContain(APPLY_URL);
   });
 
-  // No QR decoder (e.g. jsqr) is installed: the PNG's pixels and the SVG's path are read back into module
+  // The PNG's pixels and the SVG's path are read back into module
   // grids and compared with the symbol QRCode.create() makes for the apply URL (and not for another URL).
   it('PUB-2 the QR code (PNG and SVG) encodes the absolute apply URL', async () => {
     const expected = symbolModules(QRCode.create(APPLY_URL, { errorCorrectionLevel: 'M' }));
@@ -159,6 +160,19 @@ describe.each(dbDrivers())('PUB-2 job page (%s)', (driver) => {
     expect(fromPng).toEqual(expected);
     expect(fromSvg).toEqual(expected);
     expect(fromPng).not.toEqual(other);
+  });
+
+  it('PUB-2 a QR reader (jsQR) decodes the PNG to the absolute apply URL', async () => {
+    const img = readPng((await get(`/jobs/${OPEN}/qr.png`)).rawPayload);
+    const rgba = new Uint8ClampedArray(img.width * img.height * 4);
+    for (let y = 0; y < img.height; y++)
+      for (let x = 0; x < img.width; x++) {
+        const v = img.dark(x, y) ? 0 : 255;
+        rgba.set([v, v, v, 255], (y * img.width + x) * 4);
+      }
+    // jsqr ships a UMD bundle whose typings say `export default` while the runtime default is the function.
+    const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
+    expect(jsQR(rgba, img.width, img.height)?.data).toBe(APPLY_URL);
   });
 
   it('PUB-2 【我要應徵】 redirects by access mode: open → applicant platform, civil service → eCPA 職缺應徵, none → how to apply', async () => {

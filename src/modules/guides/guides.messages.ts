@@ -1,0 +1,48 @@
+// Texts of the 求職SOP page and the blank-form downloads (PUB-6), zh-TW with the English twin.
+// The steps restate the applicant platform manual (seeds/000: 步驟一 … 步驟九).
+import { defineMessages } from '../../platform/i18n/i18n.ts';
+
+export const guideMessages = defineMessages(
+  {
+    title: '求職SOP',
+    intro: '應徵「不須具公務人員任用資格」職缺（約僱、聘用、工友、技工、駕駛、代理教師等）的步驟如下。須具公務人員任用資格的職缺，請由人事服務網（eCPA）的「職缺應徵」應徵。',
+    stepsLabel: '應徵步驟',
+    step1Title: '查詢職缺',
+    step1Body: '在「查詢職缺資料」依關鍵字、機關、職系、工作地等條件查詢。職缺明細頁可下載徵才機關上傳的附件；點選【我要應徵】，或用手機掃描頁面上的 QR Code，即前往應徵平台應徵該職缺。',
+    step1Link: '查詢職缺資料',
+    step2Title: '註冊與登入',
+    step2Body: '第一次使用請先註冊：帳號為您的 Email，密碼至少 8 碼並混合大小寫英文字母、數字及特殊符號；閱讀個人資料蒐集、處理及利用告知同意書並勾選「同意」。收到「帳號啟用確認信」後點選信中連結啟用帳號（未收到可「重寄確認信」）。登入時輸入帳號、密碼與驗證碼（可播放驗證碼語音）；連續 3 次登入失敗帳號會被鎖定，請以「忘記密碼」重設（重設連結 7 天內有效）。',
+    step2Link: '前往不須具公務人員任用資格職缺應徵平台',
+    step3Title: '填寫履歷',
+    step3Body: '依序填寫基本資料（除英文姓名及照片外皆為必填；聯絡Email 預設為註冊帳號，之後各項通知都寄到這裡）、學歷（1 至 3 筆，依最高學歷往下填）、經歷（最多 5 筆）、語文能力（最多 4 筆，每種語言至少勾選聽、說、讀、寫其中一項）、專長、自傳，並可上傳照片及一份證照資格/作品附件。最後點選【儲存履歷】；可用【履歷預覽】確認機關將看到的內容。',
+    step4Title: '應徵職缺',
+    step4Body: '在職缺頁點選【我要應徵】，確認履歷預覽後點選【確定應徵】，即完成應徵並授權人事總處提供完整履歷給徵才機關；系統會寄信告訴您應徵了哪些職缺。',
+    step5Title: '查詢應徵紀錄、回覆面試與錄取通知',
+    step5Body: '在「我的應徵」可看到徵才機關是否已調閱您的履歷、下載應徵時的附件，或【取消應徵】（系統會寄信通知您與徵才機關）。收到面試通知時點選【回覆】，選擇【接受邀約】或【婉拒邀約】；收到錄取通知時選擇【同意被錄取並報到】或【婉拒錄取】。使用完畢請登出。',
+    formsTitle: '公務人員履歷空白表格下載',
+    formsBody: '想先在紙上或電腦上準備履歷內容，可下載與線上履歷相同欄位的空白表格。',
+    pdfLink: '公務人員履歷空白表格（PDF，可列印）',
+    odtLink: '公務人員履歷空白表格（ODT，可用 LibreOffice 或 Word 編輯）',
+  },
+  {
+    title: 'How to apply (求職SOP)',
+    intro: 'The steps to apply for jobs that do not require civil-service qualification (contract, temporary, janitorial, technical, driver, substitute teacher and similar posts). Jobs that require civil-service qualification are applied for through the “Job application” service of eCPA.',
+    stepsLabel: 'Steps to apply',
+    step1Title: 'Find a job',
+    step1Body: 'Search the published jobs by keyword, agency, job series, work place and more. A job page lets you download the attachments the agency uploaded; choose “Apply”, or scan the page’s QR code with a phone, to apply on the application platform.',
+    step1Link: 'Search jobs',
+    step2Title: 'Register and sign in',
+    step2Body: 'Register first: your email address is your account; the password has at least 8 characters mixing upper case, lower case, digits and symbols; read the personal data notice and tick “I agree”. Open the link in the activation mail to activate the account (you can have it sent again). Sign in with account, password and the captcha (it can be read aloud). After 3 failed sign-ins in a row the account is locked until you reset the password (“Forgot password”; the link is valid for 7 days).',
+    step2Link: 'Go to the application platform',
+    step3Title: 'Fill in your resume',
+    step3Body: 'Fill in the basic data (all required except the English name and the photo; the contact email starts as your account and receives every notice), education (1 to 3 entries, highest first), experience (up to 5), languages (up to 4, each with at least one of listening, speaking, reading, writing), skills and autobiography; you may add a photo and one certificate or portfolio file. Then choose “Save resume”; “Preview” shows what agencies will see.',
+    step4Title: 'Apply',
+    step4Body: 'On the job page choose “Apply”, check the resume preview and choose “Confirm application”. This applies and lets the agency receive your full resume; you get a mail listing the jobs you applied for.',
+    step5Title: 'Follow your applications and answer interview and offer notices',
+    step5Body: '“My applications” shows whether the agency has opened your resume, lets you download the attachment you applied with, or cancel the application (you and the agency are told by mail). For an interview notice choose “Reply” and accept or decline; for an offer, accept and report for duty, or decline. Sign out when you are done.',
+    formsTitle: 'Blank resume form (公務人員履歷空白表格)',
+    formsBody: 'To prepare your resume on paper or on a computer first, download the blank form with the same fields as the online resume.',
+    pdfLink: 'Blank resume form (PDF, to print)',
+    odtLink: 'Blank resume form (ODT, to edit in LibreOffice or Word)',
+  },
+);

@@ -1,0 +1,6 @@
+// Resume PDFs (RES-13 preview/agency copy, PUB-6 blank form).
+export { renderResumePdf, type RenderResumeOptions } from './resume-pdf.ts';
+export { renderBlankResumePdf } from './blank-form.ts';
+export { emptyResume, RESUME_LIMITS, type ResumeDocument, type ResumeBasic, type ResumeEducation, type ResumeExperience, type ResumeLanguage } from './resume-document.ts';
+export { RESUME_LABELS, allResumeLabels } from './resume-labels.ts';
+export { MISSING_GLYPH } from './printable.ts';
