@@ -4,3 +4,5 @@ export * from '../../../modules/reference/agency.schema.ts';
 export * from '../../../modules/accounts/account.schema.ts';
 export * from '../../../modules/ecpa/staff.schema.ts';
 export * from '../../../modules/vacancies/vacancy.schema.ts';
+export * from '../../../modules/resumes/resume.schema.ts';
+export * from '../../../modules/newsletters/newsletter.schema.ts';
