@@ -32,11 +32,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(driver: Driver = 'pglite', opts: { env?: Record<string, string>; overrides?: ServiceOverrides } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  overrides?: ServiceOverrides;
+  /** Extra routes for a test (registered before the app is ready). */
+  routes?: (app: FastifyInstance, services: Services) => void;
+}
+
+export async function createTestApp(driver: Driver = 'pglite', opts: TestAppOptions = {}): Promise<TestApp> {
   const config = testConfig(opts.env);
   const database = await createTestDatabase(driver);
   const services = createServices(config, database, opts.overrides);
   const app = await buildApp(services);
+  opts.routes?.(app, services);
   await app.ready();
   return {
     app,
