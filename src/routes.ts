@@ -6,6 +6,9 @@ import { doorRoutes } from './modules/doors/doors.routes.tsx';
 import { captchaRoutes } from './platform/captcha/index.ts';
 import { jobPageRoutes } from './modules/vacancies/job-page/job-page.routes.tsx';
 import { guideRoutes } from './modules/guides/guides.routes.tsx';
+import { openDataRoutes } from './modules/vacancies/opendata-export/opendata.routes.tsx';
+import { accountRoutes } from './modules/accounts/account.routes.tsx';
+import { newsletterRoutes } from './modules/newsletters/newsletter.routes.tsx';
 
 export async function moduleRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await vacancyPublicRoutes(app, services);
@@ -13,4 +16,7 @@ export async function moduleRoutes(app: FastifyInstance, services: Services): Pr
   await captchaRoutes(app, services);
   await jobPageRoutes(app, services);
   await guideRoutes(app, services);
+  await openDataRoutes(app, services);
+  await accountRoutes(app, services);
+  await newsletterRoutes(app, services);
 }

@@ -59,7 +59,8 @@ describe('feed field parsers', () => {
   it('AGY-2 takes the 職缺編號 from VIEW_URL', () => {
     expect(workIdFromViewUrl('http://web3.dgpa.gov.tw/want03front/ap/wantf00001_1.aspx?work_id=1030100145')).toBe('1030100145');
     expect(workIdFromViewUrl('https://web3.dgpa.gov.tw/WANT03FRONT/AP/WANTF00001_1.ASPX?x=1&WORK_ID=1150500001#top')).toBe('1150500001');
-    for (const url of ['', 'http://web3.dgpa.gov.tw/want03front/ap/wantf00001_1.aspx', 'x?work_id=', 'x?work_id=12345', 'x?work_id=10501000012', 'x?work_id=105010000A']) {
+    expect(workIdFromViewUrl('https://jobs.example.gov.tw/jobs/1151100001')).toBe('1151100001'); // this site's own export
+    for (const url of ['', 'http://web3.dgpa.gov.tw/want03front/ap/wantf00001_1.aspx', 'https://x/jobs/11511000012', 'x?work_id=', 'x?work_id=12345', 'x?work_id=10501000012', 'x?work_id=105010000A']) {
       expect(workIdFromViewUrl(url), url).toBeNull();
     }
   });

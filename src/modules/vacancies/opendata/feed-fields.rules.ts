@@ -89,7 +89,8 @@ export function parseRankTypes(text: string): RankType[] {
 
 /** The 職缺編號 in VIEW_URL's work_id query parameter: 10 digits (ROC yyyMM + 5-digit serial), else null. */
 export function workIdFromViewUrl(url: string): string | null {
-  const m = /[?&]work_id=([^&#\s]*)/iu.exec(url);
+  // DGPA's page (…/wantf00001_1.aspx?work_id=1050500123) or this site's own export (…/jobs/1050500123).
+  const m = /[?&]work_id=([^&#\s]*)/iu.exec(url) ?? /\/jobs\/(\d{10})(?:[/?#]|$)/u.exec(url);
   const id = m?.[1]?.trim() ?? '';
   return /^\d{10}$/.test(id) ? id : null;
 }

@@ -76,7 +76,7 @@ const INT4_MAX = 2_147_483_647; // the headcount column is an integer
 /** Count first: optional 正取/正 and colon, the number, optional unit; the rest is captured. */
 const HEAD = /^(?:正取|正)?:?(\d+)(名|人|員)?(.*)$/su;
 /** After a unit-less count, text that may follow without changing the count. */
-const TAIL_OK = /^(?:$|[(\[〈<,、;。.:]|備|候|後補|擇優|預估|預計|另)/u;
+const TAIL_OK = /^(?:$|[([〈<,、;。.:]|備|候|後補|擇優|預估|預計|另)/u;
 
 /**
  * The number of positions (正取) a NUMBER_OF text states: 「1」「1名」「１」「一名」「正取壹名」 → 1;
