@@ -46,6 +46,8 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  NEWSLETTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+  ACTIVATION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 });
 
 export interface Config {
@@ -79,6 +81,10 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly uploadLimitBytes: number;
   readonly rateLimitPerMinute: number;
+  /** How long a confirmed 電子報 subscription lasts (PUB-5). */
+  readonly newsletterMonths: number;
+  /** How long an account activation link is valid (ACC-2). */
+  readonly activationHours: number;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +150,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    newsletterMonths: e.NEWSLETTER_MONTHS,
+    activationHours: e.ACTIVATION_HOURS,
   };
   return Object.freeze(config);
 }

@@ -9,6 +9,7 @@ import { registerMaintenanceJobs } from './platform/jobs/maintenance-jobs.ts';
 import { registerMailJobs } from './platform/jobs/mail-jobs.ts';
 import { createMailTransport } from './platform/mail/transport.ts';
 import { seedDemo } from './modules/demo/seed.ts';
+import { registerNewsletterJobs } from './modules/newsletters/newsletter.jobs.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   await jobs.start();
   await registerMailJobs(jobs, { db: database.db, transport: mailTransport, clock: services.clock, mailFrom: config.mailFrom, storage: services.storage });
   await registerMaintenanceJobs(jobs, services);
+  await registerNewsletterJobs(jobs, services);
   console.log(`jobs: pg-boss started for roles ${config.roles.join(', ')}${config.smtpUrl ? '' : ' (no SMTP_URL: mail stays in the dev mailbox at /dev/mail)'}`);
 
   const stops: (() => Promise<void>)[] = [];

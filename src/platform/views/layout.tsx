@@ -67,6 +67,11 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
                   </a>
                 </li>
                 <li>
+                  <a href="/newsletter" aria-current={ctx.path === '/newsletter' ? 'page' : undefined} safe>
+                    {t('nav.newsletter')}
+                  </a>
+                </li>
+                <li>
                   <a href="/opendata" safe>
                     {t('nav.opendata')}
                   </a>
