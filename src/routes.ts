@@ -9,6 +9,8 @@ import { guideRoutes } from './modules/guides/guides.routes.tsx';
 import { openDataRoutes } from './modules/vacancies/opendata-export/opendata.routes.tsx';
 import { accountRoutes } from './modules/accounts/account.routes.tsx';
 import { newsletterRoutes } from './modules/newsletters/newsletter.routes.tsx';
+import { ecpaRoutes } from './modules/ecpa/ecpa.routes.ts';
+import { resumeRoutes } from './modules/resumes/resume.routes.tsx';
 
 export async function moduleRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await vacancyPublicRoutes(app, services);
@@ -19,4 +21,6 @@ export async function moduleRoutes(app: FastifyInstance, services: Services): Pr
   await openDataRoutes(app, services);
   await accountRoutes(app, services);
   await newsletterRoutes(app, services);
+  await ecpaRoutes(app, services);
+  await resumeRoutes(app, services);
 }

@@ -1,0 +1,113 @@
+// 註冊 (ACC-1), 啟用 (ACC-2), 重寄確認信 (ACC-3): thin handlers — parse, check the captcha, call the use case, redirect.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../container.ts';
+import { prepareCaptcha } from '../../platform/captcha/index.ts';
+import { flash } from '../../platform/http/context.ts';
+import { parseForm } from '../../platform/http/forms.ts';
+import { fill } from '../../platform/i18n/i18n.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import { accountDeps } from './account.deps.ts';
+import { emailOnlyForm, registerForm } from './account.forms.ts';
+import { bodyOf, ctxOf, inFormOrder, limitedRoute, publicRoute, queryOf, withCaptchaVerdict } from './account.http.ts';
+import { accountMessages } from './account.messages.ts';
+import { accountPaths } from './account.paths.ts';
+import { activateAccount, type ActivationResult } from './activate.ts';
+import { register } from './register.ts';
+import { resendActivation } from './resend-activation.ts';
+import { EmailRequestPage } from './views/email-request-page.tsx';
+import { MessagePage } from './views/message-page.tsx';
+import { RegisterPage } from './views/register-page.tsx';
+
+const REGISTER_FIELDS = ['email', 'password', 'confirm', 'captcha', 'consent'];
+
+export async function signupRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const deps = accountDeps(services);
+
+  app.get(accountPaths.register, publicRoute, async (req, reply) => {
+    await prepareCaptcha(req, reply, services);
+    return sendPage(reply, RegisterPage({ ctx: ctxOf(req, reply, services) }));
+  });
+
+  app.post(accountPaths.register, limitedRoute, async (req, reply) => {
+    const m = accountMessages(req.locale);
+    const form = parseForm(registerForm(m), req.body);
+    const errors = await withCaptchaVerdict(req, services, bodyOf(req).captcha, form.ok ? {} : form.errors);
+    if (!form.ok || Object.keys(errors).length > 0) {
+      await prepareCaptcha(req, reply, services);
+      return sendPage(reply, RegisterPage({ ctx: ctxOf(req, reply, services), values: form.values, errors: inFormOrder(errors, REGISTER_FIELDS) }), 400);
+    }
+    await register(deps, { email: form.data.email, password: form.data.password, consentVersion: form.data.consentVersion, ip: req.ip });
+    flash(reply, { kind: 'info', text: fill(m['sent.accepted'], { email: form.data.email }) });
+    return reply.redirect(accountPaths.registerSent, 303);
+  });
+
+  app.get(accountPaths.registerSent, publicRoute, async (req, reply) => {
+    const ctx = ctxOf(req, reply, services);
+    const m = accountMessages(ctx.locale);
+    return sendPage(
+      reply,
+      MessagePage({
+        ctx,
+        title: m['title.registerSent'],
+        paragraphs: [fill(m['sent.register'], { hours: deps.activationHours }), m['sent.spam']],
+        links: [
+          { href: accountPaths.login, text: m['link.login'], primary: true },
+          { href: accountPaths.resend, text: m['link.resend'] },
+        ],
+      }),
+    );
+  });
+
+  app.get(accountPaths.activateBase, publicRoute, async (req, reply) => {
+    const result = await activateAccount(deps, { token: queryOf(req).token, ip: req.ip });
+    return sendActivationResult(req, reply, services, result, deps.activationHours);
+  });
+
+  app.get(accountPaths.resend, publicRoute, async (req, reply) => sendPage(reply, EmailRequestPage({ ctx: ctxOf(req, reply, services), kind: 'resend' })));
+
+  app.post(accountPaths.resend, limitedRoute, async (req, reply) => {
+    const m = accountMessages(req.locale);
+    const form = parseForm(emailOnlyForm(m), req.body);
+    if (!form.ok) return sendPage(reply, EmailRequestPage({ ctx: ctxOf(req, reply, services), kind: 'resend', values: form.values, errors: form.errors }), 400);
+    await resendActivation(deps, { email: form.data.email, ip: req.ip });
+    flash(reply, { kind: 'info', text: fill(m['sent.accepted'], { email: form.data.email }) });
+    return reply.redirect(accountPaths.resendSent, 303);
+  });
+
+  app.get(accountPaths.resendSent, publicRoute, async (req, reply) => {
+    const ctx = ctxOf(req, reply, services);
+    const m = accountMessages(ctx.locale);
+    return sendPage(
+      reply,
+      MessagePage({ ctx, title: m['title.resendSent'], paragraphs: [fill(m['sent.resend'], { hours: deps.activationHours }), m['sent.spam']], links: [{ href: accountPaths.login, text: m['link.login'], primary: true }] }),
+    );
+  });
+}
+
+/** `activationHours`: the configured link lifetime, named on the 連結已過期 page (ACC-2). */
+function sendActivationResult(req: FastifyRequest, reply: FastifyReply, services: Services, result: ActivationResult, activationHours: number) {
+  const ctx = ctxOf(req, reply, services);
+  const m = accountMessages(ctx.locale);
+  const login = { href: accountPaths.login, text: m['link.login'], primary: true };
+  const resend = { href: accountPaths.resend, text: m['link.resend'], primary: true };
+  const page = (status: number, title: string, paragraphs: string[], links: { href: string; text: string; primary?: boolean }[]) =>
+    sendPage(reply, MessagePage({ ctx, title, paragraphs, links }), status);
+  switch (result.kind) {
+    case 'activated':
+      return page(200, m['title.activated'], [m['activated.body']], [login]);
+    case 'email-changed':
+      return page(200, m['title.emailChanged'], [fill(m['emailChanged.body'], { email: result.email })], [login]);
+    case 'email-taken':
+      return page(409, m['title.emailTaken'], [m['emailTaken.body']], [login]);
+    case 'expired':
+      return result.purpose === 'email_change'
+        ? page(410, m['title.linkExpired'], [fill(m['linkExpired.emailChange'], { hours: activationHours })], [login])
+        : page(410, m['title.linkExpired'], [fill(m['linkExpired.activation'], { hours: activationHours })], [resend, { href: accountPaths.login, text: m['link.login'] }]);
+    case 'used':
+      return page(410, m['title.linkUsed'], [m['linkUsed.activation']], [login]);
+    case 'voided':
+      return page(410, m['title.linkVoided'], [m['linkVoided.body']], [login, { href: accountPaths.resend, text: m['link.resend'] }]);
+    case 'invalid':
+      return page(400, m['title.linkInvalid'], [m['linkInvalid.body']], [resend, { href: accountPaths.login, text: m['link.login'] }]);
+  }
+}
