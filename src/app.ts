@@ -81,6 +81,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('principal', null);
   app.decorateRequest('flashIn', null as never);
+  app.decorateRequest('idleMinutes', config.sessionIdleMinutes);
   app.addHook('onRequest', async (req, reply) => {
     setupRequestLocale(req);
     req.flashIn = readFlash(req, reply);

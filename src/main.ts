@@ -9,6 +9,7 @@ import { registerMaintenanceJobs } from './platform/jobs/maintenance-jobs.ts';
 import { registerMailJobs } from './platform/jobs/mail-jobs.ts';
 import { createMailTransport } from './platform/mail/transport.ts';
 import { seedDemo } from './modules/demo/seed.ts';
+import { seedHrdbDemo } from './modules/hrdb/hrdb.seed.ts';
 import { registerNewsletterJobs } from './modules/newsletters/newsletter.jobs.ts';
 
 async function main(): Promise<void> {
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
         `demo seed: ${seed.feed?.inserted ?? 0} real jobs imported (${seed.feed?.rejected.length ?? 0} rejected), ${seed.staff} staff, ${seed.applicants} applicants (${elapsed()}) — sign-ins are listed in README.md`,
       );
     }
+    // After seedDemo (which only runs on an empty database): eCPA accounts of the HR-database demo people.
+    await seedHrdbDemo(database.db, config);
   }
 
   await jobs.start();

@@ -29,8 +29,8 @@ describe('account mail templates', () => {
 
   it('ACC-1 ACC-3 ACC-5 ACC-7 every template has a zh-TW subject, a text and an HTML body, and absolute links', () => {
     const all = [
-      activationMail(C, { to: 'a@example.tw', token: TOKEN, expiresAt: AT }),
-      emailChangeActivationMail(C, { to: 'new@example.tw', oldEmail: 'old@example.tw', token: TOKEN, expiresAt: AT }),
+      activationMail(C, { to: 'a@example.tw', token: TOKEN, expiresAt: AT, hours: 24 }),
+      emailChangeActivationMail(C, { to: 'new@example.tw', oldEmail: 'old@example.tw', token: TOKEN, expiresAt: AT, hours: 24 }),
       alreadyRegisteredMail(C, { to: 'a@example.tw' }),
       resetMail(C, { to: 'a@example.tw', token: TOKEN, expiresAt: AT }),
       emailChangeNoticeMail(C, { to: 'old@example.tw', newEmail: 'new@example.tw', at: AT }),
@@ -48,9 +48,15 @@ describe('account mail templates', () => {
     }
     expect(all.map((m) => m.subject.replace(/^【.*】/, ''))).toEqual(['帳號啟用確認信', '帳號啟用確認信（變更帳號）', '帳號註冊通知', '密碼重設確認信', '帳號變更通知', '帳號變更通知', '密碼變更通知']);
     expect(all[0]!.text).toContain(`https://jobs.example.gov.tw/platform/activate?token=${TOKEN}`);
-    expect(all[0]!.text).toContain('至 民國 114 年 03 月 03 日 09:05 止');
+    expect(all[0]!.text).toContain('本連結有效時間為 24 小時（至 民國 114 年 03 月 03 日 09:05 止）');
+    expect(all[1]!.text).toContain('本連結有效時間為 24 小時（至 民國 114 年 03 月 03 日 09:05 止）');
     expect(all[3]!.text).toContain(`https://jobs.example.gov.tw/platform/reset?token=${TOKEN}`);
     expect(all[2]!.text).toContain('此 Email 已註冊');
+  });
+
+  it('ACC-2 the activation mails name the lifetime they are given (ACTIVATION_HOURS)', () => {
+    expect(activationMail(C, { to: 'a@example.tw', token: TOKEN, expiresAt: AT, hours: 2 }).text).toContain('本連結有效時間為 2 小時');
+    expect(emailChangeActivationMail(C, { to: 'new@example.tw', oldEmail: 'old@example.tw', token: TOKEN, expiresAt: AT, hours: 48 }).html).toContain('本連結有效時間為 48 小時');
   });
 
   it('SYS-5 the HTML body escapes what came from the user', () => {

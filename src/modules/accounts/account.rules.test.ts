@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { passwordProblems } from '../../platform/tw/password-rule.ts';
 import {
+  ACTIVATION_HOURS,
   activationExpiry,
   afterFailedPassword,
   historyAfterChange,
@@ -57,13 +58,16 @@ describe('account rules', () => {
     expect(signInRefusal('voided')).toBe('invalid');
   });
 
-  it('ACC-2 an activation link is valid 24 hours and a reset link 7 days (ACC-5)', () => {
-    expect(activationExpiry(NOW).getTime() - NOW.getTime()).toBe(24 * HOUR);
+  it('ACC-2 an activation link is valid the configured hours (24 by default) and a reset link 7 days (ACC-5)', () => {
+    expect(ACTIVATION_HOURS).toBe(24);
+    expect(activationExpiry(NOW, ACTIVATION_HOURS).getTime() - NOW.getTime()).toBe(24 * HOUR);
+    expect(activationExpiry(NOW, 2).getTime() - NOW.getTime()).toBe(2 * HOUR);
+    expect(activationExpiry(NOW, 72).getTime() - NOW.getTime()).toBe(72 * HOUR);
     expect(resetExpiry(NOW).getTime() - NOW.getTime()).toBe(7 * 24 * HOUR);
   });
 
   it('ACC-2 a link is ok once, then used; voided by a newer one; expired at its expiry; of another purpose refused', () => {
-    const row = (over: Partial<TokenRow> = {}): TokenRow => ({ purpose: 'activation', usedAt: null, voidedAt: null, expiresAt: activationExpiry(NOW), ...over });
+    const row = (over: Partial<TokenRow> = {}): TokenRow => ({ purpose: 'activation', usedAt: null, voidedAt: null, expiresAt: activationExpiry(NOW, 24), ...over });
     expect(tokenState(row(), NOW, ['activation'])).toBe('ok');
     expect(tokenState(row(), new Date(NOW.getTime() + 24 * HOUR - 1), ['activation'])).toBe('ok');
     expect(tokenState(row(), new Date(NOW.getTime() + 24 * HOUR), ['activation'])).toBe('expired');

@@ -141,3 +141,51 @@ describe.each(dbDrivers())('啟用 (ACC-2) and 重寄確認信 (ACC-3) on %s', (
     expect(res.body).toContain('class="error-summary"');
   });
 });
+
+describe('啟用 (ACC-2) with ACTIVATION_HOURS=2', () => {
+  const clock = fixedClock(new Date('2025-03-03T09:00:00+08:00'));
+  const t = useTestApp('pglite', { env: { ACTIVATION_HOURS: '2' }, overrides: { clock } });
+  const app = () => t.current.app;
+  const db = () => t.current.services.db;
+
+  it('ACC-2 the activation link lifetime follows ACTIVATION_HOURS', async () => {
+    expect(t.current.config.activationHours).toBe(2);
+    const start = clock.now();
+    // Two accounts registered at the same moment: one link is followed just in time, the other just too late.
+    const c = new Client(app());
+    await c.register('two-hours-a@example.tw');
+    const sent = await c.get('/platform/register/sent');
+    expect(sent.body).toContain('請於 2 小時內點選信中的連結啟用帳號');
+    expect(sent.body).not.toContain('24 小時');
+    const english = new Client(app());
+    english.cookie = 'lang=en';
+    expect((await english.get('/platform/register/sent')).body).toContain('Follow its link within 2 hours.');
+    await new Client(app()).register('two-hours-b@example.tw');
+
+    const mail = await latestMailTo(db(), 'two-hours-a@example.tw');
+    expect(mail.text).toContain('本連結有效時間為 2 小時（至 民國 114 年 03 月 03 日 11:00 止）');
+    expect(mail.html).toContain('本連結有效時間為 2 小時');
+    expect(mail.text).not.toContain('24 小時');
+    const inTimeLink = pathOf(linkIn(mail.text, '/platform/activate'));
+    const lateLink = pathOf(linkIn((await latestMailTo(db(), 'two-hours-b@example.tw')).text, '/platform/activate'));
+    const token = new URL(inTimeLink, 'http://x').searchParams.get('token')!;
+    const [row] = await db().select().from(verificationTokens).where(eq(verificationTokens.tokenHash, tokenHash(token)));
+    expect(row!.expiresAt.getTime() - start.getTime()).toBe(2 * HOUR);
+
+    // 1 h 59 min: the link still works.
+    clock.set(new Date(start.getTime() + HOUR + 59 * 60_000));
+    const inTime = await new Client(app()).get(inTimeLink);
+    expect(inTime.statusCode).toBe(200);
+    expect(inTime.body).toContain('<h1>帳號已啟用</h1>');
+    expect(await accountByEmail(db(), 'two-hours-a@example.tw')).toMatchObject({ status: 'active' });
+
+    // 2 h 01 min: expired, and the page names the configured 2 hours.
+    clock.set(new Date(start.getTime() + 2 * HOUR + 60_000));
+    const late = await new Client(app()).get(lateLink);
+    expect(late.statusCode).toBe(410);
+    expect(late.body).toContain('<h1>連結已過期</h1>');
+    expect(late.body).toContain('帳號啟用確認信的連結有效時間為 2 小時');
+    expect(late.body).not.toContain('24 小時');
+    expect(await accountByEmail(db(), 'two-hours-b@example.tw')).toMatchObject({ status: 'pending_activation', activatedAt: null });
+  });
+});

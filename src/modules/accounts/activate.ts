@@ -1,4 +1,4 @@
-// 啟用 (ACC-2): the link of 帳號啟用確認信 activates the account, once, within ACTIVATION_HOURS. The same page
+// 啟用 (ACC-2): the link of 帳號啟用確認信 activates the account, once, within ACTIVATION_HOURS (config). The same page
 // takes the link mailed to a NEW address by 變更帳號 (ACC-7): following it puts the new email and the new
 // password in force and ends every session of the account. A link that is unknown, tampered, of another
 // purpose, used, voided by a newer one or expired changes nothing and gets its own clear page.

@@ -20,6 +20,8 @@ export interface PageContext {
   readonly csrf: () => string;
   readonly flash: readonly Flash[];
   readonly showDevLinks: boolean;
+  /** SESSION_IDLE_MINUTES, for the idle-session warning of signed-in pages. */
+  readonly idleMinutes: number;
 }
 
 declare module 'fastify' {
@@ -30,6 +32,7 @@ declare module 'fastify' {
     sessionToken: string | undefined;
     principal: Principal | null;
     flashIn: Flash[];
+    idleMinutes: number;
   }
   interface FastifyContextConfig {
     /** Who may call the route. Every route declares it (checked at registration). */
@@ -82,5 +85,6 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, showDevLin
     csrf: () => (token ??= reply.generateCsrf()),
     flash: req.flashIn,
     showDevLinks,
+    idleMinutes: req.idleMinutes,
   };
 }

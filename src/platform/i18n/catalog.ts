@@ -60,6 +60,9 @@ export const zhTW = {
   'col.valid': '有效期間',
   'health.ok': 'ok',
   'dev.mail.title': '開發用信箱',
+  'session.warning': '您已有一段時間沒有操作。為保護您的資料，系統將於 2 分鐘後自動登出。',
+  'session.continue': '繼續使用',
+  'session.extended': '已延長登入時間。',
 } as const;
 
 export type MessageKey = keyof typeof zhTW;
@@ -125,4 +128,7 @@ export const en: Record<MessageKey, string> = {
   'col.valid': 'Open period',
   'health.ok': 'ok',
   'dev.mail.title': 'Development mailbox',
+  'session.warning': 'You have been inactive for a while. To protect your data you will be signed out in 2 minutes.',
+  'session.continue': 'Continue (繼續使用)',
+  'session.extended': 'Your session has been extended.',
 };

@@ -1,6 +1,7 @@
 // Housekeeping: expired sessions and answered/expired captchas are removed every hour.
 import type { Services } from '../../container.ts';
 import { purgeCaptchas } from '../captcha/index.ts';
+import { purgeLoginThrottles } from '../../modules/ecpa/staff.repo.ts';
 import { TAIPEI, type Jobs } from './jobs.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance.purge';
@@ -8,6 +9,7 @@ export const MAINTENANCE_QUEUE = 'maintenance.purge';
 export async function runMaintenance(services: Pick<Services, 'db' | 'clock' | 'sessions'>): Promise<{ sessions: number; captchas: number }> {
   const sessions = await services.sessions.purgeExpired();
   const captchas = await purgeCaptchas({ db: services.db, clock: services.clock });
+  await purgeLoginThrottles(services.db, services.clock.now());
   return { sessions, captchas };
 }
 

@@ -4,6 +4,7 @@ import Html from '@kitajs/html';
 import type { PageContext } from '../http/context.ts';
 import { htmlLang } from '../i18n/i18n.ts';
 import { FlashMessages } from './components.tsx';
+import { SessionTimeoutNotice } from './session-notice.tsx';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -103,6 +104,7 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
           <main id="main" class="wrap" tabindex="-1">
             <FlashMessages flash={ctx.flash} />
             {children}
+            <SessionTimeoutNotice ctx={ctx} />
           </main>
           <footer class="site-footer">
             <div class="wrap">
@@ -110,7 +112,7 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
               <p safe>{t('site.footer.a11y')}</p>
             </div>
           </footer>
-          {scripts.map((src) => (
+          {[...scripts, ...(ctx.principal?.kind === 'applicant' ? ['/assets/js/accounts-session.js'] : [])].map((src) => (
             <script src={src} defer></script>
           ))}
         </body>

@@ -11,8 +11,7 @@ import { accountPaths } from '../account.paths.ts';
 
 export const msgs = (ctx: PageContext): AccountMessages => accountMessages(ctx.locale);
 
-/** Seconds before the idle timeout at which the notice appears (ACC-8). */
-export const SESSION_WARNING_SECONDS = 120;
+export { SESSION_WARNING_SECONDS } from '../../../platform/views/session-notice.tsx';
 
 export interface AccountPageProps {
   ctx: PageContext;
@@ -25,13 +24,13 @@ export interface AccountPageProps {
 }
 
 export function AccountPage({ ctx, title, scripts = [], signedIn, children }: AccountPageProps): JSX.Element {
-  const all = ['/assets/js/forms.js', ...scripts, ...(signedIn ? ['/assets/js/accounts-session.js'] : [])];
+  // The idle-session notice and its script come with the Layout for every signed-in applicant page.
+  const all = ['/assets/js/forms.js', ...scripts];
   return (
     <Layout ctx={ctx} title={title} door="platform" scripts={all}>
       {signedIn ? <AccountMenu ctx={ctx} email={signedIn.email} /> : ''}
       <h1 safe>{title}</h1>
       {children}
-      {signedIn ? <SessionTimeoutNotice ctx={ctx} idleMinutes={signedIn.idleMinutes} /> : ''}
     </Layout>
   );
 }
@@ -58,37 +57,6 @@ function AccountMenu({ ctx, email }: { ctx: PageContext; email: string }): JSX.E
         ))}
       </ul>
     </nav>
-  );
-}
-
-/**
- * The idle-session warning (ACC-8): hidden markup that public/js/accounts-session.js shows SESSION_WARNING_SECONDS
- * before the session would expire, with 「繼續使用」 (a GET that refreshes the session). Without JavaScript nothing
- * shows: after the idle time the next request is simply sent to 登入 with `next`.
- */
-export function SessionTimeoutNotice({ ctx, idleMinutes }: { ctx: PageContext; idleMinutes: number }): JSX.Element {
-  const m = msgs(ctx);
-  return (
-    <div
-      class="session-notice"
-      id="session-notice"
-      role="alertdialog"
-      aria-labelledby="session-notice-text"
-      hidden
-      data-session-notice
-      data-idle-seconds={String(idleMinutes * 60)}
-      data-warn-seconds={String(SESSION_WARNING_SECONDS)}
-      data-keepalive={accountPaths.keepAlive}
-      data-login={accountPaths.login}
-      data-extended={m['session.extended']}
-    >
-      <p id="session-notice-text" safe>
-        {m['session.warning']}
-      </p>
-      <a class="button" href={`${accountPaths.keepAlive}?next=${encodeURIComponent(ctx.url)}`} data-session-continue safe>
-        {m['session.continue']}
-      </a>
-    </div>
   );
 }
 

@@ -1,0 +1,220 @@
+// The eCPA door's routes: 帳號登入 (ECPA-1), 應用系統 (ECPA-4), 忘記密碼 / 重設密碼 (ECPA-1), and the 人事服務網身分驗證
+// seam of RES-4. Thin handlers: parse, check the captcha (before any password is looked at), call the use case,
+// respond (post/redirect/get).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../container.ts';
+import { signIn, signOut } from '../../platform/auth/http.ts';
+import { captchaErrorMessage, checkCaptcha, prepareCaptcha } from '../../platform/captcha/index.ts';
+import { flash, pageContext, type PageContext } from '../../platform/http/context.ts';
+import { parseForm, valueOf, type FieldErrors } from '../../platform/http/forms.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import { fill } from '../../platform/i18n/i18n.ts';
+import { createLocalHrDatabase } from '../hrdb/local-hrdb.ts';
+import type { HrDatabase } from '../hrdb/hrdb.types.ts';
+import { findAgency } from '../reference/agency.repo.ts';
+import { referenceAgency } from '../reference/codes.ts';
+import { ecpaDeps } from './ecpa.deps.ts';
+import { credentialsForm, forgotForm, resetForm } from './ecpa.forms.ts';
+import { rocDateTime } from './ecpa.mails.ts';
+import { ecpaMessages, type EcpaMessages } from './ecpa.messages.ts';
+import { ecpaPaths } from './ecpa.paths.ts';
+import { appsMenu, ecpaLanding, ECPA_POSTS_PER_MINUTE, type LinkState } from './ecpa.rules.ts';
+import { rememberHrdbVerification, verifyHrdbIdentity } from './hrdb-verification.ts';
+import { checkStaffResetLink, requestStaffPasswordReset, resetStaffPassword } from './password-reset.ts';
+import { signInWithAccount } from './sign-in.ts';
+import { findStaffById } from './staff.repo.ts';
+import { AppsPage } from './views/apps-page.tsx';
+import { ForgotPage } from './views/forgot-page.tsx';
+import { LoginPage } from './views/login-page.tsx';
+import { MessagePage } from './views/message-page.tsx';
+import { ResetPage } from './views/reset-page.tsx';
+import { VerifyPage } from './views/verify-page.tsx';
+
+const rateLimit = { max: ECPA_POSTS_PER_MINUTE, timeWindow: 60_000 };
+const publicRoute = { config: { auth: 'public' as const } };
+/** SYS-4: a POST that checks a password or sends mail: limited per IP address (on top of the captcha and the lockout). */
+const limitedPublic = { config: { auth: 'public' as const, rateLimit } };
+const staffRoute = { config: { auth: 'staff' as const } };
+const applicantRoute = { config: { auth: 'applicant' as const } };
+const limitedApplicant = { config: { auth: 'applicant' as const, rateLimit } };
+
+const CREDENTIAL_FIELDS = ['account', 'password', 'captcha'];
+
+/** Where an applicant goes back to when /ecpa/verify has no usable `next`. */
+export const VERIFY_FALLBACK = '/platform';
+
+function ordered(errors: FieldErrors, order: readonly string[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const k of order) if (errors[k]) out[k] = errors[k];
+  for (const [k, v] of Object.entries(errors)) out[k] ??= v;
+  return out;
+}
+
+function bodyOf(req: FastifyRequest): Record<string, unknown> {
+  return req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+}
+
+function queryOf(req: FastifyRequest): Record<string, unknown> {
+  return req.query && typeof req.query === 'object' ? (req.query as Record<string, unknown>) : {};
+}
+
+/** The form's errors plus the captcha's verdict; the captcha is used up by any attempt (right or wrong). */
+async function withCaptcha(req: FastifyRequest, services: Services, errors: FieldErrors): Promise<FieldErrors> {
+  const verdict = await checkCaptcha(req, services, bodyOf(req).captcha);
+  if (verdict.ok || errors.captcha) return errors;
+  return { ...errors, captcha: captchaErrorMessage(verdict.reason) };
+}
+
+export interface EcpaRouteOptions {
+  /** The HR database; the local synthetic dataset by default. */
+  hrdb?: HrDatabase;
+}
+
+export async function ecpaRoutes(app: FastifyInstance, services: Services, options: EcpaRouteOptions = {}): Promise<void> {
+  const hrdb = options.hrdb ?? createLocalHrDatabase();
+  const deps = ecpaDeps(services, hrdb);
+  const ctxOf = (req: FastifyRequest, reply: FastifyReply): PageContext => pageContext(req, reply, !services.config.isProduction);
+
+  // ---- 帳號登入 (ECPA-1) ----
+
+  async function loginPage(req: FastifyRequest, reply: FastifyReply, next: string, status = 200, account = '', errors: FieldErrors = {}) {
+    await prepareCaptcha(req, reply, services);
+    return sendPage(reply, LoginPage({ ctx: ctxOf(req, reply), next, account, errors }), status);
+  }
+
+  app.get(ecpaPaths.login, publicRoute, async (req, reply) => {
+    const next = ecpaLanding(queryOf(req).next, '');
+    if (req.principal?.kind === 'staff') return reply.redirect(next || ecpaPaths.apps, 303);
+    return loginPage(req, reply, next);
+  });
+
+  app.post(ecpaPaths.login, limitedPublic, async (req, reply) => {
+    const m = ecpaMessages(req.locale);
+    const form = parseForm(credentialsForm(m), req.body);
+    const next = ecpaLanding(valueOf(form.values, 'next'), '');
+    const account = valueOf(form.values, 'account').slice(0, 100); // never the password
+    const errors = await withCaptcha(req, services, form.ok ? {} : form.errors);
+    if (!form.ok || Object.keys(errors).length > 0) return loginPage(req, reply, next, 400, account, ordered(errors, CREDENTIAL_FIELDS));
+    const result = await signInWithAccount(deps, { account: form.data.account, password: form.data.password, ip: req.ip });
+    if (result.kind === 'ok') {
+      await signIn(req, reply, services, { kind: 'staff', id: result.staff.id, method: '帳號' });
+      return reply.redirect(next || ecpaPaths.apps, 303);
+    }
+    return loginPage(req, reply, next, 400, account, refusalErrors(m, result));
+  });
+
+  // ---- 應用系統 (ECPA-4) ----
+
+  app.get(ecpaPaths.apps, staffRoute, async (req, reply) => {
+    const staff = await findStaffById(services.db, req.principal!.id);
+    if (!staff || staff.status !== 'active') {
+      await signOut(req, reply, services);
+      return reply.redirect(ecpaPaths.login, 303);
+    }
+    const agency = (await findAgency(services.db, staff.agencyCode))?.name ?? referenceAgency(staff.agencyCode)?.name ?? staff.agencyCode;
+    const ctx = ctxOf(req, reply);
+    return sendPage(reply, AppsPage({ ctx, name: staff.name, account: staff.account, agencyName: agency, method: req.principal!.method, items: appsMenu(staff.roles) }));
+  });
+
+  // ---- 忘記密碼 / 重設密碼 (ECPA-1) ----
+
+  app.get(ecpaPaths.forgot, publicRoute, async (req, reply) => sendPage(reply, ForgotPage({ ctx: ctxOf(req, reply) })));
+
+  app.post(ecpaPaths.forgot, limitedPublic, async (req, reply) => {
+    const m = ecpaMessages(req.locale);
+    const form = parseForm(forgotForm(m), req.body);
+    if (!form.ok) return sendPage(reply, ForgotPage({ ctx: ctxOf(req, reply), account: valueOf(form.values, 'account').slice(0, 100), errors: form.errors }), 400);
+    await requestStaffPasswordReset(deps, { account: form.data.account, ip: req.ip });
+    services.kickMail();
+    return reply.redirect(ecpaPaths.forgotSent, 303);
+  });
+
+  app.get(ecpaPaths.forgotSent, publicRoute, async (req, reply) => {
+    const ctx = ctxOf(req, reply);
+    const m = ecpaMessages(ctx.locale);
+    return sendPage(
+      reply,
+      MessagePage({ ctx, title: m['title.forgotSent'], paragraphs: [m['forgotSent.body'], m['forgotSent.spam']], links: [{ href: ecpaPaths.login, text: m['link.login'], primary: true }] }),
+    );
+  });
+
+  app.get(ecpaPaths.reset, publicRoute, async (req, reply) => {
+    const token = queryOf(req).token;
+    const state = await checkStaffResetLink(deps, token);
+    if (state !== 'ok') return linkProblem(req, reply, state);
+    return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply), token: String(token) }));
+  });
+
+  app.post(ecpaPaths.reset, limitedPublic, async (req, reply) => {
+    const m = ecpaMessages(req.locale);
+    const form = parseForm(resetForm(m), req.body);
+    const token = valueOf(form.values, 'token');
+    if (!form.ok) {
+      const state = await checkStaffResetLink(deps, token);
+      if (state !== 'ok') return linkProblem(req, reply, state);
+      return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply), token, errors: ordered(form.errors, ['password', 'confirm']) }), 400);
+    }
+    const result = await resetStaffPassword(deps, { token, password: form.data.password, ip: req.ip });
+    if (result.kind === 'same-password') return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply), token, errors: { password: m['error.samePassword'] } }), 400);
+    if (result.kind !== 'reset') return linkProblem(req, reply, result.kind);
+    services.kickMail();
+    // The reset ended every session of the account, possibly this browser's: start from a clean visitor.
+    if (req.principal?.kind === 'staff') await signOut(req, reply, services);
+    flash(reply, { kind: 'success', text: m['reset.done'] });
+    return reply.redirect(ecpaPaths.login, 303);
+  });
+
+  function linkProblem(req: FastifyRequest, reply: FastifyReply, state: Exclude<LinkState, 'ok'>) {
+    const ctx = ctxOf(req, reply);
+    const m = ecpaMessages(ctx.locale);
+    const pages: Record<Exclude<LinkState, 'ok'>, [number, string, string]> = {
+      expired: [410, m['title.linkExpired'], m['linkExpired.body']],
+      used: [410, m['title.linkUsed'], m['linkUsed.body']],
+      voided: [410, m['title.linkVoided'], m['linkVoided.body']],
+      invalid: [400, m['title.linkInvalid'], m['linkInvalid.body']],
+    };
+    const [status, title, body] = pages[state];
+    const links = [
+      { href: ecpaPaths.forgot, text: m['link.forgot'], primary: true },
+      { href: ecpaPaths.login, text: m['link.login'] },
+    ];
+    return sendPage(reply, MessagePage({ ctx, title, paragraphs: [body], links }), status);
+  }
+
+  // ---- 人事服務網身分驗證 (RES-4 seam) ----
+
+  async function verifyPage(req: FastifyRequest, reply: FastifyReply, next: string, status = 200, account = '', errors: FieldErrors = {}) {
+    await prepareCaptcha(req, reply, services);
+    return sendPage(reply, VerifyPage({ ctx: ctxOf(req, reply), next, account, errors }), status);
+  }
+
+  app.get(ecpaPaths.verify, applicantRoute, async (req, reply) => verifyPage(req, reply, ecpaLanding(queryOf(req).next, VERIFY_FALLBACK)));
+
+  app.post(ecpaPaths.verify, limitedApplicant, async (req, reply) => {
+    const m = ecpaMessages(req.locale);
+    const form = parseForm(credentialsForm(m), req.body);
+    const next = ecpaLanding(valueOf(form.values, 'next'), VERIFY_FALLBACK);
+    const account = valueOf(form.values, 'account').slice(0, 100);
+    const errors = await withCaptcha(req, services, form.ok ? {} : form.errors);
+    if (!form.ok || Object.keys(errors).length > 0) return verifyPage(req, reply, next, 400, account, ordered(errors, CREDENTIAL_FIELDS));
+    const result = await verifyHrdbIdentity(deps, { account: form.data.account, password: form.data.password, applicantId: req.principal!.id, ip: req.ip });
+    if (result.kind === 'ok') {
+      await rememberHrdbVerification(req, services, result.verification);
+      flash(reply, { kind: 'success', text: m['flash.verified'] });
+      return reply.redirect(next, 303);
+    }
+    const refusal: FieldErrors = result.kind === 'not-in-hrdb' ? { account: m['error.notInHrdb'] } : refusalErrors(m, result);
+    return verifyPage(req, reply, next, 400, account, refusal);
+  });
+}
+
+function refusalErrors(m: EcpaMessages, result: { kind: 'invalid' } | { kind: 'locked'; until: Date } | { kind: 'left-service' }): FieldErrors {
+  switch (result.kind) {
+    case 'invalid':
+      return { password: m['error.invalid'] };
+    case 'locked':
+      return { account: fill(m['error.locked'], { until: rocDateTime(result.until) }) };
+    case 'left-service':
+      return { account: m['error.leftService'] };
+  }
+}
