@@ -43,6 +43,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 2, fields: 200, fieldSize: 100_000 } });
   await app.register(fastifyCsrf, {
     cookieKey: '_csrf',
+    // Body field `_csrf` (urlencoded forms), the `?_csrf=` of a multipart form's action (its body is read by the
+    // handler, after the check), or the `csrf-token` header (scripts).
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const query = req.query as Record<string, unknown> | undefined;
+      const v = body?._csrf ?? query?._csrf ?? req.headers['csrf-token'];
+      return typeof v === 'string' ? v : undefined;
+    },
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: config.baseUrl.startsWith('https:') },
   });
   await app.register(fastifyHelmet, {

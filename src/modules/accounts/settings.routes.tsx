@@ -18,7 +18,6 @@ import { requestEmailChange } from './change-email.ts';
 import { changePassword } from './change-password.ts';
 import { ChangeEmailPage } from './views/change-email-page.tsx';
 import { ChangePasswordPage } from './views/change-password-page.tsx';
-import { ResumePlaceholderPage } from './views/resume-placeholder.tsx';
 
 export async function settingsRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const deps = accountDeps(services);
@@ -36,17 +35,6 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
     if (locked) flash(reply, { kind: 'warning', text: accountMessages(req.locale)['flash.locked'] });
     return reply.redirect(locked ? accountPaths.login : accountPaths.loginWithNext(req.url), 303);
   }
-
-  // 履歷填寫 placeholder. Registered as a deferred plugin, i.e. after every module's routes, and only when no module
-  // serves GET /platform/resume: once the resume module registers it, this placeholder steps aside by itself.
-  void app.register(async (scope) => {
-    if (scope.hasRoute({ method: 'GET', url: accountPaths.resume })) return;
-    scope.get(accountPaths.resume, applicantRoute, async (req, reply) => {
-      const account = await signedInAccount(req, reply);
-      if (!account) return toLogin(req, reply);
-      return sendPage(reply, ResumePlaceholderPage({ ctx: ctxOf(req, reply, services), email: account.email, idleMinutes }));
-    });
-  });
 
   // 「繼續使用」 (ACC-8): loading the session (the auth hook) already moved its expiry; this only answers.
   app.get(accountPaths.keepAlive, applicantRoute, async (req, reply) => {

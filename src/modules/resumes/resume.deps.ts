@@ -1,0 +1,45 @@
+// What the resume use cases need, taken from the composition root's Services.
+import type { Services } from '../../container.ts';
+import type { SessionStore } from '../../platform/auth/sessions.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { Storage } from '../../platform/storage/index.ts';
+import { idNumberKey } from './id-hash.ts';
+
+export interface ResumeDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly storage: Storage;
+  readonly sessions: SessionStore;
+  /** HMAC key for id_number_hash (RES-3). */
+  readonly idKey: Buffer;
+  /** 證照資格/作品附件 size limit (RES-9): config.uploadLimitBytes. */
+  readonly uploadLimitBytes: number;
+  readonly baseUrl: string;
+  /** Asks a worker to send queued mail now (after the transaction committed). */
+  kickMail(): void;
+}
+
+export function resumeDeps(services: Services): ResumeDeps {
+  return {
+    db: services.db,
+    clock: services.clock,
+    storage: services.storage,
+    sessions: services.sessions,
+    idKey: idNumberKey(services.config.sessionSecret),
+    uploadLimitBytes: services.config.uploadLimitBytes,
+    baseUrl: services.config.baseUrl,
+    kickMail: () => services.kickMail(),
+  };
+}
+
+/** Who acts, for audit rows. */
+export interface ResumeActor {
+  applicantId: string;
+  ip?: string | null;
+}
+
+/** Deletes stored files after the transaction that dropped them committed; a failure leaves an orphan, never an error. */
+export async function deleteFiles(storage: Storage, keys: readonly (string | null | undefined)[]): Promise<void> {
+  await Promise.all(keys.filter((k): k is string => !!k).map((k) => storage.delete(k).catch(() => undefined)));
+}

@@ -1,0 +1,46 @@
+// How the stored choices (zh-TW domain values, printed as they are on the zh-TW form) read on the page in
+// each language (SYS-6).
+import { defineMessages } from '../../platform/i18n/i18n.ts';
+
+export const optionLabels = defineMessages<string>(
+  {
+    博士: '博士',
+    碩士: '碩士',
+    學士: '學士',
+    專科: '專科',
+    '高中（職）': '高中（職）',
+    國中: '國中',
+    國小: '國小',
+    其他: '其他',
+    畢業: '畢業',
+    肄業: '肄業',
+    就學中: '就學中',
+    在職: '在職',
+    離職: '離職',
+    精通: '精通',
+    中等: '中等',
+    略懂: '略懂',
+    身心障礙: '身心障礙',
+    原住民: '原住民',
+  },
+  {
+    博士: 'Doctorate',
+    碩士: 'Master’s',
+    學士: 'Bachelor’s',
+    專科: 'Associate (junior college)',
+    '高中（職）': 'Senior high / vocational',
+    國中: 'Junior high',
+    國小: 'Elementary',
+    其他: 'Other',
+    畢業: 'Graduated',
+    肄業: 'Left before graduating',
+    就學中: 'Studying',
+    在職: 'Employed',
+    離職: 'Left',
+    精通: 'Fluent',
+    中等: 'Intermediate',
+    略懂: 'Basic',
+    身心障礙: 'Person with a disability',
+    原住民: 'Indigenous',
+  },
+);

@@ -1,0 +1,158 @@
+// 履歷填寫 routes (RES-1 … RES-13), all for the signed-in applicant and only about their own resume (there is no
+// resume id in any URL, so another person's resume cannot even be named; a staged file id of someone else is
+// not found). Routes:
+//   GET  /platform/resume                  履歷填寫 (the saved resume, or an empty form)   ?next= after saving
+//   POST /platform/resume                  every button of the form (multipart; CSRF token in the query)
+//   GET  /platform/resume/preview          履歷預覽
+//   GET  /platform/resume/pdf              下載 PDF (audited)
+//   GET  /platform/resume/attachment       證照資格/作品附件 (audited)
+//   GET  /platform/resume/photo            the saved photo;  /photo/staged/:id  a staged one
+//   GET  /platform/resume/delete, POST     刪除履歷 (audited)
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../container.ts';
+import { flash, pageContext } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { safeNext } from '../../platform/http/platform.routes.tsx';
+import { sendPage } from '../../platform/http/render.ts';
+import { contentDisposition } from '../../platform/storage/index.ts';
+import { parseIdNumber } from '../../platform/tw/id-number.ts';
+import { deleteResume } from './delete-resume.ts';
+import { describeForm, openResumeForm, type FormState } from './load-form.ts';
+import { loadPreview } from './load-preview.ts';
+import { resumeDeps } from './resume.deps.ts';
+import { resumeErrors } from './resume.errors.ts';
+import { activeApplicant, applicantRoute, readResumeBody } from './resume.http.ts';
+import { resumeMessages } from './resume.messages.ts';
+import { resumePaths } from './resume.paths.ts';
+import type { ResumeDraft } from './resume.prefill.ts';
+import { prefillFromDraft } from './resume.prefill.ts';
+import { downloadAttachment, readSavedPhoto, readStagedPhoto } from './resume-files.ts';
+import { downloadResumePdf } from './resume-pdf.ts';
+import { submitResumeForm } from './submit-resume-form.ts';
+import { DeleteResumePage } from './views/delete-page.tsx';
+import { ResumeFormPage, type ResumeFormPageProps } from './views/form-page.tsx';
+import type { HrdbImportOffer } from './views/hrdb-slot.tsx';
+import { ResumePreviewPage } from './views/preview-page.tsx';
+
+export interface ResumeRouteOptions {
+  /**
+   * RES-4 seam: may the form offer 從公務人力資料庫帶入相關資料 for this ID number? Asked on a first resume
+   * (nothing saved yet) whenever the form shows a valid ID number; null hides the button.
+   */
+  hrdbImportOffer?: (input: { applicantId: string; idNumber: string; locale: 'zh-TW' | 'en' }) => Promise<HrdbImportOffer | null>;
+}
+
+type FormView = Omit<ResumeFormPageProps, 'ctx' | 'uploadLimitBytes' | 'hrdbOffer'>;
+
+export async function resumeRoutes(app: FastifyInstance, services: Services, opts: ResumeRouteOptions = {}): Promise<void> {
+  const deps = resumeDeps(services);
+
+  const render = (req: FastifyRequest, reply: FastifyReply, view: FormView, status = 200) => renderForm(services, opts, req, reply, view, status);
+
+  app.get(resumePaths.form, applicantRoute, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    const next = safeNext((req.query as Record<string, unknown>).next, '');
+    return render(req, reply, { state: await openResumeForm(deps, applicantId), next });
+  });
+
+  app.post(resumePaths.form, applicantRoute, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    const body = await readResumeBody(req, services.config.uploadLimitBytes);
+    const next = safeNext(body.values.next, '');
+    const outcome = await submitResumeForm(deps, { applicantId, ip: req.ip, locale: req.locale, ...body });
+    if (outcome.kind === 'saved') {
+      flash(reply, { kind: 'success', text: resumeMessages(req.locale)['flash.saved'] });
+      return reply.redirect(next || resumePaths.form, 303);
+    }
+    const { state, errors, notices, showVoidPanel, status } = outcome;
+    return render(req, reply, { state, errors, notices, showVoidPanel, next }, status);
+  });
+
+  app.get(resumePaths.preview, applicantRoute, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    const preview = await loadPreview(deps, applicantId);
+    if (!preview) {
+      flash(reply, { kind: 'info', text: resumeMessages(req.locale)['flash.noResume'] });
+      return reply.redirect(resumePaths.form, 303);
+    }
+    return sendPage(reply, ResumePreviewPage({ ctx: pageContext(req, reply, !services.config.isProduction), ...preview }));
+  });
+
+  app.get(resumePaths.pdf, applicantRoute, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    const pdf = await downloadResumePdf(deps, { applicantId, ip: req.ip }, resumeMessages(req.locale)['pdf.fileName']);
+    if (!pdf) throw new AppError('not-found');
+    return reply.header('cache-control', 'private, no-store').header('content-disposition', contentDisposition(pdf.downloadName)).type('application/pdf').send(pdf.bytes);
+  });
+
+  app.get(resumePaths.attachment, applicantRoute, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    const file = await downloadAttachment(deps, { applicantId, ip: req.ip });
+    if (!file) throw new AppError('not-found');
+    return reply.header('cache-control', 'private, no-store').header('content-disposition', contentDisposition(file.downloadName ?? 'download.bin')).type(file.contentType).send(file.bytes);
+  });
+
+  app.get(resumePaths.photo, applicantRoute, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    return sendImage(reply, await readSavedPhoto(deps, applicantId));
+  });
+
+  app.get(resumePaths.stagedPhotoPattern, applicantRoute, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    return sendImage(reply, await readStagedPhoto(deps, applicantId, String((req.params as { id?: string }).id ?? '')));
+  });
+
+  app.get(resumePaths.delete, applicantRoute, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    const state = await openResumeForm(deps, applicantId);
+    return sendPage(reply, DeleteResumePage({ ctx: pageContext(req, reply, !services.config.isProduction), hasResume: state.saved !== null }));
+  });
+
+  app.post(resumePaths.delete, applicantRoute, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    const confirmed = (req.body as Record<string, unknown> | undefined)?.confirm === '1';
+    const result = await deleteResume(deps, { applicantId, ip: req.ip, confirmed });
+    if (result.kind === 'not-confirmed') {
+      const ctx = pageContext(req, reply, !services.config.isProduction);
+      return sendPage(reply, DeleteResumePage({ ctx, hasResume: true, errors: { confirm: resumeErrors(req.locale).deleteConfirm } }), 400);
+    }
+    const m = resumeMessages(req.locale);
+    flash(reply, { kind: result.kind === 'deleted' ? 'success' : 'info', text: result.kind === 'deleted' ? m['flash.deleted'] : m['flash.noResume'] });
+    return reply.redirect(resumePaths.form, 303);
+  });
+}
+
+async function renderForm(services: Services, opts: ResumeRouteOptions, req: FastifyRequest, reply: FastifyReply, view: FormView, status = 200): Promise<FastifyReply> {
+  const ctx = pageContext(req, reply, !services.config.isProduction);
+  const id = parseIdNumber(view.state.form.basic.idNumber);
+  const offer = opts.hrdbImportOffer;
+  const hrdbOffer = view.state.saved === null && id.ok && offer && req.principal ? await offer({ applicantId: req.principal.id, idNumber: id.id, locale: ctx.locale }) : null;
+  return sendPage(reply, ResumeFormPage({ ctx, ...view, hrdbOffer, uploadLimitBytes: services.config.uploadLimitBytes }), status);
+}
+
+/**
+ * RES-4 seam: renders 履歷填寫 for the signed-in applicant with the form pre-filled from a ResumeDraft (what the
+ * HR database holds, after eCPA verification). Nothing is saved until the person presses 儲存履歷.
+ */
+export async function renderResumeForm(services: Services, req: FastifyRequest, reply: FastifyReply, draft: ResumeDraft, opts: ResumeRouteOptions = {}): Promise<FastifyReply> {
+  const applicantId = await activeApplicant(req, reply, services);
+  if (!applicantId) return reply;
+  const deps = resumeDeps(services);
+  const opened = await openResumeForm(deps, applicantId);
+  const state: FormState = await describeForm(deps, applicantId, prefillFromDraft(opened.form, draft));
+  return renderForm(services, opts, req, reply, { state });
+}
+
+function sendImage(reply: FastifyReply, image: { bytes: Buffer; contentType: string } | null): FastifyReply {
+  if (!image) throw new AppError('not-found');
+  return reply.header('cache-control', 'private, no-store').type(image.contentType).send(image.bytes);
+}

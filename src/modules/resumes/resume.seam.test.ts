@@ -1,0 +1,70 @@
+import { rmSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testConfig } from '../../../tests/helpers/app.ts';
+import { createTestDatabase, type TestDatabase } from '../../../tests/helpers/db.ts';
+import { buildApp } from '../../app.ts';
+import { createServices, type Services } from '../../container.ts';
+import { postForm, signInApplicant, validFields } from './resumes.test-support.ts';
+import { findResume } from './resume.repo.ts';
+import { renderResumeForm } from './resume.routes.tsx';
+
+
+describe('RES-4 seam: pre-filling the form from the HR database', () => {
+  let database: TestDatabase;
+  let services: Services;
+  let app: FastifyInstance;
+  const offer = vi.fn(async ({ idNumber }: { idNumber: string }) => (idNumber === 'A223456781' ? { href: '/hrdb/import', label: '從公務人力資料庫帶入相關資料' } : null));
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    services = createServices(testConfig(), database);
+    app = await buildApp(services);
+    // What the hrdb module's route will do after eCPA verification.
+    app.get('/test/hrdb-prefill', { config: { auth: 'applicant' } }, (req, reply) =>
+      renderResumeForm(
+        services,
+        req,
+        reply,
+        {
+          basic: { chineseName: '林小華', idNumber: 'A223456781', gender: 'F', birthDate: '1982-03-04' },
+          education: [{ school: '國立政治大學', degree: '碩士', status: '畢業', startDate: '2005-09-01', endDate: '2007-06-30' }],
+          experience: Array.from({ length: 7 }, (_, i) => ({ organization: `機關${i + 1}`, jobTitle: '約僱人員', status: '離職' as const, startDate: '2008-01-01', endDate: '2009-01-01' })),
+        },
+        { hrdbImportOffer: offer },
+      ),
+    );
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    if (services) rmSync(services.config.dataDir, { recursive: true, force: true });
+  });
+
+  it('RES-4 renderResumeForm shows the form filled from a draft (≤ 5 經歷), unsaved, with the button beside the ID on a first resume', async () => {
+    const a = await signInApplicant({ services });
+    const res = await app.inject({ url: '/test/hrdb-prefill', headers: { cookie: a.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('value="林小華"');
+    expect(res.body).toContain('value="071/03/04"');
+    expect(res.body).toContain('value="國立政治大學"');
+    expect(res.body).toContain('id="f-experience-5-organization"');
+    expect(res.body).not.toContain('id="f-experience-6-organization"');
+    expect(res.body).toContain('name="importedFromHrdb" value="1"');
+    const idRow = res.body.slice(res.body.indexOf('class="id-row"'), res.body.indexOf('class="gender-field"'));
+    expect(idRow).toContain('<a class="button secondary" href="/hrdb/import">從公務人力資料庫帶入相關資料</a>');
+    expect(offer).toHaveBeenCalledWith(expect.objectContaining({ applicantId: a.id, idNumber: 'A223456781' }));
+  });
+
+  it('RES-4 the button is not offered once a resume is saved; the save records the import', async () => {
+    const a = await signInApplicant({ services });
+    const t = { app, services, database, config: services.config, close: async () => undefined };
+    expect((await postForm(t, a, { ...validFields({ idNumber: 'A870000015' }), importedFromHrdb: '1' })).statusCode).toBe(303);
+    expect((await findResume(services.db, a.id))?.importedFromHrdbAt).toBeInstanceOf(Date);
+    offer.mockClear();
+    const res = await app.inject({ url: '/test/hrdb-prefill', headers: { cookie: a.cookie } });
+    expect(res.body).not.toContain('/hrdb/import');
+    expect(offer).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,23 @@
+// RES-4 seam: where 從公務人力資料庫帶入相關資料 goes — to the right of 身分證統一編號, on a first resume only.
+// The hrdb module decides whether to offer it (the HR database knows the ID as a former 聘用/約僱 employee) by
+// passing `hrdbImportOffer` to resumeRoutes; the button then leads to its own eCPA verification route, which
+// ends by rendering the form pre-filled with prefillFromDraft (../resume.prefill.ts).
+import type { PageContext } from '../../../platform/http/context.ts';
+
+export interface HrdbImportOffer {
+  /** Where the button goes (the hrdb module's route that starts eCPA identity verification). */
+  href: string;
+  /** The button's text, e.g. 從公務人力資料庫帶入相關資料. */
+  label: string;
+}
+
+export function HrdbImportSlot({ offer }: { ctx: PageContext; offer: HrdbImportOffer | null }): JSX.Element {
+  if (!offer) return '';
+  return (
+    <div class="hrdb-import" data-hrdb-import>
+      <a class="button secondary" href={offer.href} safe>
+        {offer.label}
+      </a>
+    </div>
+  );
+}
