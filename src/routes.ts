@@ -1,6 +1,7 @@
 // Every module's routes, in one place.
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './container.ts';
+import { applyRoutes } from './modules/applications/apply.routes.tsx';
 import { vacancyPublicRoutes } from './modules/vacancies/public.routes.tsx';
 import { doorRoutes } from './modules/doors/doors.routes.tsx';
 import { captchaRoutes } from './platform/captcha/index.ts';
@@ -23,4 +24,5 @@ export async function moduleRoutes(app: FastifyInstance, services: Services): Pr
   await newsletterRoutes(app, services);
   await ecpaRoutes(app, services);
   await resumeRoutes(app, services);
+  await applyRoutes(app, services);
 }
