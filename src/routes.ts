@@ -12,6 +12,8 @@ import { accountRoutes } from './modules/accounts/account.routes.tsx';
 import { newsletterRoutes } from './modules/newsletters/newsletter.routes.tsx';
 import { ecpaRoutes } from './modules/ecpa/ecpa.routes.ts';
 import { resumeRoutes } from './modules/resumes/resume.routes.tsx';
+import { createLocalHrDatabase } from './modules/hrdb/local-hrdb.ts';
+import { hrdbImportOffer, hrdbImportRoutes } from './modules/hrdb/hrdb-import.routes.ts';
 
 export async function moduleRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await vacancyPublicRoutes(app, services);
@@ -22,7 +24,10 @@ export async function moduleRoutes(app: FastifyInstance, services: Services): Pr
   await openDataRoutes(app, services);
   await accountRoutes(app, services);
   await newsletterRoutes(app, services);
-  await ecpaRoutes(app, services);
-  await resumeRoutes(app, services);
+  // One HR database (公務人力資料庫) for the eCPA verification and the RES-4 import into a first resume.
+  const hrdb = createLocalHrDatabase();
+  await ecpaRoutes(app, services, { hrdb });
+  await resumeRoutes(app, services, { hrdbImportOffer: hrdbImportOffer(services, hrdb) });
+  await hrdbImportRoutes(app, services, hrdb);
   await applyRoutes(app, services);
 }

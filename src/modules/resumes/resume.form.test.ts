@@ -47,6 +47,7 @@ describe('the form as typed (RES-11)', () => {
     expect(parseAction('up-languages-2')).toEqual({ kind: 'up', section: 'languages', n: 2 });
     expect(parseAction('remove-experience-5')).toEqual({ kind: 'remove', section: 'experience', n: 5 });
     expect(parseAction('void-account')).toEqual({ kind: 'void-account' });
+    expect(parseAction('hrdb-import')).toEqual({ kind: 'hrdb-import' }); // RES-4
     expect(parseAction('')).toEqual({ kind: 'save' });
     expect(parseAction('drop-table')).toEqual({ kind: 'save' });
     expect(parseAction('up-education-0')).toEqual({ kind: 'save' });

@@ -17,6 +17,7 @@ import { sendPage } from '../../platform/http/render.ts';
 import { contentDisposition } from '../../platform/storage/index.ts';
 import { parseIdNumber } from '../../platform/tw/id-number.ts';
 import { deleteResume } from './delete-resume.ts';
+import { keepFormForHrdbImport } from './hrdb-handoff.ts';
 import { describeForm, openResumeForm, type FormState } from './load-form.ts';
 import { loadPreview } from './load-preview.ts';
 import { resumeDeps } from './resume.deps.ts';
@@ -33,6 +34,7 @@ import { DeleteResumePage } from './views/delete-page.tsx';
 import { ResumeFormPage, type ResumeFormPageProps } from './views/form-page.tsx';
 import type { HrdbImportOffer } from './views/hrdb-slot.tsx';
 import { ResumePreviewPage } from './views/preview-page.tsx';
+import type { ResumeForm } from './resume.types.ts';
 
 export interface ResumeRouteOptions {
   /**
@@ -65,6 +67,17 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
     if (outcome.kind === 'saved') {
       flash(reply, { kind: 'success', text: resumeMessages(req.locale)['flash.saved'] });
       return reply.redirect(next || resumePaths.form, 303);
+    }
+    if (outcome.kind === 'hrdb-import') {
+      // RES-4: asked again with the ID as typed now (first resume only); the form waits in the session.
+      const id = parseIdNumber(outcome.form.basic.idNumber);
+      const state = await describeForm(deps, applicantId, outcome.form);
+      const offer = id.ok && state.saved === null && opts.hrdbImportOffer ? await opts.hrdbImportOffer({ applicantId, idNumber: id.id, locale: req.locale }) : null;
+      if (offer && id.ok) {
+        await keepFormForHrdbImport(req, deps, { applicantId, idNumber: id.id, form: state.form });
+        return reply.redirect(offer.href, 303);
+      }
+      return render(req, reply, { state, notices: [resumeMessages(req.locale)['notice.hrdbUnavailable']], next });
     }
     const { state, errors, notices, showVoidPanel, status } = outcome;
     return render(req, reply, { state, errors, notices, showVoidPanel, next }, status);
@@ -139,17 +152,24 @@ async function renderForm(services: Services, opts: ResumeRouteOptions, req: Fas
   return sendPage(reply, ResumeFormPage({ ctx, ...view, hrdbOffer, uploadLimitBytes: services.config.uploadLimitBytes }), status);
 }
 
+export interface RenderDraftOptions extends ResumeRouteOptions {
+  /** The form to fill (e.g. what was typed before leaving for eCPA); the saved or empty form by default. */
+  base?: ResumeForm;
+  /** Shown above the form (role="status"). */
+  notices?: string[];
+}
+
 /**
  * RES-4 seam: renders 履歷填寫 for the signed-in applicant with the form pre-filled from a ResumeDraft (what the
  * HR database holds, after eCPA verification). Nothing is saved until the person presses 儲存履歷.
  */
-export async function renderResumeForm(services: Services, req: FastifyRequest, reply: FastifyReply, draft: ResumeDraft, opts: ResumeRouteOptions = {}): Promise<FastifyReply> {
+export async function renderResumeForm(services: Services, req: FastifyRequest, reply: FastifyReply, draft: ResumeDraft, opts: RenderDraftOptions = {}): Promise<FastifyReply> {
   const applicantId = await activeApplicant(req, reply, services);
   if (!applicantId) return reply;
   const deps = resumeDeps(services);
-  const opened = await openResumeForm(deps, applicantId);
-  const state: FormState = await describeForm(deps, applicantId, prefillFromDraft(opened.form, draft));
-  return renderForm(services, opts, req, reply, { state });
+  const base = opts.base ?? (await openResumeForm(deps, applicantId)).form;
+  const state: FormState = await describeForm(deps, applicantId, prefillFromDraft(base, draft));
+  return renderForm(services, opts, req, reply, { state, notices: opts.notices ?? [] });
 }
 
 function sendImage(reply: FastifyReply, image: { bytes: Buffer; contentType: string } | null): FastifyReply {

@@ -53,7 +53,8 @@ describe('RES-4 seam: pre-filling the form from the HR database', () => {
     expect(res.body).not.toContain('id="f-experience-6-organization"');
     expect(res.body).toContain('name="importedFromHrdb" value="1"');
     const idRow = res.body.slice(res.body.indexOf('class="id-row"'), res.body.indexOf('class="gender-field"'));
-    expect(idRow).toContain('<a class="button secondary" href="/hrdb/import">從公務人力資料庫帶入相關資料</a>');
+    // A submit button of the form (works without JavaScript; what was typed is kept on the way to eCPA).
+    expect(idRow).toContain('<button type="submit" name="action" value="hrdb-import" class="secondary">從公務人力資料庫帶入相關資料</button>');
     expect(offer).toHaveBeenCalledWith(expect.objectContaining({ applicantId: a.id, idNumber: 'A223456781' }));
   });
 
@@ -64,7 +65,7 @@ describe('RES-4 seam: pre-filling the form from the HR database', () => {
     expect((await findResume(services.db, a.id))?.importedFromHrdbAt).toBeInstanceOf(Date);
     offer.mockClear();
     const res = await app.inject({ url: '/test/hrdb-prefill', headers: { cookie: a.cookie } });
-    expect(res.body).not.toContain('/hrdb/import');
+    expect(res.body).not.toContain('value="hrdb-import"');
     expect(offer).not.toHaveBeenCalled();
   });
 });

@@ -32,6 +32,8 @@ export interface SubmitInput {
 
 export type SubmitOutcome =
   | { kind: 'saved'; first: boolean }
+  /** RES-4 從公務人力資料庫帶入相關資料 was pressed (files chosen are staged): the route hands the form over. */
+  | { kind: 'hrdb-import'; form: ResumeForm }
   | { kind: 'render'; status: number; state: FormState; errors: FieldErrors; notices: string[]; showVoidPanel: boolean };
 
 export async function submitResumeForm(deps: ResumeDeps, input: SubmitInput): Promise<SubmitOutcome> {
@@ -83,6 +85,10 @@ export async function submitResumeForm(deps: ResumeDeps, input: SubmitInput): Pr
       form.files = { ...form.files, stagedAttachmentId: '', replaceAttachment: false };
       break;
     case 'upload':
+      break;
+    case 'hrdb-import':
+      // A refused file is shown first; otherwise the route keeps the form and leaves for eCPA verification.
+      if (Object.keys(errors).length === 0) return { kind: 'hrdb-import', form };
       break;
     case 'void-account': {
       const r = await voidAccountUsingId(deps, { ...actor, idNumber: form.basic.idNumber, email: form.voidRequest.email, birthDate: form.voidRequest.birthDate });
