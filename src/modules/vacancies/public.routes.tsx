@@ -1,34 +1,48 @@
-// Public vacancy routes: the search (home page and /jobs).
+// Public vacancy routes: the search (PUB-1), on the home page and at /jobs. A GET form: the whole query
+// is in the URL. Invalid input → 400 with the form and its messages; a page past the end → 200 with a message.
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../container.ts';
-import { pageContext } from '../../platform/http/context.ts';
-import { parseForm, type FieldErrors } from '../../platform/http/forms.ts';
+import { pageContext, type PageContext } from '../../platform/http/context.ts';
+import { formValues, valuesOf, type FieldErrors } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { currentWorkPlaces, workPlaceName } from '../reference/codes.ts';
-import { pageCount, searchQuerySchema } from './search.rules.ts';
+import { currentWorkPlaces, personKinds, rankTypes, sysnamList, workPlaceName } from '../reference/codes.ts';
+import { ADVANCED_FIELDS, hasAdvancedFilter, pageCount, parseSearchQuery, searchHref, type SearchErrorCode, type SearchField } from './search.rules.ts';
 import { searchPublished } from './vacancy.repo.ts';
-import { SearchPage } from './views/search-page.tsx';
+import { SearchPage, searchErrorText, type SearchOptions } from './views/search-page.tsx';
 
 export async function vacancyPublicRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  const workPlaces = currentWorkPlaces().map((p) => ({ code: p.code, name: p.name }));
-  const placeName = (code: string) => workPlaceName(code) ?? code;
+  const options: SearchOptions = {
+    workPlaces: currentWorkPlaces().map((p) => ({ code: p.code, name: p.name })),
+    sysnams: sysnamList().map((s) => ({ code: s.code, name: s.name, class: s.class })),
+    personKinds: personKinds().map((p) => ({ code: p.code, name: p.name })),
+    rankTypes: rankTypes().map((r) => r.name),
+  };
+  const page = { options, placeName: (code: string) => workPlaceName(code) ?? code };
 
-  const search = app.get.bind(app);
   for (const path of ['/', '/jobs']) {
-    search(path, { config: { auth: 'public' } }, async (req, reply) => {
-      const form = parseForm(searchQuerySchema, req.query);
+    app.get(path, { config: { auth: 'public' } }, async (req, reply) => {
       const ctx = pageContext(req, reply, !services.config.isProduction);
-      const pageHref = (page: number) => withPage(req.url, page);
-      if (!form.ok) {
-        return sendPage(reply, SearchPage({ ctx, values: form.values, errors: form.errors, result: null, workPlaces, placeName, pageHref }), 400);
+      const values = formValues(req.query);
+      const parsed = parseSearchQuery(req.query);
+      if (!parsed.ok) {
+        const errors = errorTexts(ctx, parsed.errors);
+        const advancedOpen = ADVANCED_FIELDS.some((f) => errors[f] !== undefined || valuesOf(values, f).some((v) => v.trim() !== ''));
+        return sendPage(reply, SearchPage({ ctx, values, errors, result: null, ...page, pageHref: () => '/jobs', advancedOpen }), 400);
       }
-      const found = await searchPublished(services.db, form.data, services.clock.today());
-      const pages = pageCount(found.total, form.data.size);
-      const result = { ...found, page: form.data.page, pages, size: form.data.size };
-      const errors: FieldErrors = form.data.page > pages ? { page: `頁碼超出範圍，共 ${pages} 頁` } : {};
-      return sendPage(reply, SearchPage({ ctx, values: form.values, errors, result, workPlaces, placeName, pageHref }));
+      const c = parsed.criteria;
+      const found = await searchPublished(services.db, c, services.clock.today());
+      const pages = pageCount(found.total, c.size);
+      const errors: FieldErrors = c.page > pages ? errorTexts(ctx, { page: 'page.outOfRange' }, { pages }) : {};
+      const result = { ...found, page: c.page, pages, size: c.size };
+      return sendPage(reply, SearchPage({ ctx, values, errors, result, ...page, pageHref: (p) => searchHref(c, p), advancedOpen: hasAdvancedFilter(c) }));
     });
   }
+}
+
+function errorTexts(ctx: PageContext, errors: Partial<Record<SearchField, SearchErrorCode>>, params: Record<string, number> = {}): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [field, code] of Object.entries(errors)) out[field] = searchErrorText(ctx.locale, code, params);
+  return out;
 }
 
 /** The current URL with `page` replaced (the rest of the query kept). */
@@ -38,3 +52,4 @@ export function withPage(url: string, page: number): string {
   params.set('page', String(page));
   return `${path === '/' ? '/jobs' : path}?${params.toString()}`;
 }
+

@@ -1,0 +1,99 @@
+// A small HTTP load generator for the benchmarks (no autocannon here): `connections` loops, each with
+// one keep-alive connection, request after request for `seconds`, round-robin over the given paths.
+// Loopback only. Runs in its own process (forked by bench/search.bench.ts) so that it does not share
+// the server's event loop; reports { requests, errors, statuses, rps, p50, p90, p99, max } by IPC.
+import http from 'node:http';
+
+export interface LoadOptions {
+  base: string;
+  paths: string[];
+  connections: number;
+  seconds: number;
+  /** Hard cap on requests, whatever the duration. */
+  maxRequests?: number;
+}
+
+export interface LoadReport {
+  requests: number;
+  errors: number;
+  statuses: Record<string, number>;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  bytes: number;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
+  const base = new URL(opts.base);
+  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost' && base.hostname !== '[::1]') throw new Error(`loopback only, not ${base.hostname}`);
+  if (opts.paths.length === 0) throw new Error('no paths');
+  const maxRequests = opts.maxRequests ?? 2_000_000;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections });
+  const latencies = new Float64Array(maxRequests);
+  const statuses: Record<string, number> = {};
+  let count = 0;
+  let started = 0;
+  let errors = 0;
+  let bytes = 0;
+  let next = 0;
+
+  const once = (path: string) =>
+    new Promise<number>((resolve) => {
+      const req = http.get({ host: base.hostname, port: base.port, path, agent, timeout: 30_000 }, (res) => {
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(-1));
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', () => resolve(-1));
+    });
+
+  const t0 = performance.now();
+  const end = t0 + opts.seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < end && started < maxRequests) {
+      started++;
+      const path = opts.paths[next++ % opts.paths.length]!;
+      const t = performance.now();
+      const status = await once(path);
+      const ms = performance.now() - t;
+      latencies[count++] = ms;
+      statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
+      if (status !== 200) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: opts.connections }, loop));
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
+  const sorted = latencies.slice(0, count).sort();
+  return {
+    requests: count,
+    errors,
+    statuses,
+    seconds,
+    rps: count / seconds,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    bytes,
+  };
+}
+
+// Forked: read the options from the first IPC message, answer with the report, exit.
+if (process.send) {
+  process.once('message', (message) => {
+    runLoad(message as LoadOptions).then(
+      (report) => process.send!({ ok: true, report }, () => process.exit(0)),
+      (err: unknown) => process.send!({ ok: false, error: String(err) }, () => process.exit(1)),
+    );
+  });
+}
