@@ -58,6 +58,8 @@ async function main(args: string[]): Promise<number> {
     await migrate(database.pool);
     const started = performance.now();
     const result = await importFeed(database.db, xml, { source: 'opendata_import' });
+    // Fresh statistics for the search planner (PGlite runs no autovacuum).
+    await database.pool.query('ANALYZE vacancies');
     console.log(summary(file, result, Math.round(performance.now() - started)));
     return 0;
   } catch (err) {

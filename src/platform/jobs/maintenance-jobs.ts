@@ -1,4 +1,5 @@
 // Housekeeping: expired sessions and answered/expired captchas are removed every hour.
+import { sql } from 'drizzle-orm';
 import type { Services } from '../../container.ts';
 import { purgeCaptchas } from '../captcha/index.ts';
 import { purgeLoginThrottles } from '../../modules/ecpa/staff.repo.ts';
@@ -10,6 +11,8 @@ export async function runMaintenance(services: Pick<Services, 'db' | 'clock' | '
   const sessions = await services.sessions.purgeExpired();
   const captchas = await purgeCaptchas({ db: services.db, clock: services.clock });
   await purgeLoginThrottles(services.db, services.clock.now());
+  // Planner statistics for the search (PGlite runs no autovacuum; harmless on PostgreSQL).
+  await services.db.execute(sql`ANALYZE vacancies`);
   return { sessions, captchas };
 }
 
