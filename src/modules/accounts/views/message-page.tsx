@@ -1,29 +1,17 @@
 // Pages that only say something: 已寄出, 帳號已啟用, and every state of a mailed link (expired, used, voided, invalid).
 import type { PageContext } from '../../../platform/http/context.ts';
+import { MessageBody, type MessageBodyProps } from '../../../platform/views/message-body.tsx';
 import { AccountPage } from './parts.tsx';
 
-export interface MessagePageProps {
+export interface MessagePageProps extends MessageBodyProps {
   ctx: PageContext;
   title: string;
-  paragraphs: string[];
-  links: { href: string; text: string; primary?: boolean }[];
 }
 
 export function MessagePage({ ctx, title, paragraphs, links }: MessagePageProps): JSX.Element {
   return (
     <AccountPage ctx={ctx} title={title}>
-      {paragraphs.map((p) => (
-        <p safe>{p}</p>
-      ))}
-      <ul class="account-next-steps">
-        {links.map((l) => (
-          <li>
-            <a href={l.href} class={l.primary ? 'button' : undefined} safe>
-              {l.text}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <MessageBody paragraphs={paragraphs} links={links} />
     </AccountPage>
   );
 }
