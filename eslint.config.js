@@ -17,24 +17,31 @@ export const platformBoundary = {
 /**
  * ADR 0003: a module imports another only through its front door, `../<other>/index.ts`. A relative path is
  * ambiguous without the importing file's depth (`../views/x.tsx` is the same module from a subfolder), so there is
- * one block per depth: from src/modules/<m>/<d folders>/file.ts, `../` × (d + 1) reaches src/modules/.
+ * one block per depth: from src/modules/<m>/<d folders>/file.ts, `../` × (d + 1) reaches src/modules/. Tests may
+ * also use another module's `*.test-support.ts` (test helpers are no part of a front door).
  */
-export const moduleBoundaries = [0, 1, 2, 3, 4].map((depth) => ({
-  files: [`src/modules/*/${'*/'.repeat(depth)}*.ts`, `src/modules/*/${'*/'.repeat(depth)}*.tsx`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            regex: `^(\\.\\./){${depth + 1}}(?!\\.\\./)[^/]+/(?!index\\.tsx?$)`,
-            message: "Import another module only through its index.ts (ADR 0003); export what you need there.",
-          },
-        ],
-      },
-    ],
-  },
-}));
+const TEST_FILES = ['*.test.ts', '*.test.tsx', '*.test-support.ts'];
+const boundary = (depth, allowed) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          regex: `^(\\.\\./){${depth + 1}}(?!\\.\\./)[^/]+/(?!${allowed}$)`,
+          message: 'Import another module only through its index.ts (ADR 0003); export what you need there.',
+        },
+      ],
+    },
+  ],
+});
+export const moduleBoundaries = [0, 1, 2, 3, 4].flatMap((depth) => {
+  const dir = `src/modules/*/${'*/'.repeat(depth)}`;
+  const tests = TEST_FILES.map((t) => dir + t);
+  return [
+    { files: [`${dir}*.ts`, `${dir}*.tsx`], ignores: tests, rules: boundary(depth, 'index\\.tsx?') },
+    { files: tests, rules: boundary(depth, '(index\\.tsx?|[^/]+\\.test-support\\.ts)') },
+  ];
+});
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/', 'test-results/', 'tmp/', 'public/js/vendor/'] },
