@@ -1,12 +1,12 @@
 // The contract of a business module (ADR 0003). Each module's index.ts exports one AppModule and the public
-// functions other modules may call; src/modules/index.ts lists the modules in order and the composition root
-// (src/container.ts, src/routes.ts, src/main.ts) iterates that list. Platform knows no module: the services a
-// module receives are a type parameter, filled in by the composition root.
+// functions other modules may call; the module list (the index.ts beside the module folders) gives their order and
+// the composition root (src/container.ts, src/routes.ts, src/main.ts) iterates it. Platform knows no module: the
+// services a module receives are a type parameter, filled in by the composition root.
 import type { FastifyInstance } from 'fastify';
 import type { Jobs } from './jobs/jobs.ts';
 
 export interface AppModule<S> {
-  /** The folder name under src/modules/, for logs. */
+  /** The module's folder name, for logs. */
   readonly name: string;
   /** Registers the module's HTTP routes (in the order of the module list). */
   routes?(app: FastifyInstance, services: S): Promise<void>;
