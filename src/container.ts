@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { createSessionStore, type SessionStore } from './platform/auth/sessions.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database, Db } from './platform/db/client.ts';
-import type { Jobs } from './platform/jobs/jobs.ts';
+import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { kickMailDelivery } from './platform/jobs/mail-jobs.ts';
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts';
 import { createStorage, type Storage } from './platform/storage/index.ts';
@@ -78,4 +78,10 @@ export function createServices(config: Config, database: Database, overrides: Se
     newsletters: newsletterDeps(ports),
   };
   return { ...ports, deps };
+}
+
+/** The running process's services (src/main.ts): those of createServices with pg-boss for the configured roles. */
+export function createProcessServices(config: Config, database: Database): Services & { readonly jobs: Jobs } {
+  const jobs = createJobs({ database, roles: config.roles });
+  return { ...createServices(config, database, { jobs }), jobs };
 }

@@ -1,10 +1,9 @@
 // Starts the roles named in ROLES (web, worker, scheduler; all three by default) in this process.
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildApp } from './app.ts';
-import { createServices } from './container.ts';
+import { createProcessServices } from './container.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { createJobs } from './platform/jobs/jobs.ts';
 import { registerMaintenanceJobs, type MaintenanceTask } from './platform/jobs/maintenance-jobs.ts';
 import { registerMailJobs } from './platform/jobs/mail-jobs.ts';
 import { modules } from './modules/index.ts';
@@ -26,8 +25,8 @@ async function main(): Promise<void> {
   const applied = await migrate(database.pool);
   if (applied.length) console.log(`database: applied ${applied.length} migration(s) on ${database.kind} (${elapsed()})`);
 
-  const jobs = createJobs({ database, roles: config.roles });
-  const services = createServices(config, database, { jobs });
+  const services = createProcessServices(config, database);
+  const { jobs } = services;
 
   if (config.seedDemo) {
     // In the order of the module list: the demo data first (on an empty database only), then what builds on it.
