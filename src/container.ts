@@ -1,14 +1,21 @@
-// Composition root: configuration + database → repositories and services. Nothing else builds services.
+// Composition root: configuration + database → every port and every module's dependencies, built once per process
+// (ADR 0003). Nothing else constructs a port; tests replace ports through ServiceOverrides.
 import type { Config } from './config.ts';
 import { createSessionStore, type SessionStore } from './platform/auth/sessions.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database, Db } from './platform/db/client.ts';
-import type { Jobs } from './platform/jobs/jobs.ts';
+import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { kickMailDelivery } from './platform/jobs/mail-jobs.ts';
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts';
 import { createStorage, type Storage } from './platform/storage/index.ts';
+import { accountDeps, type AccountDeps } from './modules/accounts/index.ts';
+import { ecpaDeps, type EcpaDeps } from './modules/ecpa/index.ts';
+import { createLocalHrDatabase, type HrDatabase } from './modules/hrdb/index.ts';
+import { newsletterDeps, type NewsletterDeps } from './modules/newsletters/index.ts';
+import { resumeDeps, type ResumeDeps } from './modules/resumes/index.ts';
 
-export interface Services {
+/** The ports: configuration, database, clock, storage, sessions, mail, jobs and the HR database. */
+export interface Ports {
   readonly config: Config;
   readonly database: Database;
   readonly db: Db;
@@ -18,6 +25,8 @@ export interface Services {
   readonly mailTransport: MailTransport;
   /** pg-boss, when this process runs it (main.ts); null in tests that do not need jobs. */
   readonly jobs: Jobs | null;
+  /** 公務人力資料庫: the eCPA verification and the RES-4 import into a first resume. */
+  readonly hrdb: HrDatabase;
   /**
    * Asks a worker to deliver queued mail now. Call after the transaction that wrote the outbox rows has
    * committed; best-effort (the every-minute schedule delivers anyway).
@@ -25,17 +34,30 @@ export interface Services {
   kickMail(): void;
 }
 
+/** What each module's use cases need, built once from the ports. */
+export interface ModuleDeps {
+  readonly accounts: AccountDeps;
+  readonly ecpa: EcpaDeps;
+  readonly resumes: ResumeDeps;
+  readonly newsletters: NewsletterDeps;
+}
+
+export interface Services extends Ports {
+  readonly deps: ModuleDeps;
+}
+
 export interface ServiceOverrides {
   clock?: Clock;
   storage?: Storage;
   mailTransport?: MailTransport;
   jobs?: Jobs | null;
+  hrdb?: HrDatabase;
 }
 
 export function createServices(config: Config, database: Database, overrides: ServiceOverrides = {}): Services {
   const clock = overrides.clock ?? systemClock;
   const jobs = overrides.jobs ?? null;
-  return {
+  const ports: Ports = {
     config,
     database,
     db: database.db,
@@ -44,8 +66,22 @@ export function createServices(config: Config, database: Database, overrides: Se
     sessions: createSessionStore(database.db, clock, config.sessionIdleMinutes),
     mailTransport: overrides.mailTransport ?? createMailTransport(config.smtpUrl),
     jobs,
+    hrdb: overrides.hrdb ?? createLocalHrDatabase(),
     kickMail: () => {
       if (jobs) void kickMailDelivery(jobs);
     },
   };
+  const deps: ModuleDeps = {
+    accounts: accountDeps(ports),
+    ecpa: ecpaDeps(ports, ports.hrdb),
+    resumes: resumeDeps(ports),
+    newsletters: newsletterDeps(ports),
+  };
+  return { ...ports, deps };
+}
+
+/** The running process's services (src/main.ts): those of createServices with pg-boss for the configured roles. */
+export function createProcessServices(config: Config, database: Database): Services & { readonly jobs: Jobs } {
+  const jobs = createJobs({ database, roles: config.roles });
+  return { ...createServices(config, database, { jobs }), jobs };
 }

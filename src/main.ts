@@ -1,16 +1,12 @@
 // Starts the roles named in ROLES (web, worker, scheduler; all three by default) in this process.
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildApp } from './app.ts';
-import { createServices } from './container.ts';
+import { createProcessServices } from './container.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { createJobs } from './platform/jobs/jobs.ts';
-import { registerMaintenanceJobs } from './platform/jobs/maintenance-jobs.ts';
+import { registerMaintenanceJobs, type MaintenanceTask } from './platform/jobs/maintenance-jobs.ts';
 import { registerMailJobs } from './platform/jobs/mail-jobs.ts';
-import { createMailTransport } from './platform/mail/transport.ts';
-import { seedDemo } from './modules/demo/seed.ts';
-import { seedHrdbDemo } from './modules/hrdb/hrdb.seed.ts';
-import { registerNewsletterJobs } from './modules/newsletters/newsletter.jobs.ts';
+import { modules } from './modules/index.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -29,25 +25,22 @@ async function main(): Promise<void> {
   const applied = await migrate(database.pool);
   if (applied.length) console.log(`database: applied ${applied.length} migration(s) on ${database.kind} (${elapsed()})`);
 
-  const jobs = createJobs({ database, roles: config.roles });
-  const mailTransport = createMailTransport(config.smtpUrl);
-  const services = createServices(config, database, { jobs, mailTransport });
+  const services = createProcessServices(config, database);
+  const { jobs } = services;
 
   if (config.seedDemo) {
-    const seed = await seedDemo(database.db, services.clock.today());
-    if (seed.seeded) {
-      console.log(
-        `demo seed: ${seed.feed?.inserted ?? 0} real jobs imported (${seed.feed?.rejected.length ?? 0} rejected), ${seed.staff} staff, ${seed.applicants} applicants (${elapsed()}) — sign-ins are listed in README.md`,
-      );
+    // In the order of the module list: the demo data first (on an empty database only), then what builds on it.
+    for (const module of modules) {
+      const line = await module.seedDemo?.(services);
+      if (line) console.log(`${line} (${elapsed()})`);
     }
-    // After seedDemo (which only runs on an empty database): eCPA accounts of the HR-database demo people.
-    await seedHrdbDemo(database.db, config);
   }
 
   await jobs.start();
-  await registerMailJobs(jobs, { db: database.db, transport: mailTransport, clock: services.clock, mailFrom: config.mailFrom, storage: services.storage });
-  await registerMaintenanceJobs(jobs, services);
-  await registerNewsletterJobs(jobs, services);
+  await registerMailJobs(jobs, { db: database.db, transport: services.mailTransport, clock: services.clock, mailFrom: config.mailFrom, storage: services.storage });
+  const maintenance: MaintenanceTask[] = modules.flatMap((m) => (m.maintenance ? [() => m.maintenance!(services)] : []));
+  await registerMaintenanceJobs(jobs, services, maintenance);
+  for (const module of modules) await module.jobs?.(jobs, services);
   console.log(`jobs: pg-boss started for roles ${config.roles.join(', ')}${config.smtpUrl ? '' : ' (no SMTP_URL: mail stays in the dev mailbox at /dev/mail)'}`);
 
   const stops: (() => Promise<void>)[] = [];

@@ -1,6 +1,6 @@
 // What the account use cases need, taken from the composition root's Services.
 import { performance } from 'node:perf_hooks';
-import type { Services } from '../../container.ts';
+import type { Ports } from '../../container.ts';
 import type { SessionStore } from '../../platform/auth/sessions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -18,7 +18,8 @@ export interface AccountDeps {
   readonly answerFloorMs: number;
 }
 
-export function accountDeps(services: Services): AccountDeps {
+/** Built once by the composition root (src/container.ts: services.deps.accounts). */
+export function accountDeps(services: Ports): AccountDeps {
   return {
     db: services.db,
     clock: services.clock,

@@ -7,7 +7,6 @@ import { flash } from '../../platform/http/context.ts';
 import { parseForm, valueOf } from '../../platform/http/forms.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { accountDeps } from './account.deps.ts';
 import { changeEmailForm, changePasswordForm } from './account.forms.ts';
 import { applicantRoute, ctxOf, inFormOrder, queryOf } from './account.http.ts';
 import { accountMessages } from './account.messages.ts';
@@ -20,7 +19,7 @@ import { ChangeEmailPage } from './views/change-email-page.tsx';
 import { ChangePasswordPage } from './views/change-password-page.tsx';
 
 export async function settingsRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  const deps = accountDeps(services);
+  const deps = services.deps.accounts;
   const idleMinutes = services.config.sessionIdleMinutes;
 
   /** The signed-in applicant's active account; otherwise the session ends and the answer is a redirect to 登入. */

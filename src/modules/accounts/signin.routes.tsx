@@ -7,7 +7,6 @@ import { flash } from '../../platform/http/context.ts';
 import { parseForm, valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { accountDeps } from './account.deps.ts';
 import { emailOnlyForm, loginForm, resetForm } from './account.forms.ts';
 import { bodyOf, ctxOf, inFormOrder, limitedRoute, publicRoute, queryOf, withCaptchaVerdict } from './account.http.ts';
 import { accountMessages } from './account.messages.ts';
@@ -24,7 +23,7 @@ import { ResetPage } from './views/reset-page.tsx';
 const LOGIN_FIELDS = ['email', 'password', 'captcha'];
 
 export async function signinRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  const deps = accountDeps(services);
+  const deps = services.deps.accounts;
 
   async function loginPage(req: FastifyRequest, reply: FastifyReply, next: string, status = 200, values?: FormValues, errors?: FieldErrors, refusal?: LoginRefusal) {
     await prepareCaptcha(req, reply, services);

@@ -6,7 +6,6 @@ import { flash } from '../../platform/http/context.ts';
 import { parseForm } from '../../platform/http/forms.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { accountDeps } from './account.deps.ts';
 import { emailOnlyForm, registerForm } from './account.forms.ts';
 import { bodyOf, ctxOf, inFormOrder, limitedRoute, publicRoute, queryOf, withCaptchaVerdict } from './account.http.ts';
 import { accountMessages } from './account.messages.ts';
@@ -21,7 +20,7 @@ import { RegisterPage } from './views/register-page.tsx';
 const REGISTER_FIELDS = ['email', 'password', 'confirm', 'captcha', 'consent'];
 
 export async function signupRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  const deps = accountDeps(services);
+  const deps = services.deps.accounts;
 
   app.get(accountPaths.register, publicRoute, async (req, reply) => {
     await prepareCaptcha(req, reply, services);

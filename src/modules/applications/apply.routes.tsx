@@ -11,9 +11,8 @@ import { AppError } from '../../platform/http/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { RocDate } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { resumes } from '../resumes/resume.schema.ts';
-import { publishedOn } from '../vacancies/vacancy.repo.ts';
-import { vacancies } from '../vacancies/vacancy.schema.ts';
+import { resumes } from '../resumes/index.ts';
+import { publishedOn, vacancies } from '../vacancies/index.ts';
 
 export async function applyRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/platform/apply/:workId', { config: { auth: 'applicant' } }, async (req, reply) => {

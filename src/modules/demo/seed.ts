@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
-import { applicantAccounts } from '../accounts/account.schema.ts';
-import { staffUsers, type StaffRole } from '../ecpa/staff.schema.ts';
-import { seedReferenceAgencies } from '../reference/agency.repo.ts';
-import { importFeed, type ImportResult } from '../vacancies/opendata/import.service.ts';
+import { applicantAccounts } from '../accounts/index.ts';
+import { staffUsers, type StaffRole } from '../ecpa/index.ts';
+import { seedReferenceAgencies } from '../reference/index.ts';
+import { importFeed, type ImportResult } from '../vacancies/index.ts';
 
 export const DEMO_FEED = new URL('../../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url);
 export const DEMO_PASSWORD = 'Demo1234!';

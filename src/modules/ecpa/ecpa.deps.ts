@@ -1,11 +1,11 @@
 // What the eCPA use cases need, taken from the composition root's Services; the HR database port besides.
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../../config.ts';
-import type { Services } from '../../container.ts';
+import type { Ports } from '../../container.ts';
 import type { SessionStore } from '../../platform/auth/sessions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
-import type { HrDatabase } from '../hrdb/hrdb.types.ts';
+import type { HrDatabase } from '../hrdb/index.ts';
 import { ANSWER_FLOOR_MS } from './ecpa.rules.ts';
 
 export interface EcpaDeps {
@@ -18,7 +18,8 @@ export interface EcpaDeps {
   readonly answerFloorMs: number;
 }
 
-export function ecpaDeps(services: Services, hrdb: HrDatabase): EcpaDeps {
+/** Built once by the composition root (src/container.ts: services.deps.ecpa). */
+export function ecpaDeps(services: Ports, hrdb: HrDatabase = services.hrdb): EcpaDeps {
   return { db: services.db, clock: services.clock, sessions: services.sessions, config: services.config, hrdb, answerFloorMs: ANSWER_FLOOR_MS };
 }
 

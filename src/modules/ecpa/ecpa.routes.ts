@@ -9,11 +9,7 @@ import { flash, pageContext, type PageContext } from '../../platform/http/contex
 import { parseForm, valueOf, type FieldErrors } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
-import { createLocalHrDatabase } from '../hrdb/local-hrdb.ts';
-import type { HrDatabase } from '../hrdb/hrdb.types.ts';
-import { findAgency } from '../reference/agency.repo.ts';
-import { referenceAgency } from '../reference/codes.ts';
-import { ecpaDeps } from './ecpa.deps.ts';
+import { findAgency, referenceAgency } from '../reference/index.ts';
 import { credentialsForm, forgotForm, resetForm } from './ecpa.forms.ts';
 import { rocDateTime } from './ecpa.mails.ts';
 import { ecpaMessages, type EcpaMessages } from './ecpa.messages.ts';
@@ -65,14 +61,9 @@ async function withCaptcha(req: FastifyRequest, services: Services, errors: Fiel
   return { ...errors, captcha: captchaErrorMessage(verdict.reason) };
 }
 
-export interface EcpaRouteOptions {
-  /** The HR database; the local synthetic dataset by default. */
-  hrdb?: HrDatabase;
-}
-
-export async function ecpaRoutes(app: FastifyInstance, services: Services, options: EcpaRouteOptions = {}): Promise<void> {
-  const hrdb = options.hrdb ?? createLocalHrDatabase();
-  const deps = ecpaDeps(services, hrdb);
+/** The HR database is services.hrdb (the composition root's port), inside services.deps.ecpa. */
+export async function ecpaRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const deps = services.deps.ecpa;
   const ctxOf = (req: FastifyRequest, reply: FastifyReply): PageContext => pageContext(req, reply, !services.config.isProduction);
 
   // ---- 帳號登入 (ECPA-1) ----

@@ -6,7 +6,7 @@ import type { Services } from '../../container.ts';
 import { SESSION_COOKIE } from '../../platform/auth/http.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { hrdbIdHash, idLast4 } from '../hrdb/id-hash.ts';
+import { hrdbIdHash, idLast4 } from '../hrdb/index.ts';
 import { staffUsers, type StaffRole } from './staff.schema.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';

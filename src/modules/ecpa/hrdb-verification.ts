@@ -7,8 +7,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { HrDatabase, HrPerson } from '../hrdb/hrdb.types.ts';
-import { hrdbIdHash } from '../hrdb/id-hash.ts';
+import { type HrDatabase, type HrPerson, hrdbIdHash } from '../hrdb/index.ts';
 import type { EcpaDeps } from './ecpa.deps.ts';
 import { HRDB_VERIFICATION_TTL_MS, parseTypedAccount } from './ecpa.rules.ts';
 import { checkPasswordForVerification } from './sign-in.ts';

@@ -11,7 +11,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import { dummyHash, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { maskIdNumber } from '../../platform/tw/id-number.ts';
-import { hrdbIdHash } from '../hrdb/id-hash.ts';
+import { hrdbIdHash } from '../hrdb/index.ts';
 import { withAnswerFloor, type EcpaActor, type EcpaDeps } from './ecpa.deps.ts';
 import { afterFailure, isLocked, LOCK_AFTER_FAILURES, LOCK_MINUTES, parseTypedAccount, type TypedAccount } from './ecpa.rules.ts';
 import { clearThrottles, findStaffByAccount, findStaffByNationalIdHash, lockThrottle, saveThrottle, updateStaff, type StaffRow } from './staff.repo.ts';

@@ -3,7 +3,7 @@
 // `npm run make:hrdb` (scripts/make-hrdb-dataset.ts) again gives the same bytes. Nobody in it is real: names are
 // common surnames + given-name characters, national IDs are random digits with a valid checksum, phones and
 // e-mail addresses are made up (example.com / example.gov.tw), agencies come from src/modules/reference.
-import { referenceAgencies, referenceAgency, sysnamList } from '../reference/codes.ts';
+import { referenceAgencies, referenceAgency, sysnamList } from '../reference/index.ts';
 import { ID_WEIGHTS, LETTER_CODES, parseIdNumber } from '../../platform/tw/id-number.ts';
 import type {
   EmploymentType,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../../tests/helpers/app.ts';
 import { dbDrivers, useTestDatabase } from '../../../tests/helpers/db.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { staffUsers } from '../ecpa/staff.schema.ts';
+import { staffUsers } from '../ecpa/index.ts';
 import { seedHrdbDemo } from './hrdb.seed.ts';
 import { hrdbIdHash } from './id-hash.ts';
 import { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from './well-known-people.ts';

@@ -6,7 +6,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { staffUsers } from '../ecpa/staff.schema.ts';
+import { staffUsers } from '../ecpa/index.ts';
 import { hrdbIdHash, idLast4 } from './id-hash.ts';
 import { HRDB_DEMO_PASSWORD, wellKnownPeople } from './well-known-people.ts';
 

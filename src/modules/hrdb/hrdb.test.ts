@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIdNumber } from '../../platform/tw/id-number.ts';
 import { isIsoDate } from '../../platform/tw/roc-date.ts';
-import { referenceAgency } from '../reference/codes.ts';
+import { referenceAgency } from '../reference/index.ts';
 import { DATASET_AS_OF, generateHrdbDataset, nationalIdWithCheckDigit } from './dataset.generator.ts';
 import { ecpaIdentityRefusal, isFormerContractEmployee, MAX_EDUCATION, MAX_EXPERIENCE, RESUME_SECTIONS, resumeImportFrom, selectResumeSections } from './hrdb.rules.ts';
 import { EMPLOYMENT_TYPES, type HrPerson } from './hrdb.types.ts';

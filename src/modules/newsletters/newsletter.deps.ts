@@ -1,9 +1,14 @@
 // What the PUB-5 use cases need from the container: the database, the clock and the configuration (base URL for
 // links, the server secret the subscription link token is derived from, and the subscription period).
-import type { Services } from '../../container.ts';
+import type { Ports } from '../../container.ts';
 import { subscriptionMonths, subscriptionToken } from './newsletter.rules.ts';
 
-export type NewsletterDeps = Pick<Services, 'db' | 'clock' | 'config'>;
+export type NewsletterDeps = Pick<Ports, 'db' | 'clock' | 'config'>;
+
+/** Built once by the composition root (src/container.ts: services.deps.newsletters). */
+export function newsletterDeps(services: NewsletterDeps): NewsletterDeps {
+  return { db: services.db, clock: services.clock, config: services.config };
+}
 
 export function mailContext(deps: NewsletterDeps): { baseUrl: string } {
   return { baseUrl: deps.config.baseUrl };

@@ -4,11 +4,8 @@
 import Html from '@kitajs/html';
 import type { OutgoingMail } from '../../platform/outbox/outbox.ts';
 import { formatRoc, formatRocLong } from '../../platform/tw/roc-date.ts';
-import { workPlaceName } from '../reference/codes.ts';
-import { jobPath } from '../vacancies/job-page/job-page.rules.ts';
-import { EMPTY_FILTERS, searchHref } from '../vacancies/search.rules.ts';
-import type { VacancyListRow } from '../vacancies/vacancy.repo.ts';
-import type { RankType } from '../vacancies/vacancy.schema.ts';
+import { workPlaceName } from '../reference/index.ts';
+import { jobPath, EMPTY_FILTERS, searchHref, type VacancyListRow, type RankType } from '../vacancies/index.ts';
 import { describeConditions } from './newsletter.messages.ts';
 import { newsletterPaths } from './newsletter.paths.ts';
 import { CONFIRM_HOURS, lastDayOf, type Conditions } from './newsletter.rules.ts';

@@ -1,8 +1,8 @@
 // Texts of PUB-5 電子報訂閱 / 電子報取消: zh-TW first, with English twins (SYS-6). Labels follow the sources:
 // 電子報訂閱, 電子報取消, Email, 工作地, 職系, 人員區分, 官等, 關鍵字.
 import { defineMessages, fill, type Locale } from '../../platform/i18n/i18n.ts';
-import { personKindName, sysnamName, workPlaceName } from '../reference/codes.ts';
-import { KEYWORD_MAX, KEYWORD_TERMS_MAX } from '../vacancies/search.rules.ts';
+import { personKindName, sysnamName, workPlaceName } from '../reference/index.ts';
+import { KEYWORD_MAX, KEYWORD_TERMS_MAX } from '../vacancies/index.ts';
 import { CONFIRM_HOURS, normaliseConditions, type NewsletterErrorCode, type Standing } from './newsletter.rules.ts';
 import type { NewsletterConditions } from './newsletter.schema.ts';
 

@@ -4,10 +4,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
-import { applicantAccounts, verificationTokens } from '../accounts/account.schema.ts';
-import { listColumns, searchConditions, searchOrder, type VacancyListRow } from '../vacancies/vacancy.repo.ts';
-import type { RankType } from '../vacancies/vacancy.schema.ts';
-import { vacancies } from '../vacancies/vacancy.schema.ts';
+import { applicantAccounts, verificationTokens } from '../accounts/index.ts';
+import { listColumns, searchConditions, searchOrder, type VacancyListRow, type RankType, vacancies } from '../vacancies/index.ts';
 import { isWellFormedToken, sha256, subscriptionToken, type Conditions } from './newsletter.rules.ts';
 import { newsletterSubscriptions, type NewsletterConditions } from './newsletter.schema.ts';
 

@@ -7,7 +7,7 @@ import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../platform/mail/test-smtp-server.ts';
-import { applicantAccounts, verificationTokens } from '../accounts/account.schema.ts';
+import { applicantAccounts, verificationTokens } from '../accounts/index.ts';
 import { newsletterSubscriptions } from './newsletter.schema.ts';
 import { MAILS_PER_ADDRESS_PER_HOUR, sha256 } from './newsletter.rules.ts';
 import { Mailbox, Visitor, linkIn, tokenOf } from './testkit.ts';

@@ -5,9 +5,8 @@ import type { FormValues } from '../../platform/http/forms.ts';
 import { valueOf, valuesOf } from '../../platform/http/forms.ts';
 import { taipeiIsoDate } from '../../platform/clock.ts';
 import { addDays } from '../../platform/tw/roc-date.ts';
-import { isRankType, isSysnamCode, isWorkPlaceCode, personKindName, rankTypes } from '../reference/codes.ts';
-import { KEYWORD_MAX, KEYWORD_TERMS_MAX, splitTerms } from '../vacancies/search.rules.ts';
-import type { RankType } from '../vacancies/vacancy.schema.ts';
+import { isRankType, isSysnamCode, isWorkPlaceCode, personKindName, rankTypes } from '../reference/index.ts';
+import { KEYWORD_MAX, KEYWORD_TERMS_MAX, splitTerms, type RankType } from '../vacancies/index.ts';
 import type { NewsletterConditions } from './newsletter.schema.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { ReceivedMail, TestSmtpServer } from '../../platform/mail/test-smtp-server.ts';
 import { createSmtpTransport, type MailTransport } from '../../platform/mail/transport.ts';
 import { deliverDueMail } from '../../platform/outbox/outbox.ts';
-import { vacancies, type RankType } from '../vacancies/vacancy.schema.ts';
+import { vacancies, type RankType } from '../vacancies/index.ts';
 
 /** Delivers the outbox to the test SMTP server and hands out what arrived since the last look. */
 export class Mailbox {

@@ -1,6 +1,6 @@
 // Code tables of ADM-2 held in committed JSON (./data, each file names its _source): 工作地, 職系,
 // 官等職等, 人員區分, and the agencies seen in data. Agencies also live in the `agencies` table (agency.repo.ts).
-import type { AccessMode, RankType } from '../vacancies/vacancy.schema.ts';
+import type { AccessMode, RankType } from '../vacancies/index.ts';
 import { agencyNameKey } from './agency.rules.ts';
 import agenciesJson from './data/agencies.json' with { type: 'json' };
 import personKindsJson from './data/person-kinds.json' with { type: 'json' };

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../platform/http/forms.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { parseIdNumber } from '../../platform/tw/id-number.ts';
 import { parsePhone } from '../../platform/tw/phone.ts';
-import { isEmailAddress } from '../accounts/account.rules.ts';
+import { isEmailAddress } from '../accounts/index.ts';
 import { parseDateField } from './date.rules.ts';
 import { FIELD_MAX, type RuleContext } from './resume.limits.ts';
 import { IDENTITY_MARKS, type BasicData, type BasicForm, type IdentityMark } from './resume.types.ts';

@@ -6,7 +6,7 @@ import { createTestDatabase, dbDrivers, type TestDatabase } from '../../../tests
 import { createServices, type Services } from '../../container.ts';
 import { formValues } from '../../platform/http/forms.ts';
 import { auditEvents, outboxMessages, sessions } from '../../platform/db/schema/platform.ts';
-import { applicantAccounts } from '../accounts/account.schema.ts';
+import { applicantAccounts } from '../accounts/index.ts';
 import { deleteResume } from './delete-resume.ts';
 import { resumeDeps, type ResumeDeps } from './resume.deps.ts';
 import { resumeErrors } from './resume.errors.ts';

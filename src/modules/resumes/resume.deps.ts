@@ -1,5 +1,5 @@
 // What the resume use cases need, taken from the composition root's Services.
-import type { Services } from '../../container.ts';
+import type { Ports } from '../../container.ts';
 import type { SessionStore } from '../../platform/auth/sessions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -20,7 +20,8 @@ export interface ResumeDeps {
   kickMail(): void;
 }
 
-export function resumeDeps(services: Services): ResumeDeps {
+/** Built once by the composition root (src/container.ts: services.deps.resumes). */
+export function resumeDeps(services: Ports): ResumeDeps {
   return {
     db: services.db,
     clock: services.clock,

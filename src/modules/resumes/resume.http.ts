@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { signOut } from '../../platform/auth/http.ts';
 import { formValues, type FormValues } from '../../platform/http/forms.ts';
-import { accountPaths } from '../accounts/account.paths.ts';
+import { accountPaths } from '../accounts/index.ts';
 import { findAccount } from './resume.repo.ts';
 import type { IncomingFile } from './uploads.rules.ts';
 

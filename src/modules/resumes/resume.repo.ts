@@ -2,7 +2,7 @@
 import { and, count, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
-import { applicantAccounts } from '../accounts/account.schema.ts';
+import { applicantAccounts } from '../accounts/index.ts';
 import { resumes, resumeUploads } from './resume.schema.ts';
 import type { ResumeData } from './resume.types.ts';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../tests/helpers/app.ts';
-import { applicantAccounts } from '../accounts/account.schema.ts';
+import { applicantAccounts } from '../accounts/index.ts';
 import { findResume } from './resume.repo.ts';
 import { csrfOf, formData, postForm, signInApplicant, validFields } from './resumes.test-support.ts';
 

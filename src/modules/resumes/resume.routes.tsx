@@ -20,7 +20,6 @@ import { deleteResume } from './delete-resume.ts';
 import { keepFormForHrdbImport } from './hrdb-handoff.ts';
 import { describeForm, openResumeForm, type FormState } from './load-form.ts';
 import { loadPreview } from './load-preview.ts';
-import { resumeDeps } from './resume.deps.ts';
 import { resumeErrors } from './resume.errors.ts';
 import { activeApplicant, applicantRoute, readResumeBody } from './resume.http.ts';
 import { resumeMessages } from './resume.messages.ts';
@@ -47,7 +46,7 @@ export interface ResumeRouteOptions {
 type FormView = Omit<ResumeFormPageProps, 'ctx' | 'uploadLimitBytes' | 'hrdbOffer'>;
 
 export async function resumeRoutes(app: FastifyInstance, services: Services, opts: ResumeRouteOptions = {}): Promise<void> {
-  const deps = resumeDeps(services);
+  const deps = services.deps.resumes;
 
   const render = (req: FastifyRequest, reply: FastifyReply, view: FormView, status = 200) => renderForm(services, opts, req, reply, view, status);
 
@@ -166,7 +165,7 @@ export interface RenderDraftOptions extends ResumeRouteOptions {
 export async function renderResumeForm(services: Services, req: FastifyRequest, reply: FastifyReply, draft: ResumeDraft, opts: RenderDraftOptions = {}): Promise<FastifyReply> {
   const applicantId = await activeApplicant(req, reply, services);
   if (!applicantId) return reply;
-  const deps = resumeDeps(services);
+  const deps = services.deps.resumes;
   const base = opts.base ?? (await openResumeForm(deps, applicantId)).form;
   const state: FormState = await describeForm(deps, applicantId, prefillFromDraft(base, draft));
   return renderForm(services, opts, req, reply, { state, notices: opts.notices ?? [] });

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/schema/platform.ts';
-import { applicantAccounts } from '../accounts/account.schema.ts';
+import { applicantAccounts } from '../accounts/index.ts';
 
 export const resumes = pgTable(
   'resumes',

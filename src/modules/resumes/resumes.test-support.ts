@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { TestApp } from '../../../tests/helpers/app.ts';
 import { csrfFrom } from '../../../tests/helpers/app.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { applicantAccounts, type ApplicantStatus } from '../accounts/account.schema.ts';
+import { applicantAccounts, type ApplicantStatus } from '../accounts/index.ts';
 
 export interface Applicant {
   id: string;

@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';
 import { maskIdNumber, parseIdNumber } from '../../platform/tw/id-number.ts';
 import { parseRocDate } from '../../platform/tw/roc-date.ts';
-import { normaliseEmail } from '../accounts/account.rules.ts';
+import { normaliseEmail } from '../accounts/index.ts';
 import { idNumberHash } from './id-hash.ts';
 import { deleteFiles, type ResumeActor, type ResumeDeps } from './resume.deps.ts';
 import { VOID_ATTEMPTS } from './resume.limits.ts';

@@ -5,7 +5,7 @@ import type { Services } from '../../container.ts';
 import { pageContext, type PageContext } from '../../platform/http/context.ts';
 import { formValues, valuesOf, type FieldErrors } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { currentWorkPlaces, personKinds, rankTypes, sysnamList, workPlaceName } from '../reference/codes.ts';
+import { currentWorkPlaces, personKinds, rankTypes, sysnamList, workPlaceName } from '../reference/index.ts';
 import { ADVANCED_FIELDS, hasAdvancedFilter, pageCount, parseSearchQuery, searchHref, type SearchErrorCode, type SearchField } from './search.rules.ts';
 import { searchPublished } from './vacancy.repo.ts';
 import { SearchPage, searchErrorText, type SearchOptions } from './views/search-page.tsx';

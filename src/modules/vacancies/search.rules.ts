@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { stringList } from '../../platform/http/forms.ts';
 import { addDays, formatRoc, parseRocDate } from '../../platform/tw/roc-date.ts';
-import { isRankType, isSysnamCode, isWorkPlaceCode, personKindName, rankTypeOfGrade } from '../reference/codes.ts';
+import { isRankType, isSysnamCode, isWorkPlaceCode, personKindName, rankTypeOfGrade } from '../reference/index.ts';
 import type { AccessMode, RankType } from './vacancy.schema.ts';
 
 export const PAGE_SIZES = [15, 30, 50, 100] as const;

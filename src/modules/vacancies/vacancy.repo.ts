@@ -5,7 +5,7 @@
 // (search.explain.test.ts; bench/search.bench.ts at 200k rows).
 import { and, arrayOverlaps, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { personKindName, sysnamName } from '../reference/codes.ts';
+import { personKindName, sysnamName } from '../reference/index.ts';
 import { vacancies } from './vacancy.schema.ts';
 import {
   EMPTY_FILTERS,

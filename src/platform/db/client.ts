@@ -6,10 +6,12 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from './schema/index.ts';
 
-export type Schema = typeof schema;
-export type Db = NodePgDatabase<Schema>;
+/**
+ * The tables are not given to drizzle: no code uses the relational API (`db.query.*`), and platform must not know
+ * the modules' tables (ADR 0003). The full schema is the aggregate src/schema.ts (drizzle-kit reads it).
+ */
+export type Db = NodePgDatabase;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything that runs queries: the database or an open transaction. */
 export type Queryable = Db | Tx;
@@ -34,7 +36,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // also makes every keyword plan look worth JIT-compiling: measured 16 → 205 rps with it off (bench/search).
     const pool = new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000, options: '-c jit=off' });
     pool.on('error', () => undefined); // idle client errors surface on the next query instead of crashing
-    return { kind: 'postgres', db: drizzle(pool, { schema }), pool, close: () => pool.end() };
+    return { kind: 'postgres', db: drizzle(pool), pool, close: () => pool.end() };
   }
   const options = { extensions: { pg_trgm } };
   let pglite: PGlite;
@@ -50,7 +52,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const pool = new pg.Pool({ ...pgConfig, max: 1 });
   return {
     kind: 'pglite',
-    db: drizzle(pool, { schema }),
+    db: drizzle(pool),
     pool,
     pglite,
     close: async () => {

@@ -1,23 +1,28 @@
-// Housekeeping: expired sessions and answered/expired captchas are removed every hour.
-import { sql } from 'drizzle-orm';
+// Housekeeping every hour: expired sessions and answered/expired captchas are removed here; the modules add
+// their own tasks (AppModule.maintenance, e.g. eCPA's login throttles, the search's planner statistics).
 import type { Services } from '../../container.ts';
 import { purgeCaptchas } from '../captcha/index.ts';
-import { purgeLoginThrottles } from '../../modules/ecpa/staff.repo.ts';
 import { TAIPEI, type Jobs } from './jobs.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance.purge';
 
-export async function runMaintenance(services: Pick<Services, 'db' | 'clock' | 'sessions'>): Promise<{ sessions: number; captchas: number }> {
+/** A module's housekeeping: what it removed, when it counts. */
+export type MaintenanceTask = () => Promise<number | void>;
+
+type MaintenanceServices = Pick<Services, 'db' | 'clock' | 'sessions'>;
+
+export async function runMaintenance(
+  services: MaintenanceServices,
+  tasks: readonly MaintenanceTask[] = [],
+): Promise<{ sessions: number; captchas: number }> {
   const sessions = await services.sessions.purgeExpired();
   const captchas = await purgeCaptchas({ db: services.db, clock: services.clock });
-  await purgeLoginThrottles(services.db, services.clock.now());
-  // Planner statistics for the search (PGlite runs no autovacuum; harmless on PostgreSQL).
-  await services.db.execute(sql`ANALYZE vacancies`);
+  for (const task of tasks) await task();
   return { sessions, captchas };
 }
 
-export async function registerMaintenanceJobs(jobs: Jobs, services: Pick<Services, 'db' | 'clock' | 'sessions'>): Promise<void> {
+export async function registerMaintenanceJobs(jobs: Jobs, services: MaintenanceServices, tasks: readonly MaintenanceTask[] = []): Promise<void> {
   await jobs.createQueue(MAINTENANCE_QUEUE, { policy: 'singleton', retryLimit: 1 });
-  if (jobs.roles.includes('worker')) await jobs.work(MAINTENANCE_QUEUE, async () => void (await runMaintenance(services)));
+  if (jobs.roles.includes('worker')) await jobs.work(MAINTENANCE_QUEUE, async () => void (await runMaintenance(services, tasks)));
   if (jobs.roles.includes('scheduler')) await jobs.schedule(MAINTENANCE_QUEUE, '17 * * * *', null, { tz: TAIPEI });
 }

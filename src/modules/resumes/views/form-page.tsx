@@ -6,7 +6,7 @@ import type { PageContext } from '../../../platform/http/context.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { fill } from '../../../platform/i18n/i18n.ts';
 import { ErrorSummary } from '../../../platform/views/components.tsx';
-import { accountPaths } from '../../accounts/account.paths.ts';
+import { accountPaths } from '../../accounts/index.ts';
 import type { FormState } from '../load-form.ts';
 import { ROW_KEYS, rowName, SECTIONS } from '../resume.fields.ts';
 import { TEXT_LIMITS } from '../resume.limits.ts';

@@ -5,7 +5,7 @@ import type { PageContext } from '../../../platform/http/context.ts';
 import { fill } from '../../../platform/i18n/i18n.ts';
 import { FieldError, fieldId, type Option } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { accountPaths } from '../../accounts/account.paths.ts';
+import { accountPaths } from '../../accounts/index.ts';
 import { resumeMessages, type ResumeMessages } from '../resume.messages.ts';
 import { optionLabels } from '../resume.options.ts';
 import { resumePaths } from '../resume.paths.ts';

@@ -1,5 +1,5 @@
 // PUB-2 job page rules: pure functions, no I/O and no clock of their own.
-import { currentWorkPlaceCode, workPlaceName } from '../../reference/codes.ts';
+import { currentWorkPlaceCode, workPlaceName } from '../../reference/index.ts';
 import { toIsoDate } from '../../../platform/tw/roc-date.ts';
 import type { AccessMode, vacancies } from '../vacancy.schema.ts';
 

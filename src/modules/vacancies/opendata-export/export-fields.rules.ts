@@ -1,7 +1,7 @@
 // PUB-4 open-data export, pure: one stored vacancy → one DGPA feed ROW (every field a string, in the DGPA value
 // conventions). The inverse of ../opendata/feed.rules.ts: what that importer stored verbatim comes back verbatim,
 // and a vacancy posted here (whose text columns may be empty) gets its text built from the parsed columns.
-import { rankTypeOfGrade, sysnamName, workPlaceName } from '../../reference/codes.ts';
+import { rankTypeOfGrade, sysnamName, workPlaceName } from '../../reference/index.ts';
 import { formatRocCompact } from '../../../platform/tw/roc-date.ts';
 import { FEED_FIELDS, type FeedField } from '../opendata/feed.parse.ts';
 import type { vacancies } from '../vacancy.schema.ts';

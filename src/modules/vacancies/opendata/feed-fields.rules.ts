@@ -1,6 +1,6 @@
 // Pure parsers for the coded fields of a DGPA feed ROW: dates, Y/N flags, 工作地, 官等類別, the 職缺編號
 // in VIEW_URL, 性別. Each returns null (or an empty list) rather than guess.
-import { currentWorkPlaceCode } from '../../reference/codes.ts';
+import { currentWorkPlaceCode } from '../../reference/index.ts';
 import type { RankType } from '../vacancy.schema.ts';
 
 const ROC_OFFSET = 1911;

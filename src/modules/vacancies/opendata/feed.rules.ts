@@ -8,7 +8,7 @@
 // A row is rejected (never half-stored) when it has no 職缺編號 (VIEW_URL work_id), no ORG_NAME, TITLE or
 // PERSON_KIND, a missing or impossible DATE_FROM / DATE_TO, DATE_TO before DATE_FROM, no known 工作地 code,
 // or a Y/N flag holding something else.
-import { defaultAccessMode, personKindByName, sysnamByName } from '../../reference/codes.ts';
+import { defaultAccessMode, personKindByName, sysnamByName } from '../../reference/index.ts';
 import type { vacancies } from '../vacancy.schema.ts';
 import type { RawRow } from './feed.parse.ts';
 import {

@@ -1,7 +1,7 @@
 // Pure parsers for the two free-text fields of the feed that also have a parsed column:
 // RANK (官等職等) → 職等 range, NUMBER_OF (名額) → headcount. Both parse only what is certain and give
 // null otherwise; the verbatim text is always stored next to the result (rank_text, number_of_text).
-import { gradesOf } from '../../reference/codes.ts';
+import { gradesOf } from '../../reference/index.ts';
 import type { RankType } from '../vacancy.schema.ts';
 
 const DIGIT: Readonly<Record<string, number>> = {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { dbDrivers, useTestDatabase } from '../../../../tests/helpers/db.ts';
-import { agencies } from '../../reference/agency.schema.ts';
+import { agencies } from '../../reference/index.ts';
 import { vacancies } from '../vacancy.schema.ts';
 import type { FeedField } from './feed.parse.ts';
 import { FeedParseError, importFeed } from './import.service.ts';

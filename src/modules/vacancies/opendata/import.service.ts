@@ -4,9 +4,15 @@
 // row, each in its own savepoint, so one bad row never leaves partial data nor stops the others.
 // Re-importing the same file writes nothing: those rows are counted as unchanged.
 import type { Queryable } from '../../../platform/db/client.ts';
-import { findAgenciesByNames, upsertAgencies, type AgencyInput } from '../../reference/agency.repo.ts';
-import { agencyNameKey, isAgencyCode, syntheticAgencyCode } from '../../reference/agency.rules.ts';
-import { referenceAgencyByName } from '../../reference/codes.ts';
+import {
+  agencyNameKey,
+  findAgenciesByNames,
+  isAgencyCode,
+  referenceAgencyByName,
+  syntheticAgencyCode,
+  upsertAgencies,
+  type AgencyInput,
+} from '../../reference/index.ts';
 import { parseFeed, FeedParseError } from './feed.parse.ts';
 import { daysBetween, parseFeedDate } from './feed-fields.rules.ts';
 import { normalizeRow, type FeedVacancy } from './feed.rules.ts';

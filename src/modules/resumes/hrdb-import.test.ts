@@ -7,14 +7,12 @@ import { TEST_CAPTCHA, useTestApp } from '../../../tests/helpers/app.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { freshIp, getThenPost } from '../ecpa/ecpa.test-support.ts';
-import { HRDB_VERIFIED_KEY } from '../ecpa/hrdb-verification.ts';
-import { HRDB_VERIFICATION_TTL_MS } from '../ecpa/ecpa.rules.ts';
-import { HRDB_IMPORT_FORM_KEY } from '../resumes/hrdb-handoff.ts';
-import { findResume } from '../resumes/resume.repo.ts';
-import { formData, postForm, signInApplicant, validFields, type Applicant } from '../resumes/resumes.test-support.ts';
+import { HRDB_VERIFIED_KEY, HRDB_VERIFICATION_TTL_MS } from '../ecpa/index.ts';
+import { HRDB_IMPORT_FORM_KEY } from './hrdb-handoff.ts';
+import { findResume } from './resume.repo.ts';
+import { formData, postForm, signInApplicant, validFields, type Applicant } from './resumes.test-support.ts';
 import { HRDB_IMPORT_PATH } from './hrdb-import.routes.ts';
-import { seedHrdbDemo } from './hrdb.seed.ts';
-import { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from './well-known-people.ts';
+import { seedHrdbDemo, HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../hrdb/index.ts';
 
 const FORMER = WELL_KNOWN_PEOPLE.formerContract; // 黃雅婷 G221508377, former 約僱
 const BUTTON = '<button type="submit" name="action" value="hrdb-import" class="secondary">從公務人力資料庫帶入相關資料</button>';

@@ -1,4 +1,4 @@
-// RES-4 從公務人力資料庫帶入相關資料, the hrdb module's side of the resume seam:
+// RES-4 從公務人力資料庫帶入相關資料, the resumes module's side of the HR-database seam (moved from hrdb, ADR 0003):
 //   hrdbImportOffer(services, hrdb)  for resumeRoutes: offers the button on a first resume when the HR database
 //                                    knows the typed ID as a former 聘用/約僱 employee (isFormerContractEmployee)
 //   GET /platform/resume/hrdb-import  (applicant) after 人事服務網身分驗證 (/ecpa/verify?next=here): the form as
@@ -11,17 +11,14 @@ import type { Services } from '../../container.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { flash } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { forgetHrdbVerification, verifiedHrdbPerson } from '../ecpa/hrdb-verification.ts';
-import { ecpaPaths } from '../ecpa/ecpa.paths.ts';
-import { takeFormForHrdbImport } from '../resumes/hrdb-handoff.ts';
-import { resumeDeps } from '../resumes/resume.deps.ts';
-import { activeApplicant } from '../resumes/resume.http.ts';
-import { resumePaths } from '../resumes/resume.paths.ts';
-import { findResume } from '../resumes/resume.repo.ts';
-import { renderResumeForm, type ResumeRouteOptions } from '../resumes/resume.routes.tsx';
+import { ecpaPaths, forgetHrdbVerification, verifiedHrdbPerson } from '../ecpa/index.ts';
+import { isFormerContractEmployee, resumeImportFrom, type HrDatabase } from '../hrdb/index.ts';
 import { hrdbImportMessages } from './hrdb-import.messages.ts';
-import { isFormerContractEmployee, resumeImportFrom } from './hrdb.rules.ts';
-import type { HrDatabase } from './hrdb.types.ts';
+import { takeFormForHrdbImport } from './hrdb-handoff.ts';
+import { activeApplicant } from './resume.http.ts';
+import { resumePaths } from './resume.paths.ts';
+import { findResume } from './resume.repo.ts';
+import { renderResumeForm, type ResumeRouteOptions } from './resume.routes.tsx';
 
 export const HRDB_IMPORT_PATH = '/platform/resume/hrdb-import';
 
@@ -36,12 +33,12 @@ export function hrdbImportOffer(services: Pick<Services, 'db'>, hrdb: HrDatabase
   };
 }
 
-export async function hrdbImportRoutes(app: FastifyInstance, services: Services, hrdb: HrDatabase): Promise<void> {
+export async function hrdbImportRoutes(app: FastifyInstance, services: Services, hrdb: HrDatabase = services.hrdb): Promise<void> {
   app.get(HRDB_IMPORT_PATH, { config: { auth: 'applicant' as const } }, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const m = hrdbImportMessages(req.locale);
-    const kept = await takeFormForHrdbImport(req, resumeDeps(services), applicantId);
+    const kept = await takeFormForHrdbImport(req, services.deps.resumes, applicantId);
     const person = await verifiedHrdbPerson(req, services, hrdb);
     await forgetHrdbVerification(req, services);
     const refusal: HrdbImportRefusal | null = !kept

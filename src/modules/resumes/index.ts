@@ -1,0 +1,17 @@
+// Front door of the resumes module (ADR 0003): 履歷 (RES-*), its files, and the RES-4 import from the HR database.
+import type { Services } from '../../container.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { hrdbImportOffer, hrdbImportRoutes } from './hrdb-import.routes.ts';
+import { resumeRoutes } from './resume.routes.tsx';
+
+export const resumesModule: AppModule<Services> = {
+  name: 'resumes',
+  async routes(app, services) {
+    await resumeRoutes(app, services, { hrdbImportOffer: hrdbImportOffer(services, services.hrdb) });
+    await hrdbImportRoutes(app, services, services.hrdb);
+  },
+};
+
+export { resumeDeps, type ResumeDeps } from './resume.deps.ts';
+export { resumes } from './resume.schema.ts';
+export { findResume } from './resume.repo.ts';

@@ -1,0 +1,26 @@
+// Front door of the vacancies module (ADR 0003): 職缺查詢 (PUB-1), the job page, the open-data import and export.
+import { sql } from 'drizzle-orm';
+import type { Services } from '../../container.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { jobPageRoutes } from './job-page/job-page.routes.tsx';
+import { openDataRoutes } from './opendata-export/opendata.routes.tsx';
+import { vacancyPublicRoutes } from './public.routes.tsx';
+
+export const vacanciesModule: AppModule<Services> = {
+  name: 'vacancies',
+  async routes(app, services) {
+    await vacancyPublicRoutes(app, services);
+    await jobPageRoutes(app, services);
+    await openDataRoutes(app, services);
+  },
+  // Planner statistics for the search (PGlite runs no autovacuum; harmless on PostgreSQL).
+  async maintenance(services) {
+    await services.db.execute(sql`ANALYZE vacancies`);
+  },
+};
+
+export { vacancies, type AccessMode, type RankType } from './vacancy.schema.ts';
+export { listColumns, publishedOn, searchConditions, searchOrder, type VacancyListRow } from './vacancy.repo.ts';
+export { EMPTY_FILTERS, KEYWORD_MAX, KEYWORD_TERMS_MAX, searchHref, splitTerms } from './search.rules.ts';
+export { jobPath } from './job-page/job-page.rules.ts';
+export { importFeed, type ImportResult } from './opendata/import.service.ts';
