@@ -14,9 +14,10 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { resumes } from '../resumes/resume.schema.ts';
 import { publishedOn } from '../vacancies/vacancy.repo.ts';
 import { vacancies } from '../vacancies/vacancy.schema.ts';
+import { routes } from '../../platform/http/route-options.ts';
 
 export async function applyRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get('/platform/apply/:workId', { config: { auth: 'applicant' } }, async (req, reply) => {
+  app.get('/platform/apply/:workId', routes.applicant, async (req, reply) => {
     const { workId } = req.params as { workId: string };
     if (!/^\d{10}$/.test(workId)) throw new AppError('not-found');
     const [job] = await services.db

@@ -22,6 +22,7 @@ import { renderResumeForm, type ResumeRouteOptions } from '../resumes/resume.rou
 import { hrdbImportMessages } from './hrdb-import.messages.ts';
 import { isFormerContractEmployee, resumeImportFrom } from './hrdb.rules.ts';
 import type { HrDatabase } from './hrdb.types.ts';
+import { routes } from '../../platform/http/route-options.ts';
 
 export const HRDB_IMPORT_PATH = '/platform/resume/hrdb-import';
 
@@ -37,7 +38,7 @@ export function hrdbImportOffer(services: Pick<Services, 'db'>, hrdb: HrDatabase
 }
 
 export async function hrdbImportRoutes(app: FastifyInstance, services: Services, hrdb: HrDatabase): Promise<void> {
-  app.get(HRDB_IMPORT_PATH, { config: { auth: 'applicant' as const } }, async (req, reply) => {
+  app.get(HRDB_IMPORT_PATH, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const m = hrdbImportMessages(req.locale);
