@@ -1,6 +1,6 @@
 // 履歷填寫 routes (RES-1 … RES-13), all for the signed-in applicant and only about their own resume (there is no
 // resume id in any URL, so another person's resume cannot even be named; a staged file id of someone else is
-// not found). Routes:
+// not found: SYS-4 scoped finders forApplicant in resume.repo.ts, rules in resume.policy.ts). Routes:
 //   GET  /platform/resume                  履歷填寫 (the saved resume, or an empty form)   ?next= after saving
 //   POST /platform/resume                  every button of the form (multipart; CSRF token in the query)
 //   GET  /platform/resume/preview          履歷預覽
@@ -106,7 +106,7 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
   app.get(resumePaths.attachment, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
-    const file = await downloadAttachment(deps, { applicantId, ip: req.ip });
+    const file = await downloadAttachment(deps, { principal: req.principal, ip: req.ip });
     if (!file) throw new AppError('not-found');
     return reply.header('cache-control', 'private, no-store').header('content-disposition', contentDisposition(file.downloadName ?? 'download.bin')).type(file.contentType).send(file.bytes);
   });
@@ -114,13 +114,13 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
   app.get(resumePaths.photo, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
-    return sendImage(reply, await readSavedPhoto(deps, applicantId));
+    return sendImage(reply, await readSavedPhoto(deps, req.principal));
   });
 
   app.get(resumePaths.stagedPhotoPattern, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
-    return sendImage(reply, await readStagedPhoto(deps, applicantId, String((req.params as { id?: string }).id ?? '')));
+    return sendImage(reply, await readStagedPhoto(deps, req.principal, String((req.params as { id?: string }).id ?? '')));
   });
 
   app.get(resumePaths.delete, routes.applicant, async (req, reply) => {
