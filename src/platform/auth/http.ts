@@ -28,11 +28,32 @@ async function loadPrincipal(services: Services, identity: SessionIdentity): Pro
   return { kind: identity.kind, id: identity.id, method: identity.method, roles: facts.roles, agencyCode: facts.agencyCode, status: facts.status };
 }
 
+/** A registered route and its declared audience (the route matrix test enumerates these). */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  auth: Audience;
+  csrf: boolean;
+}
+const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every route registered on `app` after registerAuthHooks, with its audience (HEAD twins and /assets left out). */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declared.get(app) ?? [];
+}
+
 export function registerAuthHooks(app: FastifyInstance, services: Services): void {
+  const table: DeclaredRoute[] = [];
+  declared.set(app, table);
   // Every route's audience must be one of the table's (route-options.ts); a typo is caught at start.
   app.addHook('onRoute', (route) => {
-    const auth = (route.config as { auth?: string } | undefined)?.auth;
+    const config = route.config as { auth?: string; csrf?: boolean } | undefined;
+    const auth = config?.auth;
     if (auth !== undefined && !AUDIENCES.includes(auth as Audience)) throw new Error(`route ${String(route.method)} ${route.url}: unknown audience '${auth}'`);
+    if (auth === undefined || route.url.startsWith('/assets')) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, auth: auth as Audience, csrf: config?.csrf !== false });
+    }
   });
 
   app.addHook('onRequest', async (req, reply) => {
