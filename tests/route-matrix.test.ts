@@ -7,19 +7,15 @@
 // and for routes with an object id, an actor inside the audience gets 404 for someone else's object
 // (objects.ts). Plus test-only routes for the staff audiences no real page uses yet (back office, agency HR,
 // civil servant, and an agency vacancy through the scoped finder forAgency + the vacancy policy).
-import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { forAgency } from '../src/modules/vacancies/vacancy.repo.ts';
-import { vacancySubject } from '../src/modules/vacancies/vacancy.policy.ts';
 import { declaredRoutes, type DeclaredRoute } from '../src/platform/auth/http.ts';
-import { authorizeOr404 } from '../src/platform/auth/policy.ts';
-import { routes, type Audience } from '../src/platform/http/route-options.ts';
-import type { Services } from '../src/container.ts';
+import type { Audience } from '../src/platform/http/route-options.ts';
 import { useTestApp, type TestApp } from './helpers/app.ts';
 import { dbDrivers } from './helpers/db.ts';
 import { matrixEntries } from './route-matrix/entries.ts';
 import { cookieOf, insertResume, jpegOf, makeActors, ROLE_NAMES, type Actor, type Actors, type RoleName } from './route-matrix/fixtures.ts';
 import { fillPath, objectCases } from './route-matrix/objects.ts';
+import { testOnlyRoutes } from './route-matrix/test-routes.ts';
 
 /** Who is inside each audience (written out here, independently of the implementation's audienceVerdict). */
 const INSIDE: Record<Audience, readonly RoleName[]> = {
@@ -37,18 +33,6 @@ function expected(auth: Audience, actor: Actor): Expected {
   if (INSIDE[auth].includes(actor.name as RoleName)) return 'inside';
   const door = auth === 'applicant' ? 'applicant' : 'staff';
   return actor.kind === door ? 'not-found' : 'sign-in';
-}
-
-export function testOnlyRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/test/backoffice', routes.backoffice, async () => ({ page: 'backoffice' }));
-  app.get('/test/agency-hr', routes.agencyHr, async () => ({ page: 'agency' }));
-  app.get('/test/civil-servant', routes.civilServant, async () => ({ page: 'dk' }));
-  app.get('/test/agency/vacancies/:id', routes.agencyHr, async (req) => {
-    const p = req.principal!;
-    const v = await forAgency(services.db, p.agencyCode, (req.params as { id: string }).id);
-    authorizeOr404(p, 'manage', v ? vacancySubject(v, services.clock.today()) : null);
-    return { workId: v!.workId, agency: v!.orgId };
-  });
 }
 
 const FORM = 'application/x-www-form-urlencoded';
