@@ -1,6 +1,7 @@
 // Composition root: configuration + database → every port and every module's dependencies, built once per process
 // (ADR 0003). Nothing else constructs a port; tests replace ports through ServiceOverrides.
 import type { Config } from './config.ts';
+import type { PrincipalLoader } from './platform/auth/principal.ts';
 import { createSessionStore, type SessionStore } from './platform/auth/sessions.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database, Db } from './platform/db/client.ts';
@@ -13,6 +14,8 @@ import { ecpaDeps, type EcpaDeps } from './modules/ecpa/index.ts';
 import { createLocalHrDatabase, type HrDatabase } from './modules/hrdb/index.ts';
 import { newsletterDeps, type NewsletterDeps } from './modules/newsletters/index.ts';
 import { resumeDeps, type ResumeDeps } from './modules/resumes/index.ts';
+import { loadApplicantPrincipal } from './modules/accounts/index.ts';
+import { loadStaffPrincipal } from './modules/ecpa/index.ts';
 
 /** The ports: configuration, database, clock, storage, sessions, mail, jobs and the HR database. */
 export interface Ports {
@@ -22,6 +25,8 @@ export interface Ports {
   readonly clock: Clock;
   readonly storage: Storage;
   readonly sessions: SessionStore;
+  /** SYS-4: a session's principal (roles, agency, status), loaded once per request by platform/auth/http.ts. */
+  readonly principals: PrincipalLoader;
   readonly mailTransport: MailTransport;
   /** pg-boss, when this process runs it (main.ts); null in tests that do not need jobs. */
   readonly jobs: Jobs | null;
@@ -64,6 +69,9 @@ export function createServices(config: Config, database: Database, overrides: Se
     clock,
     storage: overrides.storage ?? createStorage(config.storage),
     sessions: createSessionStore(database.db, clock, config.sessionIdleMinutes),
+    principals: {
+      load: (kind, id) => (kind === 'applicant' ? loadApplicantPrincipal(database.db, id) : loadStaffPrincipal(database.db, id)),
+    },
     mailTransport: overrides.mailTransport ?? createMailTransport(config.smtpUrl),
     jobs,
     hrdb: overrides.hrdb ?? createLocalHrDatabase(),

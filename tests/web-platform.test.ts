@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/platform/clock.ts';
 import { createSessionStore } from '../src/platform/auth/sessions.ts';
+import { applicantAccounts } from '../src/modules/accounts/account.schema.ts';
 import { cookieHeader, csrfFrom, useTestApp } from './helpers/app.ts';
 import { dbDrivers, useTestDatabase } from './helpers/db.ts';
 
@@ -43,7 +44,9 @@ describe('web platform', () => {
   });
 
   it('SYS-4 the same form with its CSRF token goes through (登出 ends the session, ACC-8)', async () => {
-    const { token } = await t.current.services.sessions.create({ principal: { kind: 'applicant', id: '00000000-0000-4000-8000-000000000009', method: '帳號' } });
+    // A real, active account: the principal is loaded from it on every request (SYS-4).
+    const [account] = await t.current.services.db.insert(applicantAccounts).values({ email: 'logout@example.com', passwordHash: 'x', status: 'active' }).returning();
+    const { token } = await t.current.services.sessions.create({ principal: { kind: 'applicant', id: account!.id, method: '帳號' } });
     const page = await t.current.app.inject({ url: '/', headers: { cookie: `sid=${token}` } });
     expect(page.body).toContain('action="/logout"');
     const cookie = cookieHeader(page, `sid=${token}`);

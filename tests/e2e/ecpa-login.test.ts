@@ -11,6 +11,7 @@ import { newToken } from '../../src/modules/ecpa/password-reset.ts';
 import { seedHrdbDemo } from '../../src/modules/hrdb/hrdb.seed.ts';
 import { createTestApp, TEST_CAPTCHA, type TestApp } from '../helpers/app.ts';
 import { axeViolations, describeViolations, launchBrowser, noScriptContext, scriptContext } from '../helpers/browser.ts';
+import { applicantAccounts } from '../../src/modules/accounts/account.schema.ts';
 
 describe('eCPA sign-in journey (Chromium)', () => {
   let t: TestApp;
@@ -135,7 +136,9 @@ describe('eCPA sign-in journey (Chromium)', () => {
 
     it('SYS-5 /ecpa/verify (RES-4)', async () => {
       const applicant = await scriptContext(browser, base);
-      const { token } = await t.services.sessions.create({ principal: { kind: 'applicant', id: randomUUID(), method: '帳號' } });
+      // A real, active account: the principal is loaded from it on every request (SYS-4).
+      const [account] = await t.services.db.insert(applicantAccounts).values({ email: `${randomUUID()}@example.com`, passwordHash: 'x', status: 'active' }).returning();
+      const { token } = await t.services.sessions.create({ principal: { kind: 'applicant', id: account!.id, method: '帳號' } });
       await applicant.addCookies([{ name: 'sid', value: token, url: base }]);
       await check(`/ecpa/verify?next=${encodeURIComponent('/platform/resume')}`, applicant);
       await applicant.close();

@@ -1,4 +1,4 @@
-// HTTP helpers shared by the account routes: route options (audience, per-IP rate limit), the page context,
+// HTTP helpers shared by the account routes: the rate-limited route option, the page context,
 // the captcha's verdict merged into a form's errors, and error order.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
@@ -6,11 +6,10 @@ import { captchaErrorMessage, checkCaptcha } from '../../platform/captcha/index.
 import { pageContext, type PageContext } from '../../platform/http/context.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import { ACCOUNT_POSTS_PER_MINUTE } from './account.rules.ts';
+import { limited, routes } from '../../platform/http/route-options.ts';
 
-export const publicRoute = { config: { auth: 'public' as const } };
-export const applicantRoute = { config: { auth: 'applicant' as const } };
 /** SYS-4: a POST that guesses or sends mail: limited per IP address (on top of the captcha and the lockout). */
-export const limitedRoute = { config: { auth: 'public' as const, rateLimit: { max: ACCOUNT_POSTS_PER_MINUTE, timeWindow: 60_000 } } };
+export const limitedRoute = limited(routes.public, ACCOUNT_POSTS_PER_MINUTE);
 
 export function ctxOf(req: FastifyRequest, reply: FastifyReply, services: Services): PageContext {
   return pageContext(req, reply, !services.config.isProduction);

@@ -8,7 +8,7 @@ import { parseForm, valueOf } from '../../platform/http/forms.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { changeEmailForm, changePasswordForm } from './account.forms.ts';
-import { applicantRoute, ctxOf, inFormOrder, queryOf } from './account.http.ts';
+import { ctxOf, inFormOrder, queryOf } from './account.http.ts';
 import { accountMessages } from './account.messages.ts';
 import { accountPaths } from './account.paths.ts';
 import { findById, type AccountRow } from './account.repo.ts';
@@ -17,6 +17,7 @@ import { requestEmailChange } from './change-email.ts';
 import { changePassword } from './change-password.ts';
 import { ChangeEmailPage } from './views/change-email-page.tsx';
 import { ChangePasswordPage } from './views/change-password-page.tsx';
+import { routes } from '../../platform/http/route-options.ts';
 
 export async function settingsRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const deps = services.deps.accounts;
@@ -36,20 +37,20 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
   }
 
   // 「繼續使用」 (ACC-8): loading the session (the auth hook) already moved its expiry; this only answers.
-  app.get(accountPaths.keepAlive, applicantRoute, async (req, reply) => {
+  app.get(accountPaths.keepAlive, routes.applicant, async (req, reply) => {
     if ((req.headers.accept ?? '').includes('application/json')) {
       return reply.header('cache-control', 'no-store').send({ ok: true, idleSeconds: idleMinutes * 60 });
     }
     return reply.redirect(safeLanding(queryOf(req).next, accountPaths.resume), 303);
   });
 
-  app.get(accountPaths.changePassword, applicantRoute, async (req, reply) => {
+  app.get(accountPaths.changePassword, routes.applicant, async (req, reply) => {
     const account = await signedInAccount(req, reply);
     if (!account) return toLogin(req, reply);
     return sendPage(reply, ChangePasswordPage({ ctx: ctxOf(req, reply, services), email: account.email, idleMinutes }));
   });
 
-  app.post(accountPaths.changePassword, applicantRoute, async (req, reply) => {
+  app.post(accountPaths.changePassword, routes.applicant, async (req, reply) => {
     const account = await signedInAccount(req, reply);
     if (!account) return toLogin(req, reply);
     const m = accountMessages(req.locale);
@@ -74,13 +75,13 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
     }
   });
 
-  app.get(accountPaths.changeEmail, applicantRoute, async (req, reply) => {
+  app.get(accountPaths.changeEmail, routes.applicant, async (req, reply) => {
     const account = await signedInAccount(req, reply);
     if (!account) return toLogin(req, reply);
     return sendPage(reply, ChangeEmailPage({ ctx: ctxOf(req, reply, services), email: account.email, idleMinutes }));
   });
 
-  app.post(accountPaths.changeEmail, applicantRoute, async (req, reply) => {
+  app.post(accountPaths.changeEmail, routes.applicant, async (req, reply) => {
     const account = await signedInAccount(req, reply);
     if (!account) return toLogin(req, reply);
     const m = accountMessages(req.locale);

@@ -8,7 +8,7 @@ import { parseForm, valueOf, type FieldErrors, type FormValues } from '../../pla
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { emailOnlyForm, loginForm, resetForm } from './account.forms.ts';
-import { bodyOf, ctxOf, inFormOrder, limitedRoute, publicRoute, queryOf, withCaptchaVerdict } from './account.http.ts';
+import { bodyOf, ctxOf, inFormOrder, limitedRoute, queryOf, withCaptchaVerdict } from './account.http.ts';
 import { accountMessages } from './account.messages.ts';
 import { accountPaths } from './account.paths.ts';
 import { safeLanding, type LoginRefusal } from './account.rules.ts';
@@ -19,6 +19,7 @@ import { EmailRequestPage } from './views/email-request-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
 import { MessagePage } from './views/message-page.tsx';
 import { ResetPage } from './views/reset-page.tsx';
+import { routes } from '../../platform/http/route-options.ts';
 
 const LOGIN_FIELDS = ['email', 'password', 'captcha'];
 
@@ -31,7 +32,7 @@ export async function signinRoutes(app: FastifyInstance, services: Services): Pr
     return sendPage(reply, LoginPage({ ctx, next, ...(values ? { values } : {}), ...(errors ? { errors } : {}), ...(refusal ? { refusal } : {}) }), status);
   }
 
-  app.get(accountPaths.login, publicRoute, async (req, reply) => {
+  app.get(accountPaths.login, routes.public, async (req, reply) => {
     const next = safeLanding(queryOf(req).next, '');
     if (req.principal?.kind === 'applicant') return reply.redirect(next || accountPaths.resume, 303);
     return loginPage(req, reply, next);
@@ -57,7 +58,7 @@ export async function signinRoutes(app: FastifyInstance, services: Services): Pr
     return loginPage(req, reply, next, 400, values, refusalErrors[result.kind], result.kind === 'invalid' ? undefined : result.kind);
   });
 
-  app.get(accountPaths.forgot, publicRoute, async (req, reply) => sendPage(reply, EmailRequestPage({ ctx: ctxOf(req, reply, services), kind: 'forgot' })));
+  app.get(accountPaths.forgot, routes.public, async (req, reply) => sendPage(reply, EmailRequestPage({ ctx: ctxOf(req, reply, services), kind: 'forgot' })));
 
   app.post(accountPaths.forgot, limitedRoute, async (req, reply) => {
     const m = accountMessages(req.locale);
@@ -68,7 +69,7 @@ export async function signinRoutes(app: FastifyInstance, services: Services): Pr
     return reply.redirect(accountPaths.forgotSent, 303);
   });
 
-  app.get(accountPaths.forgotSent, publicRoute, async (req, reply) => {
+  app.get(accountPaths.forgotSent, routes.public, async (req, reply) => {
     const ctx = ctxOf(req, reply, services);
     const m = accountMessages(ctx.locale);
     return sendPage(
@@ -77,7 +78,7 @@ export async function signinRoutes(app: FastifyInstance, services: Services): Pr
     );
   });
 
-  app.get(accountPaths.resetBase, publicRoute, async (req, reply) => {
+  app.get(accountPaths.resetBase, routes.public, async (req, reply) => {
     const token = queryOf(req).token;
     const state = await checkResetLink(deps, token);
     if (state !== 'ok') return sendResetLinkProblem(req, reply, services, state);

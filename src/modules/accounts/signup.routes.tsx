@@ -7,7 +7,7 @@ import { parseForm } from '../../platform/http/forms.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { emailOnlyForm, registerForm } from './account.forms.ts';
-import { bodyOf, ctxOf, inFormOrder, limitedRoute, publicRoute, queryOf, withCaptchaVerdict } from './account.http.ts';
+import { bodyOf, ctxOf, inFormOrder, limitedRoute, queryOf, withCaptchaVerdict } from './account.http.ts';
 import { accountMessages } from './account.messages.ts';
 import { accountPaths } from './account.paths.ts';
 import { activateAccount, type ActivationResult } from './activate.ts';
@@ -16,13 +16,14 @@ import { resendActivation } from './resend-activation.ts';
 import { EmailRequestPage } from './views/email-request-page.tsx';
 import { MessagePage } from './views/message-page.tsx';
 import { RegisterPage } from './views/register-page.tsx';
+import { routes } from '../../platform/http/route-options.ts';
 
 const REGISTER_FIELDS = ['email', 'password', 'confirm', 'captcha', 'consent'];
 
 export async function signupRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const deps = services.deps.accounts;
 
-  app.get(accountPaths.register, publicRoute, async (req, reply) => {
+  app.get(accountPaths.register, routes.public, async (req, reply) => {
     await prepareCaptcha(req, reply, services);
     return sendPage(reply, RegisterPage({ ctx: ctxOf(req, reply, services) }));
   });
@@ -40,7 +41,7 @@ export async function signupRoutes(app: FastifyInstance, services: Services): Pr
     return reply.redirect(accountPaths.registerSent, 303);
   });
 
-  app.get(accountPaths.registerSent, publicRoute, async (req, reply) => {
+  app.get(accountPaths.registerSent, routes.public, async (req, reply) => {
     const ctx = ctxOf(req, reply, services);
     const m = accountMessages(ctx.locale);
     return sendPage(
@@ -57,12 +58,12 @@ export async function signupRoutes(app: FastifyInstance, services: Services): Pr
     );
   });
 
-  app.get(accountPaths.activateBase, publicRoute, async (req, reply) => {
+  app.get(accountPaths.activateBase, routes.public, async (req, reply) => {
     const result = await activateAccount(deps, { token: queryOf(req).token, ip: req.ip });
     return sendActivationResult(req, reply, services, result, deps.activationHours);
   });
 
-  app.get(accountPaths.resend, publicRoute, async (req, reply) => sendPage(reply, EmailRequestPage({ ctx: ctxOf(req, reply, services), kind: 'resend' })));
+  app.get(accountPaths.resend, routes.public, async (req, reply) => sendPage(reply, EmailRequestPage({ ctx: ctxOf(req, reply, services), kind: 'resend' })));
 
   app.post(accountPaths.resend, limitedRoute, async (req, reply) => {
     const m = accountMessages(req.locale);
@@ -73,7 +74,7 @@ export async function signupRoutes(app: FastifyInstance, services: Services): Pr
     return reply.redirect(accountPaths.resendSent, 303);
   });
 
-  app.get(accountPaths.resendSent, publicRoute, async (req, reply) => {
+  app.get(accountPaths.resendSent, routes.public, async (req, reply) => {
     const ctx = ctxOf(req, reply, services);
     const m = accountMessages(ctx.locale);
     return sendPage(

@@ -13,9 +13,10 @@ import { RocDate } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { resumes } from '../resumes/index.ts';
 import { publishedOn, vacancies } from '../vacancies/index.ts';
+import { routes } from '../../platform/http/route-options.ts';
 
 export async function applyRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get('/platform/apply/:workId', { config: { auth: 'applicant' } }, async (req, reply) => {
+  app.get('/platform/apply/:workId', routes.applicant, async (req, reply) => {
     const { workId } = req.params as { workId: string };
     if (!/^\d{10}$/.test(workId)) throw new AppError('not-found');
     const [job] = await services.db

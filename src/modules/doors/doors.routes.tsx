@@ -7,9 +7,10 @@ import { pageContext } from '../../platform/http/context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { CountersPanel, readCounters } from '../counters/index.ts';
+import { routes } from '../../platform/http/route-options.ts';
 
 export async function doorRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get('/platform', { config: { auth: 'public' } }, async (req, reply) => {
+  app.get('/platform', routes.public, async (req, reply) => {
     const ctx = pageContext(req, reply, !services.config.isProduction);
     return sendPage(
       reply,
@@ -51,7 +52,7 @@ export async function doorRoutes(app: FastifyInstance, services: Services): Prom
     );
   });
 
-  app.get('/ecpa', { config: { auth: 'public' } }, async (req, reply) => {
+  app.get('/ecpa', routes.public, async (req, reply) => {
     const ctx = pageContext(req, reply, !services.config.isProduction);
     const counters = await readCounters(services);
     return sendPage(

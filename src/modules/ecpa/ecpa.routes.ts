@@ -25,14 +25,11 @@ import { LoginPage } from './views/login-page.tsx';
 import { MessagePage } from './views/message-page.tsx';
 import { ResetPage } from './views/reset-page.tsx';
 import { VerifyPage } from './views/verify-page.tsx';
+import { limited, routes } from '../../platform/http/route-options.ts';
 
-const rateLimit = { max: ECPA_POSTS_PER_MINUTE, timeWindow: 60_000 };
-const publicRoute = { config: { auth: 'public' as const } };
 /** SYS-4: a POST that checks a password or sends mail: limited per IP address (on top of the captcha and the lockout). */
-const limitedPublic = { config: { auth: 'public' as const, rateLimit } };
-const staffRoute = { config: { auth: 'staff' as const } };
-const applicantRoute = { config: { auth: 'applicant' as const } };
-const limitedApplicant = { config: { auth: 'applicant' as const, rateLimit } };
+const limitedPublic = limited(routes.public, ECPA_POSTS_PER_MINUTE);
+const limitedApplicant = limited(routes.applicant, ECPA_POSTS_PER_MINUTE);
 
 const CREDENTIAL_FIELDS = ['account', 'password', 'captcha'];
 
@@ -73,7 +70,7 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
     return sendPage(reply, LoginPage({ ctx: ctxOf(req, reply), next, account, errors }), status);
   }
 
-  app.get(ecpaPaths.login, publicRoute, async (req, reply) => {
+  app.get(ecpaPaths.login, routes.public, async (req, reply) => {
     const next = ecpaLanding(queryOf(req).next, '');
     if (req.principal?.kind === 'staff') return reply.redirect(next || ecpaPaths.apps, 303);
     return loginPage(req, reply, next);
@@ -96,7 +93,7 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
 
   // ---- 應用系統 (ECPA-4) ----
 
-  app.get(ecpaPaths.apps, staffRoute, async (req, reply) => {
+  app.get(ecpaPaths.apps, routes.staff, async (req, reply) => {
     const staff = await findStaffById(services.db, req.principal!.id);
     if (!staff || staff.status !== 'active') {
       await signOut(req, reply, services);
@@ -109,7 +106,7 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
 
   // ---- 忘記密碼 / 重設密碼 (ECPA-1) ----
 
-  app.get(ecpaPaths.forgot, publicRoute, async (req, reply) => sendPage(reply, ForgotPage({ ctx: ctxOf(req, reply) })));
+  app.get(ecpaPaths.forgot, routes.public, async (req, reply) => sendPage(reply, ForgotPage({ ctx: ctxOf(req, reply) })));
 
   app.post(ecpaPaths.forgot, limitedPublic, async (req, reply) => {
     const m = ecpaMessages(req.locale);
@@ -120,7 +117,7 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
     return reply.redirect(ecpaPaths.forgotSent, 303);
   });
 
-  app.get(ecpaPaths.forgotSent, publicRoute, async (req, reply) => {
+  app.get(ecpaPaths.forgotSent, routes.public, async (req, reply) => {
     const ctx = ctxOf(req, reply);
     const m = ecpaMessages(ctx.locale);
     return sendPage(
@@ -129,7 +126,7 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
     );
   });
 
-  app.get(ecpaPaths.reset, publicRoute, async (req, reply) => {
+  app.get(ecpaPaths.reset, routes.public, async (req, reply) => {
     const token = queryOf(req).token;
     const state = await checkStaffResetLink(deps, token);
     if (state !== 'ok') return linkProblem(req, reply, state);
@@ -179,7 +176,7 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
     return sendPage(reply, VerifyPage({ ctx: ctxOf(req, reply), next, account, errors }), status);
   }
 
-  app.get(ecpaPaths.verify, applicantRoute, async (req, reply) => verifyPage(req, reply, ecpaLanding(queryOf(req).next, VERIFY_FALLBACK)));
+  app.get(ecpaPaths.verify, routes.applicant, async (req, reply) => verifyPage(req, reply, ecpaLanding(queryOf(req).next, VERIFY_FALLBACK)));
 
   app.post(ecpaPaths.verify, limitedApplicant, async (req, reply) => {
     const m = ecpaMessages(req.locale);

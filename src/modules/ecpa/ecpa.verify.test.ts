@@ -2,6 +2,7 @@
 // eCPA accounts of its well-known people (seedHrdbDemo). The principal never changes; the session keeps the
 // keyed hash of the ID; verifiedHrdbPerson() honours it for 10 minutes.
 import { randomUUID } from 'node:crypto';
+import { applicantAccounts } from '../accounts/index.ts';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,9 @@ describe.each(dbDrivers())('人事服務網身分驗證 (RES-4) on %s', (driver)
 
   /** A platform applicant's session (the applicant module signs people in; here we only need the principal). */
   async function applicantSession() {
-    const id = randomUUID();
+    // A real, active account: the principal is loaded from it on every request (SYS-4).
+    const [account] = await t.current.services.db.insert(applicantAccounts).values({ email: `${randomUUID()}@example.com`, passwordHash: 'x', status: 'active' }).returning();
+    const id = account!.id;
     const { token } = await t.current.services.sessions.create({ principal: { kind: 'applicant', id, method: '帳號' } });
     return { id, token, cookie: `sid=${token}` };
   }

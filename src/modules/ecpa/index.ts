@@ -13,5 +13,6 @@ export const ecpaModule: AppModule<Services> = {
 export { ecpaDeps, type EcpaDeps } from './ecpa.deps.ts';
 export { staffUsers, type StaffRole } from './staff.schema.ts';
 export { ecpaPaths } from './ecpa.paths.ts';
+export { loadStaffPrincipal } from './staff.principal.ts';
 export { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';
 export { forgetHrdbVerification, HRDB_VERIFIED_KEY, verifiedHrdbPerson, type HrdbVerification } from './hrdb-verification.ts';

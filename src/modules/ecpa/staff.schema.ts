@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/schema/platform.ts';
 
-export type StaffRole = 'agency_hr' | 'backoffice';
+export type StaffRole = 'agency_hr' | 'backoffice' | 'civil_servant';
 
 export const staffUsers = pgTable(
   'staff_users',

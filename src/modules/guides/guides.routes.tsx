@@ -7,6 +7,7 @@ import { blankResumeOdt, blankResumePdf, type BlankForm } from './blank-forms.se
 import { ODT_MIMETYPE } from './blank-form.odt.ts';
 import { attachmentDisposition } from './download.rules.ts';
 import { BLANK_ODT_PATH, BLANK_PDF_PATH, SopPage } from './sop-page.tsx';
+import { routes } from '../../platform/http/route-options.ts';
 
 const FORM_NAME = '公務人員履歷空白表格';
 
@@ -21,12 +22,12 @@ function sendForm(req: FastifyRequest, reply: FastifyReply, form: BlankForm, typ
 }
 
 export async function guideRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get('/guide/sop', { config: { auth: 'public' } }, async (req, reply) => {
+  app.get('/guide/sop', routes.public, async (req, reply) => {
     const ctx = pageContext(req, reply, !services.config.isProduction);
     return sendPage(reply, <SopPage ctx={ctx} />);
   });
 
-  app.get(BLANK_PDF_PATH, { config: { auth: 'public' } }, async (req, reply) => sendForm(req, reply, await blankResumePdf(), 'application/pdf', 'pdf'));
+  app.get(BLANK_PDF_PATH, routes.public, async (req, reply) => sendForm(req, reply, await blankResumePdf(), 'application/pdf', 'pdf'));
 
-  app.get(BLANK_ODT_PATH, { config: { auth: 'public' } }, async (req, reply) => sendForm(req, reply, await blankResumeOdt(), ODT_MIMETYPE, 'odt'));
+  app.get(BLANK_ODT_PATH, routes.public, async (req, reply) => sendForm(req, reply, await blankResumeOdt(), ODT_MIMETYPE, 'odt'));
 }

@@ -13,7 +13,7 @@ describe.each(dbDrivers())('seedHrdbDemo on %s', (driver) => {
   const t = useTestDatabase(driver);
   const config = testConfig();
 
-  it('ECPA-3 / RES-4 creates eCPA accounts (no roles, status from the HR database) and links the demo staff by national ID; idempotent', async () => {
+  it('ECPA-3 / RES-4 creates eCPA accounts (roles and status from the HR database: civil_servant for a serving 公務人員) and links the demo staff by national ID; idempotent', async () => {
     const db = t.current.db;
     // The demo seed's staff (src/modules/demo/seed.ts) exist first, without a national ID.
     const demoHash = await hashPassword(HRDB_DEMO_PASSWORD);
@@ -29,7 +29,7 @@ describe.each(dbDrivers())('seedHrdbDemo on %s', (driver) => {
     const rows = await db.select().from(staffUsers).where(inArray(staffUsers.account, ['former.contract', 'left.service', 'civil.servant', 'yilan.hr', 'dgpa.admin']));
     const row = (account: string) => rows.find((r) => r.account === account)!;
     expect(row('former.contract')).toMatchObject({ roles: [], status: 'left_service', agencyCode: '376420000A', name: '黃雅婷', nationalIdLast4: '8377', email: 'former.contract@example.com' });
-    expect(row('civil.servant')).toMatchObject({ roles: [], status: 'active' });
+    expect(row('civil.servant')).toMatchObject({ roles: ['civil_servant'], status: 'active' });
     expect(row('left.service').status).toBe('left_service');
     expect(await verifyPassword(row('former.contract').passwordHash!, HRDB_DEMO_PASSWORD)).toBe(true);
     expect(row('yilan.hr')).toMatchObject({ nationalIdHash: hrdbIdHash(config, WELL_KNOWN_PEOPLE.yilanHr.nationalId), nationalIdLast4: '7162', roles: ['agency_hr'] });

@@ -2,13 +2,21 @@
 // staff of src/modules/demo/seed.ts (yilan.hr, keelung.hr, dgpa.admin) and their HR-database persons
 // (staff_users.national_id_hash + national_id_last4). Idempotent: safe on every start; an existing account is
 // never given a new password, only its national-ID link is (re)written.
+// SYS-4: a serving 公務人員 (civil.servant) holds the role civil_servant (staff_users.roles), taken from the HR
+// database here; the seed adds it to an existing account that lacks it.
 import { eq, inArray } from 'drizzle-orm';
+import type { StaffRole } from '../ecpa/index.ts';
 import type { Config } from '../../config.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { staffUsers } from '../ecpa/index.ts';
 import { hrdbIdHash, idLast4 } from './id-hash.ts';
-import { HRDB_DEMO_PASSWORD, wellKnownPeople } from './well-known-people.ts';
+import { HRDB_DEMO_PASSWORD, wellKnownPeople, type WellKnownPerson } from './well-known-people.ts';
+
+/** The roles the HR database gives a person's eCPA account: civil_servant while serving as 公務人員. */
+export function hrdbRoles(p: Pick<WellKnownPerson, 'status' | 'employmentType'>): StaffRole[] {
+  return p.status === 'current' && p.employmentType === '公務人員' ? ['civil_servant'] : [];
+}
 
 export interface HrdbSeedReport {
   /** eCPA accounts created for HR-database people. */
@@ -20,7 +28,7 @@ export interface HrdbSeedReport {
 export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'sessionSecret'>): Promise<HrdbSeedReport> {
   const people = wellKnownPeople().filter((p) => p.ecpaAccount !== null);
   const accounts = people.map((p) => p.ecpaAccount!);
-  const existing = await db.select({ id: staffUsers.id, account: staffUsers.account, nationalIdHash: staffUsers.nationalIdHash }).from(staffUsers).where(inArray(staffUsers.account, accounts));
+  const existing = await db.select({ id: staffUsers.id, account: staffUsers.account, nationalIdHash: staffUsers.nationalIdHash, roles: staffUsers.roles }).from(staffUsers).where(inArray(staffUsers.account, accounts));
   const byAccount = new Map(existing.map((s) => [s.account, s]));
   const report: HrdbSeedReport = { created: [], linked: [] };
 
@@ -38,7 +46,7 @@ export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'sessionS
           name: p.name,
           email: p.email,
           agencyCode: p.agencyCode,
-          roles: [],
+          roles: hrdbRoles(p),
           status: p.status === 'current' ? ('active' as const) : ('left_service' as const),
         })),
       )
@@ -50,6 +58,8 @@ export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'sessionS
   for (const p of people) {
     const row = byAccount.get(p.ecpaAccount!);
     if (!row) continue;
+    const roles = hrdbRoles(p).filter((r) => !row.roles.includes(r));
+    if (!p.demoStaff && roles.length > 0) await db.update(staffUsers).set({ roles: [...row.roles, ...roles], updatedAt: new Date() }).where(eq(staffUsers.id, row.id));
     const hash = hrdbIdHash(config, p.nationalId);
     if (row.nationalIdHash === hash) continue;
     await db.update(staffUsers).set({ nationalIdHash: hash, nationalIdLast4: idLast4(p.nationalId), updatedAt: new Date() }).where(eq(staffUsers.id, row.id));

@@ -34,16 +34,16 @@ import { ConfirmPage } from './views/confirm-page.tsx';
 import { MessagePage } from './views/parts.tsx';
 import { ManagePage, SubscribePage } from './views/subscribe-page.tsx';
 import { UnsubscribePage } from './views/unsubscribe-page.tsx';
+import { limited, noCsrf, routes } from '../../platform/http/route-options.ts';
 
-const publicRoute = { config: { auth: 'public' as const } };
 /** SYS-4: POSTs that send mail are limited per IP address, on top of the per-address limit of the use cases. */
-const mailingRoute = { config: { auth: 'public' as const, rateLimit: { max: NEWSLETTER_POSTS_PER_MINUTE, timeWindow: 60_000 } } };
+const mailingRoute = limited(routes.public, NEWSLETTER_POSTS_PER_MINUTE);
 /**
  * The one-click unsubscribe target: no CSRF check (see the header of this file), and only the site-wide rate
  * limit: one-click POSTs of many subscribers arrive from a few mail-provider addresses, and a 256-bit token
  * cannot be guessed however fast one tries.
  */
-const oneClickRoute = { config: { auth: 'public' as const, csrf: false } };
+const oneClickRoute = noCsrf(routes.public);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -81,7 +81,7 @@ export async function newsletterRoutes(app: FastifyInstance, services: Services)
   }
 
   // ── 電子報訂閱 ──────────────────────────────────────────────────────────────
-  app.get(newsletterPaths.subscribe, publicRoute, async (req, reply) => {
+  app.get(newsletterPaths.subscribe, routes.public, async (req, reply) => {
     const ctx = ctxOf(req, reply);
     const signed = await signedInView(services, req.principal);
     const values = signed?.live ? conditionValues(signed.live.conditions, signed.email) : { email: signed?.email ?? '' };
@@ -101,14 +101,14 @@ export async function newsletterRoutes(app: FastifyInstance, services: Services)
     return reply.redirect(newsletterPaths.sent, 303);
   });
 
-  app.get(newsletterPaths.sent, publicRoute, async (req, reply) => {
+  app.get(newsletterPaths.sent, routes.public, async (req, reply) => {
     const ctx = ctxOf(req, reply);
     const m = newsletterMessages(ctx.locale);
     return sendPage(reply, MessagePage({ ctx, title: m['title.sent'], paragraphs: [m['sent.body'], m['sent.note']], show: ['jobs'] }));
   });
 
   // ── confirmation link ─────────────────────────────────────────────────────
-  app.get(newsletterPaths.confirmBase, publicRoute, async (req, reply) => {
+  app.get(newsletterPaths.confirmBase, routes.public, async (req, reply) => {
     const token = param(req.query, 'token');
     const preview = await previewConfirmation(services, token);
     if (preview.kind !== 'ok') return linkProblem(req, reply, preview.kind);
@@ -116,7 +116,7 @@ export async function newsletterRoutes(app: FastifyInstance, services: Services)
     return sendPage(reply, ConfirmPage({ ctx, token: token as string, email: preview.email, conditions: preview.conditions, change: preview.change, expiresAt: preview.expiresAt }));
   });
 
-  app.post(newsletterPaths.confirmBase, publicRoute, async (req, reply) => {
+  app.post(newsletterPaths.confirmBase, routes.public, async (req, reply) => {
     const result = await confirmSubscription(services, { token: param(req.body, 'token'), ip: req.ip });
     if (result.kind !== 'confirmed') return linkProblem(req, reply, result.kind);
     const m = newsletterMessages(req.locale);
@@ -125,13 +125,13 @@ export async function newsletterRoutes(app: FastifyInstance, services: Services)
   });
 
   // ── 管理 and 取消訂閱 by the link of a mail ────────────────────────────────
-  app.get(newsletterPaths.manageBase, publicRoute, async (req, reply) => {
+  app.get(newsletterPaths.manageBase, routes.public, async (req, reply) => {
     const sub = await subscriptionByLink(services, param(req.query, 'token'));
     if (!sub) return linkProblem(req, reply, 'invalid');
     return sendPage(reply, ManagePage({ ctx: ctxOf(req, reply), sub, months: monthsOf(services) }));
   });
 
-  app.get(newsletterPaths.unsubscribeBase, publicRoute, async (req, reply) => {
+  app.get(newsletterPaths.unsubscribeBase, routes.public, async (req, reply) => {
     const sub = await subscriptionByLink(services, param(req.query, 'token'));
     if (!sub) return linkProblem(req, reply, 'invalid');
     return sendPage(reply, UnsubscribePage({ ctx: ctxOf(req, reply), token: sub.linkToken, email: sub.email, already: sub.standing === 'cancelled' }));
@@ -149,14 +149,14 @@ export async function newsletterRoutes(app: FastifyInstance, services: Services)
     return sendPage(reply, MessagePage({ ctx, title: m['title.unsubscribed'], paragraphs: [m['unsubscribed.body']], show: ['subscribe', 'jobs'] }));
   });
 
-  app.get(newsletterPaths.unsubscribed, publicRoute, async (req, reply) => {
+  app.get(newsletterPaths.unsubscribed, routes.public, async (req, reply) => {
     const ctx = ctxOf(req, reply);
     const m = newsletterMessages(ctx.locale);
     return sendPage(reply, MessagePage({ ctx, title: m['title.unsubscribed'], paragraphs: [m['unsubscribed.body']], show: ['subscribe', 'jobs'] }));
   });
 
   // ── 電子報取消 by email ─────────────────────────────────────────────────────
-  app.get(newsletterPaths.cancel, publicRoute, async (req, reply) => {
+  app.get(newsletterPaths.cancel, routes.public, async (req, reply) => {
     const ctx = ctxOf(req, reply);
     const signed = await signedInView(services, req.principal);
     return sendPage(reply, CancelPage({ ctx, values: { email: signed?.email ?? '' }, errors: {}, signedIn: signed !== null }));
@@ -172,7 +172,7 @@ export async function newsletterRoutes(app: FastifyInstance, services: Services)
     return reply.redirect(newsletterPaths.cancelSent, 303);
   });
 
-  app.get(newsletterPaths.cancelSent, publicRoute, async (req, reply) => {
+  app.get(newsletterPaths.cancelSent, routes.public, async (req, reply) => {
     const ctx = ctxOf(req, reply);
     const m = newsletterMessages(ctx.locale);
     return sendPage(reply, MessagePage({ ctx, title: m['title.cancelSent'], paragraphs: [m['cancelSent.body']], show: ['subscribe', 'jobs'] }));

@@ -19,6 +19,7 @@ import { activeApplicant } from './resume.http.ts';
 import { resumePaths } from './resume.paths.ts';
 import { findResume } from './resume.repo.ts';
 import { renderResumeForm, type ResumeRouteOptions } from './resume.routes.tsx';
+import { routes } from '../../platform/http/route-options.ts';
 
 export const HRDB_IMPORT_PATH = '/platform/resume/hrdb-import';
 
@@ -34,7 +35,7 @@ export function hrdbImportOffer(services: Pick<Services, 'db'>, hrdb: HrDatabase
 }
 
 export async function hrdbImportRoutes(app: FastifyInstance, services: Services, hrdb: HrDatabase = services.hrdb): Promise<void> {
-  app.get(HRDB_IMPORT_PATH, { config: { auth: 'applicant' as const } }, async (req, reply) => {
+  app.get(HRDB_IMPORT_PATH, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const m = hrdbImportMessages(req.locale);

@@ -15,3 +15,4 @@ export const resumesModule: AppModule<Services> = {
 export { resumeDeps, type ResumeDeps } from './resume.deps.ts';
 export { resumes } from './resume.schema.ts';
 export { findResume } from './resume.repo.ts';
+export { resumePolicy, resumeFilePolicy, stagedUploadPolicy } from './resume.policy.ts';

@@ -3,7 +3,7 @@
 import { deleteFiles, type ResumeDeps } from './resume.deps.ts';
 import { emptyForm, formFromResume } from './resume.form.ts';
 import { resumeData } from './resume.mapping.ts';
-import { deleteUploads, findAccount, findResume, findUpload, type ResumeRow } from './resume.repo.ts';
+import { deleteUploads, findAccount, findResume, forApplicant, type ResumeRow } from './resume.repo.ts';
 import type { ResumeForm } from './resume.types.ts';
 
 /** Staged uploads older than this are dropped when the form is opened afresh. */
@@ -45,8 +45,8 @@ export async function openResumeForm(deps: ResumeDeps, applicantId: string): Pro
 export async function describeForm(deps: ResumeDeps, applicantId: string, form: ResumeForm): Promise<FormState> {
   const account = await findAccount(deps.db, applicantId);
   const row = await findResume(deps.db, applicantId);
-  const photo = form.files.stagedPhotoId ? await findUpload(deps.db, applicantId, form.files.stagedPhotoId, 'photo') : null;
-  const attachment = form.files.stagedAttachmentId ? await findUpload(deps.db, applicantId, form.files.stagedAttachmentId, 'attachment') : null;
+  const photo = form.files.stagedPhotoId ? await forApplicant.stagedUpload(deps.db, applicantId, form.files.stagedPhotoId, 'photo') : null;
+  const attachment = form.files.stagedAttachmentId ? await forApplicant.stagedUpload(deps.db, applicantId, form.files.stagedAttachmentId, 'attachment') : null;
   const files = { ...form.files, stagedPhotoId: photo?.id ?? '', stagedAttachmentId: attachment?.id ?? '' };
   return {
     form: { ...form, files },

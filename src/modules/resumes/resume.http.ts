@@ -1,14 +1,11 @@
-// HTTP helpers of the resume routes: the request body (multipart with the two files, or urlencoded), route
-// options, and the check that the signed-in applicant's account is active.
+// HTTP helpers of the resume routes: the request body (multipart with the two files, or urlencoded) and the
+// signed-in applicant.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { signOut } from '../../platform/auth/http.ts';
 import { formValues, type FormValues } from '../../platform/http/forms.ts';
 import { accountPaths } from '../accounts/index.ts';
-import { findAccount } from './resume.repo.ts';
 import type { IncomingFile } from './uploads.rules.ts';
-
-export const applicantRoute = { config: { auth: 'applicant' as const } };
 
 export interface ResumeBody {
   values: FormValues;
@@ -45,13 +42,12 @@ export async function readResumeBody(req: FastifyRequest, fileLimit: number): Pr
 }
 
 /**
- * The signed-in applicant's account must be active (a voided or locked one ends its session); returns the
- * applicant id, or null after answering with a redirect to 登入.
+ * The signed-in applicant's id. The principal is loaded per request and only an active account has one (a voided
+ * or locked account's session ends at its next request: platform/auth/http.ts); returns null after answering
+ * with a redirect to 登入 when there is none (e.g. a render helper called outside an applicant route).
  */
 export async function activeApplicant(req: FastifyRequest, reply: FastifyReply, services: Services): Promise<string | null> {
-  const id = req.principal?.kind === 'applicant' ? req.principal.id : null;
-  const account = id ? await findAccount(services.db, id) : null;
-  if (id && account?.status === 'active') return id;
+  if (req.principal?.kind === 'applicant') return req.principal.id;
   await signOut(req, reply, services);
   await reply.redirect(accountPaths.loginWithNext(req.url.split('?')[0] ?? '/platform/resume'), 303);
   return null;

@@ -11,11 +11,54 @@ export type UploadRow = typeof resumeUploads.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * The applicant's one resume (or null). Scoped by owner like every finder of forApplicant below; prefer
+ * `forApplicant.resume` in new code.
+ */
 export async function findResume(q: Queryable, applicantId: string, opts: { forUpdate?: boolean } = {}): Promise<ResumeRow | null> {
   const query = q.select().from(resumes).where(eq(resumes.applicantId, applicantId)).limit(1);
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
+
+/**
+ * SYS-4 scoped finders: every read of an applicant's object (resume, photo, attachment, staged upload) goes
+ * through its owner, so another person's object is simply not found (the route answers 404, never 403).
+ */
+export const forApplicant = {
+  /** The applicant's one resume (RES-11). */
+  resume: findResume,
+
+  /** The resume with this id, when it is the applicant's. */
+  async resumeById(q: Queryable, applicantId: string, resumeId: string): Promise<ResumeRow | null> {
+    if (!UUID.test(resumeId) || !UUID.test(applicantId)) return null;
+    const [row] = await q
+      .select()
+      .from(resumes)
+      .where(and(eq(resumes.id, resumeId), eq(resumes.applicantId, applicantId)))
+      .limit(1);
+    return row ?? null;
+  },
+
+  /** The saved photo's or attachment's file of the applicant's resume (null: none saved). */
+  async savedFile(q: Queryable, applicantId: string, file: 'photo' | 'attachment'): Promise<{ resumeId: string; key: string; name: string | null; type: string | null } | null> {
+    const row = await findResume(q, applicantId);
+    if (!row) return null;
+    if (file === 'photo') return row.photoKey ? { resumeId: row.id, key: row.photoKey, name: null, type: 'image/jpeg' } : null;
+    return row.attachmentKey ? { resumeId: row.id, key: row.attachmentKey, name: row.attachmentName, type: row.attachmentType } : null;
+  },
+
+  /** The applicant's staged upload with this id and kind (RES-9, RES-10). */
+  async stagedUpload(q: Queryable, applicantId: string, id: string, kind: 'photo' | 'attachment'): Promise<UploadRow | null> {
+    if (!UUID.test(id) || !UUID.test(applicantId)) return null;
+    const [row] = await q
+      .select()
+      .from(resumeUploads)
+      .where(and(eq(resumeUploads.id, id), eq(resumeUploads.applicantId, applicantId), eq(resumeUploads.kind, kind)))
+      .limit(1);
+    return row ?? null;
+  },
+};
 
 /** The account's email and status (the applicant's own, for 聯絡Email's default). */
 export async function findAccount(q: Queryable, applicantId: string): Promise<{ id: string; email: string; status: string } | null> {
@@ -114,17 +157,6 @@ export async function insertUpload(
     .values({ applicantId: u.applicantId, kind: u.kind, fileKey: u.fileKey, originalName: u.originalName, contentType: u.contentType, size: u.size, createdAt: u.now })
     .returning();
   return row!;
-}
-
-/** The applicant's staged upload with this id and kind, or null (another person's id is not found). */
-export async function findUpload(q: Queryable, applicantId: string, id: string, kind: 'photo' | 'attachment'): Promise<UploadRow | null> {
-  if (!UUID.test(id)) return null;
-  const [row] = await q
-    .select()
-    .from(resumeUploads)
-    .where(and(eq(resumeUploads.id, id), eq(resumeUploads.applicantId, applicantId), eq(resumeUploads.kind, kind)))
-    .limit(1);
-  return row ?? null;
 }
 
 /** Deletes staged uploads of the applicant (these ids, or all, or those created before `before`); returns their file keys. */

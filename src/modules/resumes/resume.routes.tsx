@@ -1,6 +1,6 @@
 // 履歷填寫 routes (RES-1 … RES-13), all for the signed-in applicant and only about their own resume (there is no
 // resume id in any URL, so another person's resume cannot even be named; a staged file id of someone else is
-// not found). Routes:
+// not found: SYS-4 scoped finders forApplicant in resume.repo.ts, rules in resume.policy.ts). Routes:
 //   GET  /platform/resume                  履歷填寫 (the saved resume, or an empty form)   ?next= after saving
 //   POST /platform/resume                  every button of the form (multipart; CSRF token in the query)
 //   GET  /platform/resume/preview          履歷預覽
@@ -21,7 +21,7 @@ import { keepFormForHrdbImport } from './hrdb-handoff.ts';
 import { describeForm, openResumeForm, type FormState } from './load-form.ts';
 import { loadPreview } from './load-preview.ts';
 import { resumeErrors } from './resume.errors.ts';
-import { activeApplicant, applicantRoute, readResumeBody } from './resume.http.ts';
+import { activeApplicant, readResumeBody } from './resume.http.ts';
 import { resumeMessages } from './resume.messages.ts';
 import { resumePaths } from './resume.paths.ts';
 import type { ResumeDraft } from './resume.prefill.ts';
@@ -34,6 +34,7 @@ import { ResumeFormPage, type ResumeFormPageProps } from './views/form-page.tsx'
 import type { HrdbImportOffer } from './views/hrdb-slot.tsx';
 import { ResumePreviewPage } from './views/preview-page.tsx';
 import type { ResumeForm } from './resume.types.ts';
+import { routes } from '../../platform/http/route-options.ts';
 
 export interface ResumeRouteOptions {
   /**
@@ -50,14 +51,14 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
 
   const render = (req: FastifyRequest, reply: FastifyReply, view: FormView, status = 200) => renderForm(services, opts, req, reply, view, status);
 
-  app.get(resumePaths.form, applicantRoute, async (req, reply) => {
+  app.get(resumePaths.form, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const next = safeNext((req.query as Record<string, unknown>).next, '');
     return render(req, reply, { state: await openResumeForm(deps, applicantId), next });
   });
 
-  app.post(resumePaths.form, applicantRoute, async (req, reply) => {
+  app.post(resumePaths.form, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const body = await readResumeBody(req, services.config.uploadLimitBytes);
@@ -82,7 +83,7 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
     return render(req, reply, { state, errors, notices, showVoidPanel, next }, status);
   });
 
-  app.get(resumePaths.preview, applicantRoute, async (req, reply) => {
+  app.get(resumePaths.preview, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const preview = await loadPreview(deps, applicantId);
@@ -93,7 +94,7 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
     return sendPage(reply, ResumePreviewPage({ ctx: pageContext(req, reply, !services.config.isProduction), ...preview }));
   });
 
-  app.get(resumePaths.pdf, applicantRoute, async (req, reply) => {
+  app.get(resumePaths.pdf, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const pdf = await downloadResumePdf(deps, { applicantId, ip: req.ip }, resumeMessages(req.locale)['pdf.fileName']);
@@ -101,34 +102,34 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
     return reply.header('cache-control', 'private, no-store').header('content-disposition', contentDisposition(pdf.downloadName)).type('application/pdf').send(pdf.bytes);
   });
 
-  app.get(resumePaths.attachment, applicantRoute, async (req, reply) => {
+  app.get(resumePaths.attachment, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
-    const file = await downloadAttachment(deps, { applicantId, ip: req.ip });
+    const file = await downloadAttachment(deps, { principal: req.principal, ip: req.ip });
     if (!file) throw new AppError('not-found');
     return reply.header('cache-control', 'private, no-store').header('content-disposition', contentDisposition(file.downloadName ?? 'download.bin')).type(file.contentType).send(file.bytes);
   });
 
-  app.get(resumePaths.photo, applicantRoute, async (req, reply) => {
+  app.get(resumePaths.photo, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
-    return sendImage(reply, await readSavedPhoto(deps, applicantId));
+    return sendImage(reply, await readSavedPhoto(deps, req.principal));
   });
 
-  app.get(resumePaths.stagedPhotoPattern, applicantRoute, async (req, reply) => {
+  app.get(resumePaths.stagedPhotoPattern, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
-    return sendImage(reply, await readStagedPhoto(deps, applicantId, String((req.params as { id?: string }).id ?? '')));
+    return sendImage(reply, await readStagedPhoto(deps, req.principal, String((req.params as { id?: string }).id ?? '')));
   });
 
-  app.get(resumePaths.delete, applicantRoute, async (req, reply) => {
+  app.get(resumePaths.delete, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const state = await openResumeForm(deps, applicantId);
     return sendPage(reply, DeleteResumePage({ ctx: pageContext(req, reply, !services.config.isProduction), hasResume: state.saved !== null }));
   });
 
-  app.post(resumePaths.delete, applicantRoute, async (req, reply) => {
+  app.post(resumePaths.delete, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const confirmed = (req.body as Record<string, unknown> | undefined)?.confirm === '1';

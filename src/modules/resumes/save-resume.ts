@@ -5,7 +5,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { idNumberHash } from './id-hash.ts';
 import { deleteFiles, type ResumeActor, type ResumeDeps } from './resume.deps.ts';
-import { deleteUploads, findIdConflict, findResume, findUpload, lockIdNumberHash, upsertResume } from './resume.repo.ts';
+import { deleteUploads, findIdConflict, findResume, forApplicant, lockIdNumberHash, upsertResume } from './resume.repo.ts';
 import type { FileState, ResumeData } from './resume.types.ts';
 
 export type SaveResult = { kind: 'saved'; first: boolean } | { kind: 'id-conflict' } | { kind: 'staged-missing'; what: 'photo' | 'attachment' };
@@ -23,9 +23,9 @@ export async function saveResume(deps: ResumeDeps, input: SaveInput): Promise<Sa
     await lockIdNumberHash(tx, hash);
     if (await findIdConflict(tx, hash, input.applicantId)) return { result: { kind: 'id-conflict' } as SaveResult, drop: [] };
     const existing = await findResume(tx, input.applicantId, { forUpdate: true });
-    const photo = input.files.stagedPhotoId ? await findUpload(tx, input.applicantId, input.files.stagedPhotoId, 'photo') : null;
+    const photo = input.files.stagedPhotoId ? await forApplicant.stagedUpload(tx, input.applicantId, input.files.stagedPhotoId, 'photo') : null;
     if (input.files.stagedPhotoId && !photo && !input.files.deletePhoto) return { result: { kind: 'staged-missing', what: 'photo' } as SaveResult, drop: [] };
-    const attachment = input.files.stagedAttachmentId ? await findUpload(tx, input.applicantId, input.files.stagedAttachmentId, 'attachment') : null;
+    const attachment = input.files.stagedAttachmentId ? await forApplicant.stagedUpload(tx, input.applicantId, input.files.stagedAttachmentId, 'attachment') : null;
     if (input.files.stagedAttachmentId && !attachment) return { result: { kind: 'staged-missing', what: 'attachment' } as SaveResult, drop: [] };
 
     const photoKey = input.files.deletePhoto ? null : (photo?.fileKey ?? existing?.photoKey ?? null);

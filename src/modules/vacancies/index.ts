@@ -24,3 +24,5 @@ export { listColumns, publishedOn, searchConditions, searchOrder, type VacancyLi
 export { EMPTY_FILTERS, KEYWORD_MAX, KEYWORD_TERMS_MAX, searchHref, splitTerms } from './search.rules.ts';
 export { jobPath } from './job-page/job-page.rules.ts';
 export { importFeed, type ImportResult } from './opendata/import.service.ts';
+export { forAgency } from './vacancy.repo.ts';
+export { vacancyPolicy, vacancySubject, mayManage } from './vacancy.policy.ts';

@@ -9,6 +9,7 @@ import { currentWorkPlaces, personKinds, rankTypes, sysnamList, workPlaceName } 
 import { ADVANCED_FIELDS, hasAdvancedFilter, pageCount, parseSearchQuery, searchHref, type SearchErrorCode, type SearchField } from './search.rules.ts';
 import { searchPublished } from './vacancy.repo.ts';
 import { SearchPage, searchErrorText, type SearchOptions } from './views/search-page.tsx';
+import { routes } from '../../platform/http/route-options.ts';
 
 export async function vacancyPublicRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const options: SearchOptions = {
@@ -20,7 +21,7 @@ export async function vacancyPublicRoutes(app: FastifyInstance, services: Servic
   const page = { options, placeName: (code: string) => workPlaceName(code) ?? code };
 
   for (const path of ['/', '/jobs']) {
-    app.get(path, { config: { auth: 'public' } }, async (req, reply) => {
+    app.get(path, routes.public, async (req, reply) => {
       const ctx = pageContext(req, reply, !services.config.isProduction);
       const values = formValues(req.query);
       const parsed = parseSearchQuery(req.query);

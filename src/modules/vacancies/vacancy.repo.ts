@@ -211,3 +211,30 @@ async function runSearch(q: Queryable, c: SearchInput, today: string): Promise<{
   if ((c.page - 1) * c.size >= total || hasTextCondition(c)) return { total, rows: [] };
   return { total, rows: await queries.rows };
 }
+
+// ---- SYS-4 scoped finders ----
+
+export type VacancyRow = typeof vacancies.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A vacancy by its id (uuid) or its 職缺編號 (work_id). */
+function byIdOrWorkId(id: string): SQL {
+  return UUID.test(id) ? eq(vacancies.id, id) : eq(vacancies.workId, id);
+}
+
+/**
+ * The vacancy with this id or 職缺編號 when it belongs to `agencyCode` (徵才機關代碼, vacancies.org_id) and is not
+ * deleted; another agency's vacancy is simply not found (the route answers 404, never 403). For agency HR staff:
+ * `forAgency(tx, principal.agencyCode, id)`.
+ */
+export async function forAgency(q: Queryable, agencyCode: string | null, id: string): Promise<VacancyRow | null> {
+  if (!agencyCode || id.length === 0 || id.length > 64) return null;
+  const [row] = await q
+    .select()
+    .from(vacancies)
+    .where(and(byIdOrWorkId(id), eq(vacancies.orgId, agencyCode), isNull(vacancies.deletedAt)))
+    .limit(1);
+  return row ?? null;
+}
+

@@ -1,11 +1,16 @@
-// HTTP side of sessions and authorization: load the session, enforce CSRF on every state-changing
-// request, check each route's declared audience, sign in (rotating the session) and sign out.
+// HTTP side of sessions and authorization (SYS-4): load the session and its principal (once per request), enforce
+// CSRF on every state-changing request, check each route's declared audience, sign in (rotating the session) and
+// sign out.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
-import type { Principal } from './sessions.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { AppError } from '../http/errors.ts';
+import { AUDIENCES, audienceVerdict, signInDoor, type Audience } from '../http/route-options.ts';
+import { isActive, type Principal, type SessionIdentity } from './principal.ts';
 
 export const SESSION_COOKIE = 'sid';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SIGN_IN_PAGES = { applicant: '/platform/login', staff: '/ecpa/login' } as const;
 
 function cookieOptions(services: Services) {
   return {
@@ -16,15 +21,58 @@ function cookieOptions(services: Services) {
   };
 }
 
+/** The identity's principal now, or null when its account is gone or no longer active (voided, locked, 卸職). */
+async function loadPrincipal(services: Services, identity: SessionIdentity): Promise<Principal | null> {
+  const facts = await services.principals.load(identity.kind, identity.id);
+  if (!facts || !isActive(facts)) return null;
+  return { kind: identity.kind, id: identity.id, method: identity.method, roles: facts.roles, agencyCode: facts.agencyCode, status: facts.status };
+}
+
+/** A registered route and its declared audience (the route matrix test enumerates these). */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  auth: Audience;
+  csrf: boolean;
+}
+const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every route registered on `app` after registerAuthHooks, with its audience (HEAD twins and /assets left out). */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declared.get(app) ?? [];
+}
+
 export function registerAuthHooks(app: FastifyInstance, services: Services): void {
-  app.addHook('onRequest', async (req) => {
+  const table: DeclaredRoute[] = [];
+  declared.set(app, table);
+  // Every route's audience must be one of the table's (route-options.ts); a typo is caught at start.
+  app.addHook('onRoute', (route) => {
+    const config = route.config as { auth?: string; csrf?: boolean } | undefined;
+    const auth = config?.auth;
+    if (auth !== undefined && !AUDIENCES.includes(auth as Audience)) throw new Error(`route ${String(route.method)} ${route.url}: unknown audience '${auth}'`);
+    if (auth === undefined || route.url.startsWith('/assets')) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, auth: auth as Audience, csrf: config?.csrf !== false });
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const record = await services.sessions.load(token);
     if (!record) return;
     req.session = record;
     req.sessionToken = token;
-    req.principal = record.principal;
+    if (!record.principal) return;
+    const principal = await loadPrincipal(services, record.principal);
+    if (principal) {
+      req.principal = principal;
+      return;
+    }
+    // SYS-4: a voided, locked or 卸職 account (or one that is gone) is signed out at once.
+    const { kind, id } = record.principal;
+    await recordAudit(services.db, { kind, id, ip: req.ip }, 'session.ended', { kind: kind === 'staff' ? 'staff_user' : 'applicant_account', id }, { reason: 'inactive' });
+    await signOut(req, reply, services);
   });
 
   app.addHook('preHandler', async (req, reply) => {
@@ -35,27 +83,29 @@ export function registerAuthHooks(app: FastifyInstance, services: Services): voi
       });
     }
     const auth = cfg.auth ?? 'public';
-    if (auth === 'public') return;
+    const verdict = audienceVerdict(auth, req.principal);
+    if (verdict === 'ok') return;
     const p = req.principal;
-    const ok = auth === 'applicant' ? p?.kind === 'applicant' : p?.kind === 'staff';
-    if (!ok) {
-      const login = auth === 'applicant' ? '/platform/login' : '/ecpa/login';
-      return reply.redirect(`${login}?next=${encodeURIComponent(req.url)}`, 303);
+    if (p && signInDoor(auth) === 'staff') {
+      await recordAudit(services.db, { kind: p.kind, id: p.id, ip: req.ip }, 'authz.refused', null, { method: req.method, route: req.routeOptions.url ?? '', audience: auth });
     }
+    if (verdict === 'not-found') throw new AppError('not-found');
+    const login = SIGN_IN_PAGES[signInDoor(auth) ?? 'applicant'];
+    return reply.redirect(`${login}?next=${encodeURIComponent(req.url)}`, 303);
   });
 }
 
-/** Starts a new session for `principal`, ending the current one (no fixation). */
-export async function signIn(req: FastifyRequest, reply: FastifyReply, services: Services, principal: Principal): Promise<void> {
+/** Starts a new session for `identity`, ending the current one (no fixation). */
+export async function signIn(req: FastifyRequest, reply: FastifyReply, services: Services, identity: SessionIdentity): Promise<void> {
   const { token, record } = await services.sessions.rotate(req.sessionToken, {
-    principal,
+    principal: { kind: identity.kind, id: identity.id, method: identity.method },
     ip: req.ip,
     ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
   });
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: services.config.sessionIdleMinutes * 60 * 4 });
   req.session = record;
   req.sessionToken = token;
-  req.principal = principal;
+  req.principal = await loadPrincipal(services, identity);
 }
 
 export async function signOut(req: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {

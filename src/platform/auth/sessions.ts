@@ -7,16 +7,14 @@ import type { Db, Queryable } from '../db/client.ts';
 import { sessions } from '../db/schema/platform.ts';
 import type { Clock } from '../clock.ts';
 
-export type PrincipalKind = 'applicant' | 'staff';
-export interface Principal {
-  kind: PrincipalKind;
-  id: string;
-  method: string;
-}
+import type { PrincipalKind, SessionIdentity } from './principal.ts';
+
+export type { Principal, PrincipalKind, SessionIdentity } from './principal.ts';
 
 export interface SessionRecord {
   id: string; // hash
-  principal: Principal | null;
+  /** The session's owner as stored; the full principal is loaded per request (auth/http.ts). */
+  principal: SessionIdentity | null;
   data: Record<string, unknown>;
   lastSeenAt: Date;
   expiresAt: Date;
@@ -30,9 +28,9 @@ export function hashToken(token: string): string {
 
 export interface SessionStore {
   load(token: string): Promise<SessionRecord | null>;
-  create(input: { principal: Principal | null; data?: Record<string, unknown>; ip?: string; userAgent?: string }): Promise<{ token: string; record: SessionRecord }>;
+  create(input: { principal: SessionIdentity | null; data?: Record<string, unknown>; ip?: string; userAgent?: string }): Promise<{ token: string; record: SessionRecord }>;
   /** Ends `oldToken`'s session (if any) and starts a new one: used at sign-in. */
-  rotate(oldToken: string | undefined, input: { principal: Principal | null; data?: Record<string, unknown>; ip?: string; userAgent?: string }): Promise<{ token: string; record: SessionRecord }>;
+  rotate(oldToken: string | undefined, input: { principal: SessionIdentity | null; data?: Record<string, unknown>; ip?: string; userAgent?: string }): Promise<{ token: string; record: SessionRecord }>;
   setData(id: string, data: Record<string, unknown>): Promise<void>;
   destroy(token: string): Promise<void>;
   destroyAllFor(q: Queryable, principal: { kind: PrincipalKind; id: string }): Promise<void>;

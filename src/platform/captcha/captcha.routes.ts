@@ -8,6 +8,7 @@ import { captchaWav } from './captcha.audio.ts';
 import { captchaSvg } from './captcha.image.ts';
 import { currentCode, issueCaptcha, verifyCaptcha, type CaptchaResult } from './captcha.service.ts';
 import { CAPTCHA_FIELD_ID } from './captcha.field.tsx';
+import { routes } from '../http/route-options.ts';
 
 /** Gives the visitor a session (if none yet) and a fresh challenge. Call it on every render of a form with a CaptchaField. */
 export async function prepareCaptcha(req: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
@@ -45,13 +46,13 @@ function sendRange(req: FastifyRequest, reply: FastifyReply, body: Buffer): Fast
 export async function captchaRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const deps = { db: services.db, clock: services.clock };
 
-  app.get('/captcha/image', { config: { auth: 'public' } }, async (req, reply) => {
+  app.get('/captcha/image', routes.public, async (req, reply) => {
     const current = await currentCode(deps, req.session?.id);
     if (!current) return reply.callNotFound();
     return reply.header('cache-control', 'no-store').type('image/svg+xml').send(captchaSvg(current.code));
   });
 
-  app.get('/captcha/audio', { config: { auth: 'public' } }, async (req, reply) => {
+  app.get('/captcha/audio', routes.public, async (req, reply) => {
     const current = await currentCode(deps, req.session?.id);
     if (!current) return reply.callNotFound();
     const wav = await captchaWav(current.code, current.id);
@@ -60,7 +61,7 @@ export async function captchaRoutes(app: FastifyInstance, services: Services): P
 
   // 更換驗證碼. Without JavaScript the form's button posts here (formaction) and comes back to `next`;
   // public/js/captcha.js posts with Accept: application/json and swaps the image in place.
-  app.post('/captcha/refresh', { config: { auth: 'public' } }, async (req, reply) => {
+  app.post('/captcha/refresh', routes.public, async (req, reply) => {
     await prepareCaptcha(req, reply, services);
     if ((req.headers.accept ?? '').includes('application/json')) return reply.header('cache-control', 'no-store').send({ ok: true });
     // Only the query's `next`: the outer form's own fields (its `next` too) are not this route's business.

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseLocale, translator, type Locale, type Translate } from '../i18n/i18n.ts';
 import type { Principal, SessionRecord } from '../auth/sessions.ts';
+import type { Audience } from './route-options.ts';
 
 export interface Flash {
   kind: 'success' | 'info' | 'warning';
@@ -35,8 +36,8 @@ declare module 'fastify' {
     idleMinutes: number;
   }
   interface FastifyContextConfig {
-    /** Who may call the route. Every route declares it (checked at registration). */
-    auth?: 'public' | 'applicant' | 'staff' | 'backoffice';
+    /** Who may call the route: set through the table in route-options.ts (checked at registration). */
+    auth?: Audience;
     /** Set false only for routes that must accept cross-site POSTs (none today). */
     csrf?: boolean;
   }

@@ -5,6 +5,7 @@ import type { Services } from '../../container.ts';
 import { parseLocale } from '../i18n/i18n.ts';
 import { signOut } from '../auth/http.ts';
 import { flash, LANG_COOKIE } from './context.ts';
+import { routes } from './route-options.ts';
 
 /** Only same-site paths may be redirect targets. */
 export function safeNext(next: unknown, fallback = '/'): string {
@@ -12,9 +13,9 @@ export function safeNext(next: unknown, fallback = '/'): string {
 }
 
 export async function platformRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get('/healthz', { config: { auth: 'public' } }, async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+  app.get('/healthz', routes.public, async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
 
-  app.get('/readyz', { config: { auth: 'public' } }, async (_req, reply) => {
+  app.get('/readyz', routes.public, async (_req, reply) => {
     try {
       await services.db.execute(sql`select 1`);
       return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.database.kind });
@@ -24,14 +25,14 @@ export async function platformRoutes(app: FastifyInstance, services: Services): 
   });
 
   // 登出 (ACC-8): ends the session of whoever is signed in.
-  app.post('/logout', { config: { auth: 'public' } }, async (req, reply) => {
+  app.post('/logout', routes.public, async (req, reply) => {
     const wasSignedIn = req.principal !== null;
     await signOut(req, reply, services);
     if (wasSignedIn) flash(reply, { kind: 'success', text: '您已登出。' });
     return reply.redirect('/', 303);
   });
 
-  app.get('/lang', { config: { auth: 'public' } }, async (req, reply) => {
+  app.get('/lang', routes.public, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const locale = parseLocale(q.to) ?? 'zh-TW';
     reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });

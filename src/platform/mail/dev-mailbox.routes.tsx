@@ -11,6 +11,7 @@ import { getMail, listMail } from '../outbox/outbox.ts';
 import { DataTable, Pagination, type Column } from '../views/components.tsx';
 import { Layout } from '../views/layout.tsx';
 import type { OutboxMessage } from '../outbox/outbox.ts';
+import { routes } from '../http/route-options.ts';
 
 const PAGE = 50;
 
@@ -27,7 +28,7 @@ const taipeiTime = new Intl.DateTimeFormat('zh-TW', { timeZone: 'Asia/Taipei', d
 export async function devMailboxRoutes(app: FastifyInstance, services: Services): Promise<void> {
   if (services.config.isProduction) return;
 
-  app.get('/dev/mail', { config: { auth: 'public' } }, async (req, reply) => {
+  app.get('/dev/mail', routes.public, async (req, reply) => {
     const q = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1), to: z.string().max(200).optional().catch(undefined) }).parse(req.query);
     const { items, total } = await listMail(services.db, { limit: PAGE, offset: (q.page - 1) * PAGE, ...(q.to ? { to: q.to } : {}) });
     const ctx = pageContext(req, reply, true);
@@ -56,7 +57,7 @@ export async function devMailboxRoutes(app: FastifyInstance, services: Services)
     );
   });
 
-  app.get('/dev/mail/:id', { config: { auth: 'public' } }, async (req, reply) => {
+  app.get('/dev/mail/:id', routes.public, async (req, reply) => {
     const { id } = req.params as { id: string };
     const mail = await getMail(services.db, id);
     if (!mail) throw new AppError('not-found');

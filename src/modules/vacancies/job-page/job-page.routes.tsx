@@ -12,6 +12,7 @@ import { loadJobPage, lookUpJob, openJobAttachment, type JobLookup } from './job
 import { GonePage } from './views/gone-page.tsx';
 import { JobPage } from './views/job-page.tsx';
 import { PrintPage } from './views/print-page.tsx';
+import { routes } from '../../../platform/http/route-options.ts';
 
 type JobParams = { Params: { workId: string } };
 type AttachmentParams = { Params: { workId: string; id: string } };
@@ -20,7 +21,6 @@ const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const;
 const QR_CACHE = 'public, max-age=3600';
 
 export async function jobPageRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  const opts = { config: { auth: 'public' as const } };
   const base = services.config.baseUrl;
   const ctxOf = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, !services.config.isProduction);
 
@@ -32,7 +32,7 @@ export async function jobPageRoutes(app: FastifyInstance, services: Services): P
     return sendPage(reply, page, 410);
   }
 
-  app.get<JobParams>('/jobs/:workId', opts, async (req, reply) => {
+  app.get<JobParams>('/jobs/:workId', routes.public, async (req, reply) => {
     const job = await loadJobPage(services, req.params.workId);
     if (job.kind !== 'published') return unavailable(req, reply, job);
     const v = job.vacancy;
@@ -42,7 +42,7 @@ export async function jobPageRoutes(app: FastifyInstance, services: Services): P
     return sendPage(reply, page);
   });
 
-  app.get<JobParams>('/jobs/:workId/print', opts, async (req, reply) => {
+  app.get<JobParams>('/jobs/:workId/print', routes.public, async (req, reply) => {
     const job = await loadJobPage(services, req.params.workId);
     if (job.kind !== 'published') return unavailable(req, reply, job);
     const v = job.vacancy;
@@ -51,20 +51,20 @@ export async function jobPageRoutes(app: FastifyInstance, services: Services): P
   });
 
   // The canonical apply URL (the QR code's content): 303 to where this kind of job is applied for.
-  app.get<JobParams>('/jobs/:workId/apply', opts, async (req, reply) => {
+  app.get<JobParams>('/jobs/:workId/apply', routes.public, async (req, reply) => {
     const job = await lookUpJob(services, req.params.workId);
     if (job.kind !== 'published') return unavailable(req, reply, job);
     return reply.header('cache-control', 'no-store').redirect(applyTarget(job.vacancy.accessMode, job.vacancy.workId), 303);
   });
 
-  app.get<JobParams>('/jobs/:workId/qr.svg', opts, async (req, reply) => {
+  app.get<JobParams>('/jobs/:workId/qr.svg', routes.public, async (req, reply) => {
     const job = await lookUpJob(services, req.params.workId);
     if (job.kind !== 'published') return unavailable(req, reply, job);
     const svg = await QRCode.toString(applyUrl(base, job.vacancy.workId), { ...QR_OPTIONS, type: 'svg' });
     return reply.header('cache-control', QR_CACHE).type('image/svg+xml').send(svg);
   });
 
-  app.get<JobParams>('/jobs/:workId/qr.png', opts, async (req, reply) => {
+  app.get<JobParams>('/jobs/:workId/qr.png', routes.public, async (req, reply) => {
     const job = await lookUpJob(services, req.params.workId);
     if (job.kind !== 'published') return unavailable(req, reply, job);
     const png = await QRCode.toBuffer(applyUrl(base, job.vacancy.workId), { ...QR_OPTIONS, type: 'png', scale: 8 });
@@ -73,7 +73,7 @@ export async function jobPageRoutes(app: FastifyInstance, services: Services): P
   });
 
   // 可下載徵才機關上傳之職缺相關附件: streamed from storage; anything but an attachment of this published job → 404.
-  app.get<AttachmentParams>('/jobs/:workId/attachments/:id', opts, async (req, reply) => {
+  app.get<AttachmentParams>('/jobs/:workId/attachments/:id', routes.public, async (req, reply) => {
     const file = await openJobAttachment(services, req.params.workId, req.params.id);
     if (!file) throw new AppError('not-found');
     return reply

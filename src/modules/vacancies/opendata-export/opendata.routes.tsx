@@ -6,6 +6,7 @@ import { sendPage } from '../../../platform/http/render.ts';
 import { createOpenDataExport, type OpenDataFormat, type OpenDataExport } from './export.service.ts';
 import { notModified } from './http-cache.rules.ts';
 import { FILE_PATHS, OpenDataPage } from './views/opendata-page.tsx';
+import { routes } from '../../../platform/http/route-options.ts';
 
 const CONTENT_TYPE: Record<OpenDataFormat, string> = {
   xml: 'application/xml; charset=utf-8',
@@ -32,13 +33,12 @@ async function sendFile(exp: OpenDataExport, format: OpenDataFormat, req: Fastif
 
 export async function openDataRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const exp = createOpenDataExport(services);
-  const opts = { config: { auth: 'public' as const } };
 
-  app.get('/opendata', opts, async (req, reply) => {
+  app.get('/opendata', routes.public, async (req, reply) => {
     const { today, count } = await exp.status();
     return sendPage(reply, <OpenDataPage ctx={pageContext(req, reply, !services.config.isProduction)} today={today} count={count} />);
   });
   for (const format of ['xml', 'json', 'csv', 'atom'] as const) {
-    app.get(FILE_PATHS[format], opts, async (req, reply) => sendFile(exp, format, req, reply));
+    app.get(FILE_PATHS[format], routes.public, async (req, reply) => sendFile(exp, format, req, reply));
   }
 }

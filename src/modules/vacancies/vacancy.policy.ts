@@ -1,0 +1,44 @@
+// Who may do what with a vacancy (SYS-4, AGY-1, AGY-5, ADM-1, ACS-*). Pure rules, registered with the platform's
+// policy layer (platform/auth/policy.ts):
+//   read              anyone, when published; otherwise the agency's own HR staff and the back office
+//   manage            (新增, 修改, 刪除, 預覽) agency HR staff of the vacancy's own agency; the back office, any
+//   review            (審核, take down, ADM-1) the back office only
+//   accessApplicants  (調閱履歷, 通知面試, ACS-*) agency HR staff of the vacancy's own agency only
+// The repository's scoped finder (forAgency in vacancy.repo.ts) makes another agency's vacancy not found in the
+// first place; these rules are the second, explicit check.
+import { definePolicy } from '../../platform/auth/policy.ts';
+import { hasRole, type Principal } from '../../platform/auth/principal.ts';
+
+export interface VacancySubject {
+  readonly type: 'vacancy';
+  /** 徵才機關代碼 (vacancies.org_id); null for imported rows that name no agency code. */
+  readonly agencyCode: string | null;
+  /** Approved, not deleted, inside its validity period (publishedOn in vacancy.repo.ts). */
+  readonly published: boolean;
+}
+
+type VacancyFacts = { orgId: string | null; reviewStatus: string; deletedAt: Date | null; validFrom: string; validTo: string };
+
+/** Published on `today`: approved, not deleted, inside its validity period (the row form of publishedOn). */
+export function isPublished(v: Omit<VacancyFacts, 'orgId'>, today: string): boolean {
+  return v.reviewStatus === 'approved' && v.deletedAt === null && v.validFrom <= today && today <= v.validTo;
+}
+
+/** The policy's subject for a loaded vacancy row on `today` (ISO date, Taipei). */
+export const vacancySubject = (v: VacancyFacts, today: string): VacancySubject => ({ type: 'vacancy', agencyCode: v.orgId, published: isPublished(v, today) });
+
+/** Agency HR staff of the vacancy's own agency. */
+export function isOwnAgencyHr(p: Principal | null, v: VacancySubject): boolean {
+  return hasRole(p, 'agency_hr') && v.agencyCode !== null && p!.agencyCode === v.agencyCode;
+}
+
+export function mayManage(p: Principal | null, v: VacancySubject): boolean {
+  return isOwnAgencyHr(p, v) || hasRole(p, 'backoffice');
+}
+
+export const vacancyPolicy = definePolicy<VacancySubject, 'read' | 'manage' | 'review' | 'accessApplicants'>('vacancy', {
+  read: (p, v) => v.published || mayManage(p, v),
+  manage: mayManage,
+  review: (p) => hasRole(p, 'backoffice'),
+  accessApplicants: isOwnAgencyHr,
+});

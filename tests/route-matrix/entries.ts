@@ -1,0 +1,111 @@
+// The route matrix's entries (SYS-4, issue 9): one per registered route ("METHOD /url"), saying how a cell calls
+// it — the query and form fields it is sent with (POSTs always carry a valid CSRF token). Who may call it is NOT
+// written here: it follows from the route's declared audience (route-options.ts). A route with an object id also
+// needs an object case in objects.ts. A new route without an entry fails route-matrix.test.ts, naming it.
+export interface MatrixEntry {
+  /** Appended to the path, e.g. '?next=%2F'. */
+  query?: string;
+  /** Form fields of a POST (urlencoded); `_csrf` is added. */
+  body?: Record<string, string>;
+  /**
+   * A public route that names its object by a secret (a mailed token, the session's captcha challenge) answers
+   * 404 without one, for everyone alike: say which secret. (The matrix then accepts 404 inside the audience.)
+   */
+  notFoundWithout?: string;
+}
+
+const none: MatrixEntry = {};
+
+export const matrixEntries: Record<string, MatrixEntry> = {
+  // platform
+  'GET /healthz': none,
+  'GET /readyz': none,
+  'POST /logout': none,
+  'GET /lang': { query: '?to=en&next=%2F' },
+  'GET /dev/mail': none,
+  'GET /dev/mail/:id': none,
+  'GET /captcha/image': { notFoundWithout: "the session's captcha challenge" },
+  'GET /captcha/audio': { notFoundWithout: "the session's captcha challenge" },
+  'POST /captcha/refresh': none,
+  // public site
+  'GET /': none,
+  'GET /jobs': none,
+  'GET /platform': none,
+  'GET /ecpa': none,
+  'GET /jobs/:workId': none,
+  'GET /jobs/:workId/print': none,
+  'GET /jobs/:workId/apply': none,
+  'GET /jobs/:workId/qr.svg': none,
+  'GET /jobs/:workId/qr.png': none,
+  'GET /jobs/:workId/attachments/:id': none,
+  'GET /guide/sop': none,
+  'GET /guide/blank-resume.pdf': none,
+  'GET /guide/blank-resume.odt': none,
+  'GET /opendata': none,
+  'GET /opendata/jobs.xml': none,
+  'GET /opendata/jobs.json': none,
+  'GET /opendata/jobs.csv': none,
+  'GET /opendata/jobs.atom': none,
+  // applicant accounts
+  'GET /platform/register': none,
+  'POST /platform/register': none,
+  'GET /platform/register/sent': none,
+  'GET /platform/activate': none,
+  'GET /platform/resend': none,
+  'POST /platform/resend': none,
+  'GET /platform/resend/sent': none,
+  'GET /platform/login': none,
+  'POST /platform/login': none,
+  'GET /platform/forgot': none,
+  'POST /platform/forgot': none,
+  'GET /platform/forgot/sent': none,
+  'GET /platform/reset': none,
+  'POST /platform/reset': none,
+  'GET /platform/session/keepalive': none,
+  'GET /platform/account/password': none,
+  'POST /platform/account/password': none,
+  'GET /platform/account/email': none,
+  'POST /platform/account/email': none,
+  // newsletters
+  'GET /newsletter': none,
+  'POST /newsletter': none,
+  'GET /newsletter/sent': none,
+  'GET /newsletter/confirm': { notFoundWithout: "a newsletter token" },
+  'POST /newsletter/confirm': { notFoundWithout: "a newsletter token" },
+  'GET /newsletter/manage': { notFoundWithout: "a newsletter token" },
+  'GET /newsletter/unsubscribe': { notFoundWithout: "a newsletter token" },
+  'POST /newsletter/unsubscribe': { notFoundWithout: "a newsletter token" },
+  'GET /newsletter/unsubscribed': none,
+  'GET /newsletter/cancel': none,
+  'POST /newsletter/cancel': none,
+  'GET /newsletter/cancel/sent': none,
+  // eCPA
+  'GET /ecpa/login': none,
+  'POST /ecpa/login': none,
+  'GET /ecpa/apps': none,
+  'GET /ecpa/forgot': none,
+  'POST /ecpa/forgot': none,
+  'GET /ecpa/forgot/sent': none,
+  'GET /ecpa/reset': none,
+  'POST /ecpa/reset': none,
+  'GET /ecpa/verify': none,
+  'POST /ecpa/verify': none,
+  // resumes
+  'GET /platform/resume': none,
+  'POST /platform/resume': none,
+  'GET /platform/resume/preview': none,
+  'GET /platform/resume/pdf': none,
+  'GET /platform/resume/attachment': none,
+  'GET /platform/resume/photo': none,
+  'GET /platform/resume/photo/staged/:id': none,
+  'GET /platform/resume/delete': none,
+  'POST /platform/resume/delete': none, // no `confirm`: nothing is deleted
+  'GET /platform/resume/hrdb-import': none,
+  // applications
+  'GET /platform/apply/:workId': none,
+  // test-only routes of route-matrix.test.ts (one per staff audience that no real page uses yet)
+  'GET /test/backoffice': none,
+  'GET /test/agency-hr': none,
+  'GET /test/civil-servant': none,
+  'GET /test/agency/vacancies/:id': none,
+};
