@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { flash, pageContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { safeNext } from '../../platform/http/platform.routes.tsx';
+import { safeLanding } from '../../platform/http/landing.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { contentDisposition } from '../../platform/storage/index.ts';
 import { parseIdNumber } from '../../platform/tw/id-number.ts';
@@ -54,7 +54,7 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
   app.get(resumePaths.form, applicantRoute, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
-    const next = safeNext((req.query as Record<string, unknown>).next, '');
+    const next = safeLanding((req.query as Record<string, unknown>).next, '');
     return render(req, reply, { state: await openResumeForm(deps, applicantId), next });
   });
 
@@ -62,7 +62,7 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const body = await readResumeBody(req, services.config.uploadLimitBytes);
-    const next = safeNext(body.values.next, '');
+    const next = safeLanding(body.values.next, '');
     const outcome = await submitResumeForm(deps, { applicantId, ip: req.ip, locale: req.locale, ...body });
     if (outcome.kind === 'saved') {
       flash(reply, { kind: 'success', text: resumeMessages(req.locale)['flash.saved'] });
