@@ -23,7 +23,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.isProduction,
+    // X-Forwarded-For counts only from the proxies named in TRUST_PROXY (none by default, in every mode).
+    trustProxy: config.trustProxy === false ? false : typeof config.trustProxy === 'number' ? config.trustProxy : [...config.trustProxy],
     routerOptions: {
       ignoreTrailingSlash: true,
       maxParamLength: 200,

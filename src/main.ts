@@ -1,5 +1,5 @@
 // Starts the roles named in ROLES (web, worker, scheduler; all three by default) in this process.
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, exposureWarnings, loadConfig, mailDestination, type Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { createServices } from './container.ts';
 import { openDatabase } from './platform/db/client.ts';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  for (const line of exposureWarnings(config)) console.warn(`WARNING: ${line}`);
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const database = await openDatabase(config.database);
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   await registerMailJobs(jobs, { db: database.db, transport: mailTransport, clock: services.clock, mailFrom: config.mailFrom, storage: services.storage });
   await registerMaintenanceJobs(jobs, services);
   await registerNewsletterJobs(jobs, services);
-  console.log(`jobs: pg-boss started for roles ${config.roles.join(', ')}${config.smtpUrl ? '' : ' (no SMTP_URL: mail stays in the dev mailbox at /dev/mail)'}`);
+  console.log(`jobs: pg-boss started for roles ${config.roles.join(', ')} (${mailDestination(config)})`);
 
   const stops: (() => Promise<void>)[] = [];
   if (config.roles.includes('web')) {
