@@ -91,6 +91,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.decorateRequest('principal', null);
   app.decorateRequest('flashIn', null as never);
   app.decorateRequest('idleMinutes', config.sessionIdleMinutes);
+  app.decorateRequest('demoEnvironment', !config.isProduction);
   app.addHook('onRequest', async (req, reply) => {
     setupRequestLocale(req);
     req.flashIn = readFlash(req, reply);

@@ -22,6 +22,8 @@ export interface PageContext {
   readonly showDevLinks: boolean;
   /** SESSION_IDLE_MINUTES, for the idle-session warning of signed-in pages. */
   readonly idleMinutes: number;
+  /** Outside production: every page shows the 「示範環境」 banner (issue 9 item 7). */
+  readonly demoEnvironment: boolean;
 }
 
 declare module 'fastify' {
@@ -33,6 +35,7 @@ declare module 'fastify' {
     principal: Principal | null;
     flashIn: Flash[];
     idleMinutes: number;
+    demoEnvironment: boolean;
   }
   interface FastifyContextConfig {
     /** Who may call the route. Every route declares it (checked at registration). */
@@ -86,5 +89,6 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, showDevLin
     flash: req.flashIn,
     showDevLinks,
     idleMinutes: req.idleMinutes,
+    demoEnvironment: req.demoEnvironment,
   };
 }
