@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import qs from 'node:querystring';
 import type { Services } from './container.ts';
 import { registerErrorHandling } from './platform/http/error-handling.ts';
+import { REDACT_PATHS, requestSerializer } from './platform/http/log-redaction.ts';
 import { readFlash, setupRequestLocale } from './platform/http/context.ts';
 import { registerAuthHooks } from './platform/auth/http.ts';
 import { registerVisitCounting } from './modules/counters/visit-counting.ts';
@@ -18,10 +19,24 @@ import { platformRoutes } from './platform/http/platform.routes.tsx';
 import { moduleRoutes } from './routes.ts';
 import { devMailboxRoutes } from './platform/mail/dev-mailbox.routes.tsx';
 
-export async function buildApp(services: Services): Promise<FastifyInstance> {
+export interface BuildOptions {
+  /** Where the log goes (tests read it back); stdout by default. */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Logged URLs lose their tokens; headers, cookies and CSRF tokens are never logged (issue 9 item 4).
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: { req: requestSerializer },
+            redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     bodyLimit: config.bodyLimitBytes,
     // X-Forwarded-For counts only from the proxies named in TRUST_PROXY (none by default, in every mode).
     trustProxy: config.trustProxy === false ? false : typeof config.trustProxy === 'number' ? config.trustProxy : [...config.trustProxy],

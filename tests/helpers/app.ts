@@ -39,13 +39,15 @@ export interface TestAppOptions {
   overrides?: ServiceOverrides;
   /** Extra routes for a test (registered before the app is ready). */
   routes?: (app: FastifyInstance, services: Services) => void;
+  /** Where the app's log goes (set LOG_LEVEL in env too). */
+  logStream?: { write(line: string): void };
 }
 
 export async function createTestApp(driver: Driver = 'pglite', opts: TestAppOptions = {}): Promise<TestApp> {
   const config = testConfig(opts.env);
   const database = await createTestDatabase(driver);
   const services = createServices(config, database, opts.overrides);
-  const app = await buildApp(services);
+  const app = await buildApp(services, opts.logStream ? { logStream: opts.logStream } : {});
   opts.routes?.(app, services);
   await app.ready();
   return {
