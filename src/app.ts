@@ -12,7 +12,8 @@ import qs from 'node:querystring';
 import type { Services } from './container.ts';
 import { registerErrorHandling } from './platform/http/error-handling.ts';
 import { REDACT_PATHS, requestSerializer } from './platform/http/log-redaction.ts';
-import { readFlash, setupRequestLocale } from './platform/http/context.ts';
+import { setupRequestLocale } from './platform/http/context.ts';
+import { registerFlashReading, registerFlashSaving } from './platform/http/flash.ts';
 import { registerAuthHooks } from './platform/auth/http.ts';
 import { registerVisitCounting } from './modules/counters/visit-counting.ts';
 import { platformRoutes } from './platform/http/platform.routes.tsx';
@@ -54,6 +55,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     if (!auth && !route.url.startsWith('/assets')) throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
   });
 
+  // Before @fastify/cookie: its onSend hook must see the session cookie a flash may create.
+  registerFlashSaving(app, services);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes, parser: (s) => qs.parse(s) });
   await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 2, fields: 200, fieldSize: 100_000 } });
@@ -107,11 +110,11 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   app.decorateRequest('flashIn', null as never);
   app.decorateRequest('idleMinutes', config.sessionIdleMinutes);
   app.decorateRequest('demoEnvironment', !config.isProduction);
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', async (req) => {
     setupRequestLocale(req);
-    req.flashIn = readFlash(req, reply);
   });
   registerAuthHooks(app, services);
+  registerFlashReading(app, services);
   registerVisitCounting(app, services);
   registerErrorHandling(app, services);
 

@@ -46,7 +46,6 @@ declare module 'fastify' {
 }
 
 export const LANG_COOKIE = 'lang';
-export const FLASH_COOKIE = 'flash';
 
 export function localeOf(req: FastifyRequest): Locale {
   const q = (req.query as Record<string, unknown> | undefined)?.lang;
@@ -58,23 +57,9 @@ export function setupRequestLocale(req: FastifyRequest): void {
   req.t = translator(req.locale);
 }
 
-export function readFlash(req: FastifyRequest, reply: FastifyReply): Flash[] {
-  const raw = req.cookies[FLASH_COOKIE];
-  if (!raw) return [];
-  reply.clearCookie(FLASH_COOKIE, { path: '/' });
-  const unsigned = req.unsignCookie(raw);
-  if (!unsigned.valid || !unsigned.value) return [];
-  try {
-    const parsed = JSON.parse(unsigned.value) as unknown;
-    return Array.isArray(parsed) ? (parsed as Flash[]).filter((f) => typeof f?.text === 'string').slice(0, 5) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Shows a message on the next page (post/redirect/get). */
+/** Shows a message on the next page (post/redirect/get); kept in the server session (flash.ts), not a cookie. */
 export function flash(reply: FastifyReply, f: Flash): void {
-  reply.setCookie(FLASH_COOKIE, JSON.stringify([f]), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });
+  reply.request.flashOut.push(f);
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply, showDevLinks = false): PageContext {

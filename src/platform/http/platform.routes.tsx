@@ -30,7 +30,7 @@ export async function platformRoutes(app: FastifyInstance, services: Services): 
   app.get('/lang', { config: { auth: 'public' } }, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const locale = parseLocale(q.to) ?? 'zh-TW';
-    reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });
+    reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true, secure: services.config.baseUrl.startsWith('https:') });
     const next = safeLanding(q.next, '/').replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, '');
     return reply.redirect(next, 303);
   });
