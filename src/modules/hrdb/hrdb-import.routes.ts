@@ -13,7 +13,7 @@ import { flash } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { forgetHrdbVerification, verifiedHrdbPerson } from '../ecpa/hrdb-verification.ts';
 import { ecpaPaths } from '../ecpa/ecpa.paths.ts';
-import { takeFormForHrdbImport } from '../resumes/hrdb-handoff.ts';
+import { recordVerifiedImport, takeFormForHrdbImport } from '../resumes/hrdb-handoff.ts';
 import { resumeDeps } from '../resumes/resume.deps.ts';
 import { activeApplicant } from '../resumes/resume.http.ts';
 import { resumePaths } from '../resumes/resume.paths.ts';
@@ -64,6 +64,7 @@ export async function hrdbImportRoutes(app: FastifyInstance, services: Services,
     }
     const draft = resumeImportFrom(person);
     await recordAudit(services.db, actor, 'resume.hrdb_import', subject, { education: draft.education.length, experience: draft.experience.length });
+    await recordVerifiedImport(req, resumeDeps(services), applicantId);
     return renderResumeForm(services, req, reply, draft, { base: kept.form, notices: [m['notice.imported']] });
   });
 }

@@ -9,7 +9,7 @@ import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { freshIp, getThenPost } from '../ecpa/ecpa.test-support.ts';
 import { HRDB_VERIFIED_KEY } from '../ecpa/hrdb-verification.ts';
 import { HRDB_VERIFICATION_TTL_MS } from '../ecpa/ecpa.rules.ts';
-import { HRDB_IMPORT_FORM_KEY } from '../resumes/hrdb-handoff.ts';
+import { HRDB_IMPORT_FORM_KEY, HRDB_IMPORTED_KEY } from '../resumes/hrdb-handoff.ts';
 import { findResume } from '../resumes/resume.repo.ts';
 import { formData, postForm, signInApplicant, validFields, type Applicant } from '../resumes/resumes.test-support.ts';
 import { HRDB_IMPORT_PATH } from './hrdb-import.routes.ts';
@@ -140,7 +140,8 @@ describe('RES-4 從公務人力資料庫帶入相關資料', () => {
     expect(filled.body).toContain('value="臺北市內湖區戶政事務所"');
     expect(filled.body).toContain('id="f-experience-2-organization"');
     expect(filled.body).not.toContain('id="f-experience-3-organization"');
-    expect(filled.body).toContain('name="importedFromHrdb" value="1"');
+    expect(filled.body).not.toContain('name="importedFromHrdb"'); // no client-side flag: the session holds the import
+    expect((await sessionData(a))[HRDB_IMPORTED_KEY]).toMatchObject({ applicantId: a.id });
     // What was typed and the HR database does not hold is kept.
     expect(filled.body).toContain('value="日語"');
     expect(filled.body).toContain('公文撰寫、戶籍登記');
@@ -194,7 +195,7 @@ describe('RES-4 從公務人力資料庫帶入相關資料', () => {
     const page = await followed(a, res);
     expect(page.body).toContain('人事服務網驗證的身分與履歷上的身分證統一編號不是同一人，未帶入任何資料。');
     expect(page.body).not.toContain('蔡志明');
-    expect(page.body).not.toContain('name="importedFromHrdb" value="1"');
+    expect((await sessionData(a))[HRDB_IMPORTED_KEY]).toBeUndefined();
     expect((await sessionData(a))[HRDB_VERIFIED_KEY]).toBeUndefined();
     expect(await auditOf(a, 'resume.hrdb_import')).toHaveLength(0);
     expect((await auditOf(a, 'resume.hrdb_import.refused'))[0]).toMatchObject({ details: { reason: 'different-person' } });

@@ -17,7 +17,7 @@ import { sendPage } from '../../platform/http/render.ts';
 import { contentDisposition } from '../../platform/storage/index.ts';
 import { parseIdNumber } from '../../platform/tw/id-number.ts';
 import { deleteResume } from './delete-resume.ts';
-import { keepFormForHrdbImport } from './hrdb-handoff.ts';
+import { clearVerifiedImport, hasVerifiedImport, keepFormForHrdbImport } from './hrdb-handoff.ts';
 import { describeForm, openResumeForm, type FormState } from './load-form.ts';
 import { loadPreview } from './load-preview.ts';
 import { resumeDeps } from './resume.deps.ts';
@@ -62,9 +62,12 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const body = await readResumeBody(req, services.config.uploadLimitBytes);
+    // RES-4: 「帶入」 is marked from the verified import in the session, whatever a form field says (issue 9 item 6).
+    body.values.importedFromHrdb = hasVerifiedImport(req, applicantId) ? '1' : '';
     const next = safeLanding(body.values.next, '');
     const outcome = await submitResumeForm(deps, { applicantId, ip: req.ip, locale: req.locale, ...body });
     if (outcome.kind === 'saved') {
+      await clearVerifiedImport(req, deps);
       flash(reply, { kind: 'success', text: resumeMessages(req.locale)['flash.saved'] });
       return reply.redirect(next || resumePaths.form, 303);
     }
