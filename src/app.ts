@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import qs from 'node:querystring';
 import type { Services } from './container.ts';
@@ -27,20 +27,21 @@ export interface BuildOptions {
 
 export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = services;
+  // Logged URLs lose their tokens; headers, cookies and CSRF tokens are never logged (issue 9 item 4).
+  const logger: FastifyServerOptions['logger'] =
+    config.logLevel === 'silent'
+      ? false
+      : {
+          level: config.logLevel,
+          serializers: { req: requestSerializer as never },
+          redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+          ...(opts.logStream ? { stream: opts.logStream as never } : {}),
+        };
   const app = Fastify({
-    // Logged URLs lose their tokens; headers, cookies and CSRF tokens are never logged (issue 9 item 4).
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : {
-            level: config.logLevel,
-            serializers: { req: requestSerializer },
-            redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-            ...(opts.logStream ? { stream: opts.logStream } : {}),
-          },
+    logger,
     bodyLimit: config.bodyLimitBytes,
     // X-Forwarded-For counts only from the proxies named in TRUST_PROXY (none by default, in every mode).
-    trustProxy: config.trustProxy === false ? false : typeof config.trustProxy === 'number' ? config.trustProxy : [...config.trustProxy],
+    trustProxy: config.trustProxy === false ? false : typeof config.trustProxy === 'number' ? config.trustProxy : config.trustProxy.join(','),
     routerOptions: {
       ignoreTrailingSlash: true,
       maxParamLength: 200,
