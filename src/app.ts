@@ -41,7 +41,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     logger,
     bodyLimit: config.bodyLimitBytes,
     // X-Forwarded-For counts only from the proxies named in TRUST_PROXY (none by default, in every mode).
-    trustProxy: config.trustProxy === false ? false : typeof config.trustProxy === 'number' ? config.trustProxy : config.trustProxy.join(','),
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: {
       ignoreTrailingSlash: true,
       maxParamLength: 200,
@@ -125,4 +125,11 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     await moduleRoutes(scope, services);
   });
   return app;
+}
+
+/** TRUST_PROXY as Fastify's trustProxy: a hop count trusts the n nearest hops (as Fastify does for numbers). */
+function trustProxyOption(tp: Services['config']['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  if (tp === false) return false;
+  if (typeof tp === 'number') return (_address: string, hop: number) => hop < tp;
+  return tp.join(',');
 }

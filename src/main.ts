@@ -8,6 +8,7 @@ import { createJobs } from './platform/jobs/jobs.ts';
 import { registerMaintenanceJobs } from './platform/jobs/maintenance-jobs.ts';
 import { registerMailJobs } from './platform/jobs/mail-jobs.ts';
 import { createMailTransport } from './platform/mail/transport.ts';
+import { purgeStaleTempFiles } from './platform/storage/temp-files.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { seedHrdbDemo } from './modules/hrdb/hrdb.seed.ts';
 import { registerNewsletterJobs } from './modules/newsletters/newsletter.jobs.ts';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     // After seedDemo (which only runs on an empty database): eCPA accounts of the HR-database demo people.
     await seedHrdbDemo(database.db, config);
   }
+
+  // Temp files a crash left in disk storage (issue 9 item 5); the hourly maintenance repeats this.
+  if (config.storage.driver === 'disk') await purgeStaleTempFiles(config.storage.dir, services.clock.now());
 
   await jobs.start();
   await registerMailJobs(jobs, { db: database.db, transport: mailTransport, clock: services.clock, mailFrom: config.mailFrom, storage: services.storage });

@@ -16,7 +16,7 @@ describe('uploads (issue 9 item 10)', () => {
       expect(res.statusCode).toBeLessThan(500);
       expect(res.statusCode).not.toBe(303);
       expect(res.body).toContain('error-summary');
-      expect((await findResume(t.current.services.db, a.id))?.attachment ?? null).toBeNull();
+      expect((await findResume(t.current.services.db, a.id))?.attachmentKey ?? null).toBeNull();
     }
   });
 
