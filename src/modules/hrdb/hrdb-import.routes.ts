@@ -15,6 +15,8 @@ import { forgetHrdbVerification, verifiedHrdbPerson } from '../ecpa/hrdb-verific
 import { ecpaPaths } from '../ecpa/ecpa.paths.ts';
 import { recordVerifiedImport, takeFormForHrdbImport } from '../resumes/hrdb-handoff.ts';
 import { resumeDeps } from '../resumes/resume.deps.ts';
+import { idNumberHash } from '../resumes/id-hash.ts';
+import { probeOffer } from '../resumes/probe-limits.ts';
 import { activeApplicant } from '../resumes/resume.http.ts';
 import { resumePaths } from '../resumes/resume.paths.ts';
 import { findResume } from '../resumes/resume.repo.ts';
@@ -28,11 +30,15 @@ export const HRDB_IMPORT_PATH = '/platform/resume/hrdb-import';
 export type HrdbImportRefusal = 'no-request' | 'resume-saved' | 'not-verified' | 'different-person' | 'not-eligible';
 
 /** resumeRoutes' `hrdbImportOffer`: the button only on a first resume of a former 聘用/約僱 employee's ID. */
-export function hrdbImportOffer(services: Pick<Services, 'db'>, hrdb: HrDatabase): NonNullable<ResumeRouteOptions['hrdbImportOffer']> {
+// Every check is a probe (issue 9 item 11): audited, and limited per account and per ID (resumes/probe-limits.ts).
+export function hrdbImportOffer(services: Services, hrdb: HrDatabase): NonNullable<ResumeRouteOptions['hrdbImportOffer']> {
+  const deps = resumeDeps(services);
   return async ({ applicantId, idNumber, locale }: { applicantId: string; idNumber: string; locale: Locale }) => {
-    if (!isFormerContractEmployee(await hrdb.findPersonByNationalId(idNumber))) return null;
     if (await findResume(services.db, applicantId)) return null;
-    return { href: ecpaPaths.verifyWithNext(HRDB_IMPORT_PATH), label: hrdbImportMessages(locale)['button.import'] };
+    return probeOffer(deps, { applicantId, idHash: idNumberHash(deps.idKey, idNumber) }, async () => {
+      if (!isFormerContractEmployee(await hrdb.findPersonByNationalId(idNumber))) return null;
+      return { href: ecpaPaths.verifyWithNext(HRDB_IMPORT_PATH), label: hrdbImportMessages(locale)['button.import'] };
+    });
   };
 }
 

@@ -2,7 +2,7 @@
 // resume, the button (a submit button of the form) keeping what was typed, 人事服務網身分驗證, the pre-filled form,
 // nothing saved until 儲存履歷, and the refusals.
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_CAPTCHA, useTestApp } from '../../../tests/helpers/app.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
@@ -11,6 +11,7 @@ import { HRDB_VERIFIED_KEY } from '../ecpa/hrdb-verification.ts';
 import { HRDB_VERIFICATION_TTL_MS } from '../ecpa/ecpa.rules.ts';
 import { HRDB_IMPORT_FORM_KEY, HRDB_IMPORTED_KEY } from '../resumes/hrdb-handoff.ts';
 import { findResume } from '../resumes/resume.repo.ts';
+import { OFFER_PROBE_ACTION } from '../resumes/probe-limits.ts';
 import { formData, postForm, signInApplicant, validFields, type Applicant } from '../resumes/resumes.test-support.ts';
 import { HRDB_IMPORT_PATH } from './hrdb-import.routes.ts';
 import { seedHrdbDemo } from './hrdb.seed.ts';
@@ -50,6 +51,11 @@ describe('RES-4 從公務人力資料庫帶入相關資料', () => {
   const clock = fixedClock('2025-06-02T09:00:00+08:00');
   const t = useTestApp('pglite', { overrides: { clock } });
 
+  // These tests type the same few IDs from many accounts: the per-ID probe limit (issue 9 item 11, proven in
+  // tests/enumeration-limits.test.ts) starts afresh for each.
+  beforeEach(async () => {
+    await t.current.services.db.delete(auditEvents).where(eq(auditEvents.action, OFFER_PROBE_ACTION));
+  });
   beforeAll(async () => {
     await seedHrdbDemo(t.current.services.db, t.current.config);
   });
