@@ -46,7 +46,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
       ignoreTrailingSlash: true,
       maxParamLength: 200,
       // Repeated keys become arrays (?place=10&place=20), the same as urlencoded bodies.
-      querystringParser: (s: string) => qs.parse(s),
+      querystringParser: (s: string) => qs.parse(withoutNul(s)),
     },
   });
 
@@ -59,7 +59,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   // Before @fastify/cookie: its onSend hook must see the session cookie a flash may create.
   registerFlashSaving(app, services);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
-  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes, parser: (s) => qs.parse(s) });
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes, parser: (s) => qs.parse(withoutNul(s)) });
   await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 2, fields: 200, fieldSize: 100_000 } });
   await app.register(fastifyCsrf, {
     cookieKey: '_csrf',
@@ -132,4 +132,12 @@ function trustProxyOption(tp: Services['config']['trustProxy']): boolean | strin
   if (tp === false) return false;
   if (typeof tp === 'number') return (_address: string, hop: number) => hop < tp;
   return tp.join(',');
+}
+
+/**
+ * NUL can be in no PostgreSQL text value and means nothing in a form field: `%00` is dropped from every query
+ * string and urlencoded body before parsing, so that no handler can hand it to the database (a 500 otherwise).
+ */
+function withoutNul(s: string): string {
+  return s.includes('%00') ? s.replace(/%00/g, '') : s;
 }
