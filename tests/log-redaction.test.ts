@@ -2,6 +2,7 @@
 // log must hold none of the one-time tokens issued (taken from the outbox), no password typed, no full national
 // ID number and no CSRF token.
 import { describe, expect, it } from 'vitest';
+import type { Queryable } from '../src/platform/db/client.ts';
 import { Client, PASSWORD, PASSWORD_2, PASSWORD_3, latestMailTo } from '../src/modules/accounts/accounts.test-support.ts';
 import { insertStaff, STAFF_PASSWORD } from '../src/modules/ecpa/ecpa.test-support.ts';
 import { outboxMessages } from '../src/platform/db/schema/platform.ts';
@@ -13,7 +14,7 @@ const ID_NUMBER = 'F131104093';
 const STAFF_NEW_PASSWORD = 'Staff5678!new';
 
 /** The path and query of the first link to `path` with a token in the newest mail to `to`. */
-async function linkTo(t: { services: { db: import('../src/platform/db/client.ts').Queryable } }, to: string, path: string): Promise<string> {
+async function linkTo(t: { services: { db: Queryable } }, to: string, path: string): Promise<string> {
   const mail = await latestMailTo(t.services.db, to);
   const m = new RegExp(`https?://[^\\s"<>]+?(${path.replace(/[/.]/g, '\\$&')}\\?token=[A-Za-z0-9_%-]+)`).exec(mail.text);
   if (!m) throw new Error(`no ${path} link in: ${mail.text}`);

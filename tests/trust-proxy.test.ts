@@ -1,11 +1,12 @@
 // Issue 9 item 3: X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (none by default).
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { Queryable } from '../src/platform/db/client.ts';
 import { auditEvents } from '../src/platform/db/schema/platform.ts';
 import { Client } from '../src/modules/accounts/accounts.test-support.ts';
 import { useTestApp } from './helpers/app.ts';
 
-async function failedLoginIps(t: { services: { db: import('../src/platform/db/client.ts').Queryable } }, email: string) {
+async function failedLoginIps(t: { services: { db: Queryable } }, email: string) {
   const rows = await t.services.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'account.login.failure')));
   return rows.filter((r) => (r.details as { email?: string }).email === email).map((r) => r.ip);
 }

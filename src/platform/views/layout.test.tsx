@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { describe, expect, it } from 'vitest';
 import type { PageContext } from '../http/context.ts';
 import { translator, type Locale } from '../i18n/i18n.ts';
