@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { Client } from '../src/modules/accounts/accounts.test-support.ts';
 import { useTestApp } from './helpers/app.ts';
+import { dbDrivers } from './helpers/db.ts';
 
-describe('cookies on an https site', () => {
-  const t = useTestApp('pglite', { env: { BASE_URL: 'https://jobs.example.gov.tw' } });
+describe.each(dbDrivers())('cookies on an https site (%s)', (driver) => {
+  const t = useTestApp(driver, { env: { BASE_URL: 'https://jobs.example.gov.tw' } });
 
   it('SYS-4 item 8: the lang cookie is Secure, HttpOnly and SameSite=Lax', async () => {
     const res = await t.current.app.inject('/lang?to=en&next=/');
