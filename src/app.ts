@@ -6,29 +6,47 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import qs from 'node:querystring';
 import type { Services } from './container.ts';
 import { registerErrorHandling } from './platform/http/error-handling.ts';
-import { readFlash, setupRequestLocale } from './platform/http/context.ts';
+import { REDACT_PATHS, requestSerializer } from './platform/http/log-redaction.ts';
+import { setupRequestLocale } from './platform/http/context.ts';
+import { registerFlashReading, registerFlashSaving } from './platform/http/flash.ts';
 import { registerAuthHooks } from './platform/auth/http.ts';
 import { registerVisitCounting } from './modules/counters/visit-counting.ts';
 import { platformRoutes } from './platform/http/platform.routes.tsx';
 import { moduleRoutes } from './routes.ts';
 import { devMailboxRoutes } from './platform/mail/dev-mailbox.routes.tsx';
 
-export async function buildApp(services: Services): Promise<FastifyInstance> {
+export interface BuildOptions {
+  /** Where the log goes (tests read it back); stdout by default. */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = services;
+  // Logged URLs lose their tokens; headers, cookies and CSRF tokens are never logged (issue 9 item 4).
+  const logger: FastifyServerOptions['logger'] =
+    config.logLevel === 'silent'
+      ? false
+      : {
+          level: config.logLevel,
+          serializers: { req: requestSerializer as never },
+          redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+          ...(opts.logStream ? { stream: opts.logStream as never } : {}),
+        };
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.isProduction,
+    // X-Forwarded-For counts only from the proxies named in TRUST_PROXY (none by default, in every mode).
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: {
       ignoreTrailingSlash: true,
       maxParamLength: 200,
       // Repeated keys become arrays (?place=10&place=20), the same as urlencoded bodies.
-      querystringParser: (s: string) => qs.parse(s),
+      querystringParser: (s: string) => qs.parse(withoutNul(s)),
     },
   });
 
@@ -38,8 +56,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     if (!auth && !route.url.startsWith('/assets')) throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
   });
 
+  // Before @fastify/cookie: its onSend hook must see the session cookie a flash may create.
+  registerFlashSaving(app, services);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
-  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes, parser: (s) => qs.parse(s) });
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes, parser: (s) => qs.parse(withoutNul(s)) });
   await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 2, fields: 200, fieldSize: 100_000 } });
   await app.register(fastifyCsrf, {
     cookieKey: '_csrf',
@@ -90,11 +110,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.decorateRequest('principal', null);
   app.decorateRequest('flashIn', null as never);
   app.decorateRequest('idleMinutes', config.sessionIdleMinutes);
-  app.addHook('onRequest', async (req, reply) => {
+  app.decorateRequest('demoEnvironment', !config.isProduction);
+  app.addHook('onRequest', async (req) => {
     setupRequestLocale(req);
-    req.flashIn = readFlash(req, reply);
   });
   registerAuthHooks(app, services);
+  registerFlashReading(app, services);
   registerVisitCounting(app, services);
   registerErrorHandling(app, services);
 
@@ -104,4 +125,19 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     await moduleRoutes(scope, services);
   });
   return app;
+}
+
+/** TRUST_PROXY as Fastify's trustProxy: a hop count trusts the n nearest hops (as Fastify does for numbers). */
+function trustProxyOption(tp: Services['config']['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  if (tp === false) return false;
+  if (typeof tp === 'number') return (_address: string, hop: number) => hop < tp;
+  return tp.join(',');
+}
+
+/**
+ * NUL can be in no PostgreSQL text value and means nothing in a form field: `%00` is dropped from every query
+ * string and urlencoded body before parsing, so that no handler can hand it to the database (a 500 otherwise).
+ */
+function withoutNul(s: string): string {
+  return s.includes('%00') ? s.replace(/%00/g, '') : s;
 }

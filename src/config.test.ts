@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, exposureWarnings, loadConfig, mailDestination, parseTrustProxy } from './config.ts';
 
 const base = { DATA_DIR: '/tmp/sqr-config-test' };
 
@@ -27,6 +27,9 @@ describe('config', () => {
     [{ STORAGE_DRIVER: 's3' }, 'S3_BUCKET'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, 'SMTP_URL'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '99' }, 'TRUST_PROXY'],
   ])('SYS-4 refuses bad configuration %j with one line naming %s', (env, name) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     try {
@@ -46,5 +49,33 @@ describe('config', () => {
     const c = loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', ROLES: 'worker, scheduler' });
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
     expect(c.roles).toEqual(['worker', 'scheduler']);
+  });
+
+  it('SYS-4 item 3: TRUST_PROXY is off by default, also in production; a hop count or a list of addresses/CIDRs', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail' }).trustProxy).toBe(false);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy('0')).toBe(false);
+    expect(parseTrustProxy('10.0.0.1, 10.1.0.0/16,::1')).toEqual(['10.0.0.1', '10.1.0.0/16', '::1']);
+  });
+
+  it('SYS-4 item 7: outside production the server listens on 127.0.0.1 unless HOST is set; production on every interface', () => {
+    expect(loadConfig(base).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...base, NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...base, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail' }).host).toBe('0.0.0.0');
+  });
+
+  it('SYS-4 item 7: the start warning lists what a non-production process exposes; none in production', () => {
+    const dev = exposureWarnings(loadConfig({ ...base, CAPTCHA_TEST_CODE: '1234' })).join('\n');
+    expect(dev).toContain('/dev/mail');
+    expect(dev).toContain('demo accounts');
+    expect(dev).toContain('CAPTCHA_TEST_CODE');
+    expect(dev).toContain('127.0.0.1 (this machine only)');
+    expect(exposureWarnings(loadConfig({ ...base, HOST: '0.0.0.0' })).join('\n')).toContain('reachable from other machines');
+    const prod = loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtps://u:secret@mail.example:465' });
+    expect(exposureWarnings(prod)).toEqual([]);
+    expect(mailDestination(prod)).toBe('mail is sent through smtps://mail.example:465');
+    expect(mailDestination(prod)).not.toContain('secret');
   });
 });

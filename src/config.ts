@@ -14,7 +14,8 @@ const bool = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Outside production the default is loopback only (issue 9 item 7); production listens on every interface.
+  HOST: z.string().min(1).optional(),
   BASE_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
@@ -48,7 +49,30 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   NEWSLETTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   ACTIVATION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  TRUST_PROXY: z.string().optional(),
 });
+
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const IPV6 = /^[0-9a-f:]*:[0-9a-f:.]*(\/\d{1,3})?$/i;
+
+/**
+ * TRUST_PROXY: unset (or `false`/`0`) trusts no proxy; a number trusts that many hops; otherwise a comma list of
+ * proxy addresses or CIDRs (`10.0.0.1,10.1.0.0/16`, `::1`). `X-Forwarded-For` counts only from those.
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError('Invalid configuration: TRUST_PROXY: a hop count must be 0 to 10');
+    return hops;
+  }
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((a) => !IPV4.test(a) && !IPV6.test(a) && !['loopback', 'linklocal', 'uniquelocal'].includes(a));
+  if (bad !== undefined || list.length === 0) {
+    throw new ConfigError(`Invalid configuration: TRUST_PROXY: "${bad ?? raw}" is not a hop count, an IP address or a CIDR`);
+  }
+  return list;
+}
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -85,6 +109,8 @@ export interface Config {
   readonly newsletterMonths: number;
   /** How long an account activation link is valid (ACC-2). */
   readonly activationHours: number;
+  /** Which proxies' X-Forwarded-For is believed (Fastify trustProxy); false: none (issue 9 item 3). */
+  readonly trustProxy: false | number | readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -112,6 +138,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (isProduction && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration: SESSION_SECRET: required when NODE_ENV=production');
   }
+  if (isProduction && !e.SMTP_URL) {
+    throw new ConfigError('Invalid configuration: SMTP_URL: required when NODE_ENV=production (there is no dev mailbox in production)');
+  }
   if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET) {
     throw new ConfigError('Invalid configuration: S3_BUCKET: required when STORAGE_DRIVER=s3');
   }
@@ -121,7 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     isProduction,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
     baseUrl,
     dataDir,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: join(dataDir, 'pglite') },
@@ -152,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     newsletterMonths: e.NEWSLETTER_MONTHS,
     activationHours: e.ACTIVATION_HOURS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
   return Object.freeze(config);
 }
@@ -164,4 +194,26 @@ function localSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/**
+ * What a non-production process exposes, printed at start (issue 9 item 7). Empty in production.
+ */
+export function exposureWarnings(config: Config): string[] {
+  if (config.isProduction) return [];
+  const lines = [
+    `NODE_ENV=${config.env}: this is a demonstration set-up, not for real users; listening on ${config.host}${config.host === '127.0.0.1' || config.host === 'localhost' || config.host === '::1' ? ' (this machine only)' : ' (reachable from other machines)'}`,
+  ];
+  if (!config.smtpUrl) lines.push('every mail (activation and password-reset links) is readable by anyone at /dev/mail');
+  else lines.push('/dev/mail shows every mail sent (activation and password-reset links)');
+  if (config.seedDemo) lines.push('demo accounts with the password published in README.md are seeded');
+  if (config.captchaTestCode) lines.push('CAPTCHA_TEST_CODE is set: that code passes every captcha');
+  return lines;
+}
+
+/** Where mail goes, for the start message (no credentials). */
+export function mailDestination(config: Config): string {
+  if (!config.smtpUrl) return 'no SMTP_URL: mail stays in the dev mailbox at /dev/mail';
+  const u = new URL(config.smtpUrl);
+  return `mail is sent through ${u.protocol}//${u.host}`;
 }

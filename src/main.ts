@@ -1,5 +1,5 @@
 // Starts the roles named in ROLES (web, worker, scheduler; all three by default) in this process.
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, exposureWarnings, loadConfig, mailDestination, type Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { createProcessServices } from './container.ts';
 import { openDatabase } from './platform/db/client.ts';
@@ -7,6 +7,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { registerMaintenanceJobs, type MaintenanceTask } from './platform/jobs/maintenance-jobs.ts';
 import { registerMailJobs } from './platform/jobs/mail-jobs.ts';
 import { modules } from './modules/index.ts';
+import { purgeStaleTempFiles } from './platform/storage/temp-files.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  for (const line of exposureWarnings(config)) console.warn(`WARNING: ${line}`);
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const database = await openDatabase(config.database);
@@ -36,12 +38,15 @@ async function main(): Promise<void> {
     }
   }
 
+  // Temp files a crash left in disk storage (issue 9 item 5); the hourly maintenance repeats this.
+  if (config.storage.driver === 'disk') await purgeStaleTempFiles(config.storage.dir, services.clock.now());
+
   await jobs.start();
   await registerMailJobs(jobs, { db: database.db, transport: services.mailTransport, clock: services.clock, mailFrom: config.mailFrom, storage: services.storage });
   const maintenance: MaintenanceTask[] = modules.flatMap((m) => (m.maintenance ? [() => m.maintenance!(services)] : []));
   await registerMaintenanceJobs(jobs, services, maintenance);
   for (const module of modules) await module.jobs?.(jobs, services);
-  console.log(`jobs: pg-boss started for roles ${config.roles.join(', ')}${config.smtpUrl ? '' : ' (no SMTP_URL: mail stays in the dev mailbox at /dev/mail)'}`);
+  console.log(`jobs: pg-boss started for roles ${config.roles.join(', ')} (${mailDestination(config)})`);
 
   const stops: (() => Promise<void>)[] = [];
   if (config.roles.includes('web')) {

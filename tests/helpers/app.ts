@@ -20,6 +20,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     CAPTCHA_TEST_CODE: TEST_CAPTCHA,
     BASE_URL: 'http://localhost:3000',
+    // Production refuses to start without SMTP_URL (issue 9 item 7); tests never send through it.
+    ...(env.NODE_ENV === 'production' ? { SMTP_URL: 'smtp://127.0.0.1:1' } : {}),
     ...env,
   });
 }
@@ -37,13 +39,15 @@ export interface TestAppOptions {
   overrides?: ServiceOverrides;
   /** Extra routes for a test (registered before the app is ready). */
   routes?: (app: FastifyInstance, services: Services) => void;
+  /** Where the app's log goes (set LOG_LEVEL in env too). */
+  logStream?: { write(line: string): void };
 }
 
 export async function createTestApp(driver: Driver = 'pglite', opts: TestAppOptions = {}): Promise<TestApp> {
   const config = testConfig(opts.env);
   const database = await createTestDatabase(driver);
   const services = createServices(config, database, opts.overrides);
-  const app = await buildApp(services);
+  const app = await buildApp(services, opts.logStream ? { logStream: opts.logStream } : {});
   opts.routes?.(app, services);
   await app.ready();
   return {

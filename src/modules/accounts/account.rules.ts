@@ -1,4 +1,5 @@
 // Applicant-account rules (ACC-1 … ACC-8). Pure: no I/O, no clock of their own.
+import { safeLanding as platformSafeLanding } from '../../platform/http/landing.ts';
 import type { ApplicantStatus, TokenPurpose } from './account.schema.ts';
 
 /**
@@ -134,8 +135,5 @@ const ACCOUNT_ENTRY_PATHS = ['/platform/login', '/platform/register', '/platform
  * not one of the sign-in pages themselves; anything else gives `fallback`.
  */
 export function safeLanding(next: unknown, fallback: string): string {
-  if (typeof next !== 'string' || next.length > 1000) return fallback;
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[^!-~]/.test(next)) return fallback;
-  const path = next.split(/[?#]/)[0]!;
-  return ACCOUNT_ENTRY_PATHS.some((p) => path === p || path.startsWith(p + '/')) ? fallback : next;
+  return platformSafeLanding(next, fallback, { exclude: ACCOUNT_ENTRY_PATHS });
 }

@@ -121,7 +121,7 @@ describe('visitor counter rules and panel', () => {
   });
 
   function ctxFor(locale: 'zh-TW' | 'en'): PageContext {
-    return { locale, t: translator(locale), path: '/ecpa', url: '/ecpa', principal: null, csrf: () => 'x', flash: [], showDevLinks: false, idleMinutes: 30 };
+    return { locale, t: translator(locale), path: '/ecpa', url: '/ecpa', principal: null, csrf: () => 'x', flash: [], showDevLinks: false, idleMinutes: 30, demoEnvironment: false };
   }
 
   it('PUB-7 SYS-7 the panel lists the three counts and the date 民國 yyy 年 MM 月 dd 日 in a labelled section', async () => {

@@ -1,5 +1,5 @@
 // eCPA sign-in rules (ECPA-1, ECPA-4, SYS-4). Pure: no I/O, no clock of their own.
-import { safeNext } from '../../platform/http/platform.routes.tsx';
+import { safeLanding } from '../../platform/http/landing.ts';
 import { normalizeIdNumber, parseIdNumber } from '../../platform/tw/id-number.ts';
 import type { StaffRole } from './staff.schema.ts';
 
@@ -88,15 +88,11 @@ export function isWellFormedToken(token: unknown): token is string {
 const ENTRY_PATHS = ['/ecpa/login', '/ecpa/forgot', '/ecpa/reset', '/ecpa/verify', '/logout'];
 
 /**
- * The `next` a sign-in (or verification) may go to: a same-site path (safeNext) in printable ASCII, at most 1000
+ * The `next` a sign-in (or verification) may go to: a same-site path (platform landing check) in printable ASCII, at most 1000
  * characters, not one of the sign-in pages themselves; anything else gives `fallback`.
  */
 export function ecpaLanding(next: unknown, fallback: string): string {
-  if (typeof next !== 'string' || next.length > 1000 || /[^!-~]/.test(next)) return fallback;
-  const safe = safeNext(next, '');
-  if (!safe) return fallback;
-  const path = safe.split(/[?#]/)[0]!;
-  return ENTRY_PATHS.some((p) => path === p || path.startsWith(p + '/')) ? fallback : safe;
+  return safeLanding(next, fallback, { exclude: ENTRY_PATHS });
 }
 
 // ---- 應用系統 (ECPA-4) ----

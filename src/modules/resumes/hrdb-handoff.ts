@@ -79,3 +79,33 @@ function readStash(value: unknown): Stash | null {
     !!form.files;
   return ok ? (v as unknown as Stash) : null;
 }
+
+// ---- the verified import, as the server saw it (issue 9 item 6) ----
+// 「從公務人力資料庫帶入」 marks the saved resume (imported_from_hrdb_at). The mark is derived here, from the import
+// the hrdb route performed after eCPA verification and recorded in the session — never from a form field.
+
+export const HRDB_IMPORTED_KEY = 'resumeHrdbImported';
+
+/** Called by the import route once the verified person's data has been put into the form. */
+export async function recordVerifiedImport(req: FastifyRequest, deps: HandoffDeps, applicantId: string): Promise<void> {
+  const session = req.session;
+  if (!session) return;
+  const data = { ...session.data, [HRDB_IMPORTED_KEY]: { applicantId, at: deps.clock.now().toISOString() } };
+  await deps.sessions.setData(session.id, data);
+  session.data = data;
+}
+
+/** Did this applicant's session perform a verified import (not yet saved)? */
+export function hasVerifiedImport(req: FastifyRequest, applicantId: string): boolean {
+  const v = req.session?.data[HRDB_IMPORTED_KEY] as { applicantId?: unknown } | undefined;
+  return !!v && v.applicantId === applicantId;
+}
+
+/** After the resume is saved, the mark is used up. */
+export async function clearVerifiedImport(req: FastifyRequest, deps: HandoffDeps): Promise<void> {
+  const session = req.session;
+  if (!session || !(HRDB_IMPORTED_KEY in session.data)) return;
+  const { [HRDB_IMPORTED_KEY]: _used, ...rest } = session.data;
+  await deps.sessions.setData(session.id, rest);
+  session.data = rest;
+}

@@ -13,8 +13,10 @@ import { flash } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { ecpaPaths, forgetHrdbVerification, verifiedHrdbPerson } from '../ecpa/index.ts';
 import { isFormerContractEmployee, resumeImportFrom, type HrDatabase } from '../hrdb/index.ts';
+import { probeOffer } from './probe-limits.ts';
+import { idNumberHash } from './id-hash.ts';
 import { hrdbImportMessages } from './hrdb-import.messages.ts';
-import { takeFormForHrdbImport } from './hrdb-handoff.ts';
+import { recordVerifiedImport, takeFormForHrdbImport } from './hrdb-handoff.ts';
 import { activeApplicant } from './resume.http.ts';
 import { resumePaths } from './resume.paths.ts';
 import { findResume } from './resume.repo.ts';
@@ -26,11 +28,15 @@ export const HRDB_IMPORT_PATH = '/platform/resume/hrdb-import';
 export type HrdbImportRefusal = 'no-request' | 'resume-saved' | 'not-verified' | 'different-person' | 'not-eligible';
 
 /** resumeRoutes' `hrdbImportOffer`: the button only on a first resume of a former 聘用/約僱 employee's ID. */
-export function hrdbImportOffer(services: Pick<Services, 'db'>, hrdb: HrDatabase): NonNullable<ResumeRouteOptions['hrdbImportOffer']> {
+// Every check is a probe (issue 9 item 11): audited, and limited per account and per ID (resumes/probe-limits.ts).
+export function hrdbImportOffer(services: Services, hrdb: HrDatabase): NonNullable<ResumeRouteOptions['hrdbImportOffer']> {
+  const deps = services.deps.resumes;
   return async ({ applicantId, idNumber, locale }: { applicantId: string; idNumber: string; locale: Locale }) => {
-    if (!isFormerContractEmployee(await hrdb.findPersonByNationalId(idNumber))) return null;
     if (await findResume(services.db, applicantId)) return null;
-    return { href: ecpaPaths.verifyWithNext(HRDB_IMPORT_PATH), label: hrdbImportMessages(locale)['button.import'] };
+    return probeOffer(deps, { applicantId, idHash: idNumberHash(deps.idKey, idNumber) }, async () => {
+      if (!isFormerContractEmployee(await hrdb.findPersonByNationalId(idNumber))) return null;
+      return { href: ecpaPaths.verifyWithNext(HRDB_IMPORT_PATH), label: hrdbImportMessages(locale)['button.import'] };
+    });
   };
 }
 
@@ -62,6 +68,7 @@ export async function hrdbImportRoutes(app: FastifyInstance, services: Services,
     }
     const draft = resumeImportFrom(person);
     await recordAudit(services.db, actor, 'resume.hrdb_import', subject, { education: draft.education.length, experience: draft.experience.length });
+    await recordVerifiedImport(req, services.deps.resumes, applicantId);
     return renderResumeForm(services, req, reply, draft, { base: kept.form, notices: [m['notice.imported']] });
   });
 }

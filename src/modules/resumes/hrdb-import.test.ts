@@ -2,13 +2,14 @@
 // resume, the button (a submit button of the form) keeping what was typed, 人事服務網身分驗證, the pre-filled form,
 // nothing saved until 儲存履歷, and the refusals.
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_CAPTCHA, useTestApp } from '../../../tests/helpers/app.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { freshIp, getThenPost } from '../ecpa/ecpa.test-support.ts';
 import { HRDB_VERIFIED_KEY, HRDB_VERIFICATION_TTL_MS } from '../ecpa/index.ts';
-import { HRDB_IMPORT_FORM_KEY } from './hrdb-handoff.ts';
+import { HRDB_IMPORT_FORM_KEY, HRDB_IMPORTED_KEY } from './hrdb-handoff.ts';
+import { OFFER_PROBE_ACTION } from './probe-limits.ts';
 import { findResume } from './resume.repo.ts';
 import { formData, postForm, signInApplicant, validFields, type Applicant } from './resumes.test-support.ts';
 import { HRDB_IMPORT_PATH } from './hrdb-import.routes.ts';
@@ -48,6 +49,11 @@ describe('RES-4 從公務人力資料庫帶入相關資料', () => {
   const clock = fixedClock('2025-06-02T09:00:00+08:00');
   const t = useTestApp('pglite', { overrides: { clock } });
 
+  // These tests type the same few IDs from many accounts: the per-ID probe limit (issue 9 item 11, proven in
+  // tests/enumeration-limits.test.ts) starts afresh for each.
+  beforeEach(async () => {
+    await t.current.services.db.delete(auditEvents).where(eq(auditEvents.action, OFFER_PROBE_ACTION));
+  });
   beforeAll(async () => {
     await seedHrdbDemo(t.current.services.db, t.current.config);
   });
@@ -138,7 +144,8 @@ describe('RES-4 從公務人力資料庫帶入相關資料', () => {
     expect(filled.body).toContain('value="臺北市內湖區戶政事務所"');
     expect(filled.body).toContain('id="f-experience-2-organization"');
     expect(filled.body).not.toContain('id="f-experience-3-organization"');
-    expect(filled.body).toContain('name="importedFromHrdb" value="1"');
+    expect(filled.body).not.toContain('name="importedFromHrdb"'); // no client-side flag: the session holds the import
+    expect((await sessionData(a))[HRDB_IMPORTED_KEY]).toMatchObject({ applicantId: a.id });
     // What was typed and the HR database does not hold is kept.
     expect(filled.body).toContain('value="日語"');
     expect(filled.body).toContain('公文撰寫、戶籍登記');
@@ -192,7 +199,7 @@ describe('RES-4 從公務人力資料庫帶入相關資料', () => {
     const page = await followed(a, res);
     expect(page.body).toContain('人事服務網驗證的身分與履歷上的身分證統一編號不是同一人，未帶入任何資料。');
     expect(page.body).not.toContain('蔡志明');
-    expect(page.body).not.toContain('name="importedFromHrdb" value="1"');
+    expect((await sessionData(a))[HRDB_IMPORTED_KEY]).toBeUndefined();
     expect((await sessionData(a))[HRDB_VERIFIED_KEY]).toBeUndefined();
     expect(await auditOf(a, 'resume.hrdb_import')).toHaveLength(0);
     expect((await auditOf(a, 'resume.hrdb_import.refused'))[0]).toMatchObject({ details: { reason: 'different-person' } });

@@ -12,12 +12,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { flash, pageContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { safeNext } from '../../platform/http/platform.routes.tsx';
+import { safeLanding } from '../../platform/http/landing.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { contentDisposition } from '../../platform/storage/index.ts';
 import { parseIdNumber } from '../../platform/tw/id-number.ts';
 import { deleteResume } from './delete-resume.ts';
-import { keepFormForHrdbImport } from './hrdb-handoff.ts';
+import { clearVerifiedImport, hasVerifiedImport, keepFormForHrdbImport } from './hrdb-handoff.ts';
 import { describeForm, openResumeForm, type FormState } from './load-form.ts';
 import { loadPreview } from './load-preview.ts';
 import { resumeErrors } from './resume.errors.ts';
@@ -54,7 +54,7 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
   app.get(resumePaths.form, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
-    const next = safeNext((req.query as Record<string, unknown>).next, '');
+    const next = safeLanding((req.query as Record<string, unknown>).next, '');
     return render(req, reply, { state: await openResumeForm(deps, applicantId), next });
   });
 
@@ -62,9 +62,12 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const body = await readResumeBody(req, services.config.uploadLimitBytes);
-    const next = safeNext(body.values.next, '');
+    // RES-4: 「帶入」 is marked from the verified import in the session, whatever a form field says (issue 9 item 6).
+    body.values.importedFromHrdb = hasVerifiedImport(req, applicantId) ? '1' : '';
+    const next = safeLanding(body.values.next, '');
     const outcome = await submitResumeForm(deps, { applicantId, ip: req.ip, locale: req.locale, ...body });
     if (outcome.kind === 'saved') {
+      await clearVerifiedImport(req, deps);
       flash(reply, { kind: 'success', text: resumeMessages(req.locale)['flash.saved'] });
       return reply.redirect(next || resumePaths.form, 303);
     }

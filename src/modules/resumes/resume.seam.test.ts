@@ -7,6 +7,7 @@ import { buildApp } from '../../app.ts';
 import { createServices, type Services } from '../../container.ts';
 import { postForm, signInApplicant, validFields } from './resumes.test-support.ts';
 import { findResume } from './resume.repo.ts';
+import { HRDB_IMPORTED_KEY } from './hrdb-handoff.ts';
 import { renderResumeForm } from './resume.routes.tsx';
 
 
@@ -51,7 +52,7 @@ describe('RES-4 seam: pre-filling the form from the HR database', () => {
     expect(res.body).toContain('value="國立政治大學"');
     expect(res.body).toContain('id="f-experience-5-organization"');
     expect(res.body).not.toContain('id="f-experience-6-organization"');
-    expect(res.body).toContain('name="importedFromHrdb" value="1"');
+    expect(res.body).not.toContain('name="importedFromHrdb"'); // the server records the import (issue 9 item 6)
     const idRow = res.body.slice(res.body.indexOf('class="id-row"'), res.body.indexOf('class="gender-field"'));
     // A submit button of the form (works without JavaScript; what was typed is kept on the way to eCPA).
     expect(idRow).toContain('<button type="submit" name="action" value="hrdb-import" class="secondary">從公務人力資料庫帶入相關資料</button>');
@@ -61,7 +62,10 @@ describe('RES-4 seam: pre-filling the form from the HR database', () => {
   it('RES-4 the button is not offered once a resume is saved; the save records the import', async () => {
     const a = await signInApplicant({ services });
     const t = { app, services, database, config: services.config, close: async () => undefined };
-    expect((await postForm(t, a, { ...validFields({ idNumber: 'A870000015' }), importedFromHrdb: '1' })).statusCode).toBe(303);
+    // The verified import as the hrdb route records it in the session (issue 9 item 6; a form field does not count).
+    const session = (await services.sessions.load(a.token))!;
+    await services.sessions.setData(session.id, { ...session.data, [HRDB_IMPORTED_KEY]: { applicantId: a.id, at: new Date().toISOString() } });
+    expect((await postForm(t, a, validFields({ idNumber: 'A870000015' }))).statusCode).toBe(303);
     expect((await findResume(services.db, a.id))?.importedFromHrdbAt).toBeInstanceOf(Date);
     offer.mockClear();
     const res = await app.inject({ url: '/test/hrdb-prefill', headers: { cookie: a.cookie } });

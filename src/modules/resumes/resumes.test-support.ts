@@ -2,6 +2,7 @@
 // valid form, multipart posts, and a few generated files.
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
+import { minimalPdf } from '../../platform/storage/pdf-fixture.ts';
 import type { TestApp } from '../../../tests/helpers/app.ts';
 import { csrfFrom } from '../../../tests/helpers/app.ts';
 import type { Queryable } from '../../platform/db/client.ts';
@@ -108,12 +109,9 @@ export async function hugePng(): Promise<Buffer> {
   return sharp({ create: { width: 8000, height: 6500, channels: 3, background: '#abcdef' } }).png({ compressionLevel: 9 }).toBuffer();
 }
 
-/** A small but real PDF. */
+/** A small but real PDF (with the xref table the upload check needs). */
 export function tinyPdf(): Buffer {
-  return Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-    'latin1',
-  );
+  return minimalPdf();
 }
 
 /** The start of a Windows executable (MZ … PE), to be renamed .pdf. */

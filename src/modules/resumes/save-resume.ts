@@ -21,7 +21,11 @@ export async function saveResume(deps: ResumeDeps, input: SaveInput): Promise<Sa
   const hash = idNumberHash(deps.idKey, input.data.basic.idNumber);
   const outcome = await deps.db.transaction(async (tx) => {
     await lockIdNumberHash(tx, hash);
-    if (await findIdConflict(tx, hash, input.applicantId)) return { result: { kind: 'id-conflict' } as SaveResult, drop: [] };
+    if (await findIdConflict(tx, hash, input.applicantId)) {
+      // RES-3 reveals that the ID has an account: every such answer is audited (issue 9 item 11).
+      await recordAudit(tx, { kind: 'applicant', id: input.applicantId, ip: input.ip ?? null }, 'resume.id_conflict', { kind: 'id_number_hash', id: hash });
+      return { result: { kind: 'id-conflict' } as SaveResult, drop: [] };
+    }
     const existing = await findResume(tx, input.applicantId, { forUpdate: true });
     const photo = input.files.stagedPhotoId ? await forApplicant.stagedUpload(tx, input.applicantId, input.files.stagedPhotoId, 'photo') : null;
     if (input.files.stagedPhotoId && !photo && !input.files.deletePhoto) return { result: { kind: 'staged-missing', what: 'photo' } as SaveResult, drop: [] };

@@ -20,7 +20,13 @@ export interface SessionRecord {
   expiresAt: Date;
 }
 
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * How old the last touch must be before a request extends the expiry: at most 60 s (to spare writes), and a
+ * tenth of the idle period below 10 minutes, so that a short idle setting never signs out an active user.
+ */
+export function touchEveryMs(idleMs: number): number {
+  return Math.min(60_000, Math.floor(idleMs / 10));
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
@@ -40,6 +46,7 @@ export interface SessionStore {
 
 export function createSessionStore(db: Db, clock: Clock, idleMinutes: number): SessionStore {
   const idleMs = idleMinutes * 60_000;
+  const touchMs = touchEveryMs(idleMs);
   const toRecord = (row: typeof sessions.$inferSelect): SessionRecord => ({
     id: row.id,
     principal: row.principalKind && row.principalId ? { kind: row.principalKind as PrincipalKind, id: row.principalId, method: row.method ?? '' } : null,
@@ -80,7 +87,7 @@ export function createSessionStore(db: Db, clock: Clock, idleMinutes: number): S
         await db.delete(sessions).where(eq(sessions.id, id));
         return null;
       }
-      if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      if (now.getTime() - row.lastSeenAt.getTime() > touchMs) {
         const expiresAt = new Date(now.getTime() + idleMs);
         await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
         row.lastSeenAt = now;

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { ensureSession } from '../auth/http.ts';
-import { safeNext } from '../http/platform.routes.tsx';
+import { safeLanding } from '../http/landing.ts';
 import { captchaWav } from './captcha.audio.ts';
 import { captchaSvg } from './captcha.image.ts';
 import { currentCode, issueCaptcha, verifyCaptcha, type CaptchaResult } from './captcha.service.ts';
@@ -24,8 +24,7 @@ export function checkCaptcha(req: FastifyRequest, services: Services, answer: un
 
 /** A same-site path to go back to, with the page scrolled to the captcha field. */
 export function refreshTarget(next: unknown): string {
-  let path = safeNext(next, '/');
-  if (/[^!-~]/.test(path)) path = '/'; // printable ASCII only: anything else cannot go in a Location header
+  const path = safeLanding(next, '/');
   return path.includes('#') ? path : `${path}#${CAPTCHA_FIELD_ID}`;
 }
 

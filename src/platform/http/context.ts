@@ -23,6 +23,8 @@ export interface PageContext {
   readonly showDevLinks: boolean;
   /** SESSION_IDLE_MINUTES, for the idle-session warning of signed-in pages. */
   readonly idleMinutes: number;
+  /** Outside production: every page shows the 「示範環境」 banner (issue 9 item 7). */
+  readonly demoEnvironment: boolean;
 }
 
 declare module 'fastify' {
@@ -34,6 +36,7 @@ declare module 'fastify' {
     principal: Principal | null;
     flashIn: Flash[];
     idleMinutes: number;
+    demoEnvironment: boolean;
   }
   interface FastifyContextConfig {
     /** Who may call the route: set through the table in route-options.ts (checked at registration). */
@@ -44,7 +47,6 @@ declare module 'fastify' {
 }
 
 export const LANG_COOKIE = 'lang';
-export const FLASH_COOKIE = 'flash';
 
 export function localeOf(req: FastifyRequest): Locale {
   const q = (req.query as Record<string, unknown> | undefined)?.lang;
@@ -56,23 +58,9 @@ export function setupRequestLocale(req: FastifyRequest): void {
   req.t = translator(req.locale);
 }
 
-export function readFlash(req: FastifyRequest, reply: FastifyReply): Flash[] {
-  const raw = req.cookies[FLASH_COOKIE];
-  if (!raw) return [];
-  reply.clearCookie(FLASH_COOKIE, { path: '/' });
-  const unsigned = req.unsignCookie(raw);
-  if (!unsigned.valid || !unsigned.value) return [];
-  try {
-    const parsed = JSON.parse(unsigned.value) as unknown;
-    return Array.isArray(parsed) ? (parsed as Flash[]).filter((f) => typeof f?.text === 'string').slice(0, 5) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Shows a message on the next page (post/redirect/get). */
+/** Shows a message on the next page (post/redirect/get); kept in the server session (flash.ts), not a cookie. */
 export function flash(reply: FastifyReply, f: Flash): void {
-  reply.setCookie(FLASH_COOKIE, JSON.stringify([f]), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });
+  reply.request.flashOut.push(f);
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply, showDevLinks = false): PageContext {
@@ -87,5 +75,6 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, showDevLin
     flash: req.flashIn,
     showDevLinks,
     idleMinutes: req.idleMinutes,
+    demoEnvironment: req.demoEnvironment,
   };
 }

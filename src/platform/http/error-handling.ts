@@ -23,6 +23,9 @@ export function registerErrorHandling(app: FastifyInstance, services: Services):
   app.setNotFoundHandler((req, reply) => renderError(req, reply, services, 404));
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    // An error thrown while sending (e.g. a header Node refuses): the headers of the failed reply go, or the
+    // error page would fail the same way and Fastify's raw JSON body would reach the user.
+    dropUnsendableHeaders(reply);
     const status = statusOf(err);
     if (status >= 500) {
       const reference = randomBytes(4).toString('hex');
@@ -34,14 +37,21 @@ export function registerErrorHandling(app: FastifyInstance, services: Services):
   });
 }
 
+// What Node's http module refuses in a header value (it throws ERR_INVALID_CHAR in writeHead).
+const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+function dropUnsendableHeaders(reply: FastifyReply): void {
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    const values = Array.isArray(value) ? value : [value];
+    if (name === 'location' || values.some((v) => INVALID_HEADER_VALUE.test(String(v)))) reply.removeHeader(name);
+  }
+}
+
+/** Every error is an HTML page (never Fastify's JSON error body), whatever the Accept header. */
 function renderError(req: FastifyRequest, reply: FastifyReply, services: Services, status: number, reference?: string, message?: string) {
   if (!req.t) {
     // The failure happened before the request context was set up.
     return reply.code(status).type('text/plain; charset=utf-8').send(`${status}`);
-  }
-  const accept = req.headers.accept ?? '';
-  if (accept.includes('application/json') && !accept.includes('text/html')) {
-    return reply.code(status).send({ error: status, ...(reference ? { reference } : {}) });
   }
   const ctx = pageContext(req, reply, !services.config.isProduction);
   return sendPage(reply, ErrorPage({ ctx, status, ...(reference ? { reference } : {}), ...(message ? { message } : {}) }), status);

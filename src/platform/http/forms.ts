@@ -9,16 +9,21 @@ export type FormValues = Record<string, string | string[] | undefined>;
 
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
-/** Flattens a urlencoded body or query into string / string[] values, dropping anything else. */
+/** Flattens a urlencoded body or query into string / string[] values, dropping anything else (and NUL characters,
+ * which no PostgreSQL text can hold). */
 export function formValues(input: unknown): FormValues {
   const out: FormValues = {};
   if (!input || typeof input !== 'object') return out;
   for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
     if (k === '_csrf') continue;
-    if (typeof v === 'string') out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+    if (typeof v === 'string') out[k] = noNul(v);
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string').map(noNul);
   }
   return out;
+}
+
+function noNul(s: string): string {
+  return s.includes('\u0000') ? s.replaceAll('\u0000', '') : s;
 }
 
 export function parseForm<S extends z.ZodType>(schema: S, input: unknown): FormResult<z.output<S>> {

@@ -6,11 +6,7 @@ import { parseLocale } from '../i18n/i18n.ts';
 import { signOut } from '../auth/http.ts';
 import { flash, LANG_COOKIE } from './context.ts';
 import { routes } from './route-options.ts';
-
-/** Only same-site paths may be redirect targets. */
-export function safeNext(next: unknown, fallback = '/'): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
-}
+import { safeLanding } from './landing.ts';
 
 export async function platformRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/healthz', routes.public, async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
@@ -35,8 +31,8 @@ export async function platformRoutes(app: FastifyInstance, services: Services): 
   app.get('/lang', routes.public, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const locale = parseLocale(q.to) ?? 'zh-TW';
-    reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });
-    const next = safeNext(q.next).replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, '');
+    reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true, secure: services.config.baseUrl.startsWith('https:') });
+    const next = safeLanding(q.next, '/').replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, '');
     return reply.redirect(next, 303);
   });
 }

@@ -1,7 +1,9 @@
-// Housekeeping every hour: expired sessions and answered/expired captchas are removed here; the modules add
-// their own tasks (AppModule.maintenance, e.g. eCPA's login throttles, the search's planner statistics).
+// Housekeeping every hour: expired sessions, answered/expired captchas and stale storage temp files (issue 9
+// item 5) are removed here; the modules add their own tasks (AppModule.maintenance, e.g. eCPA's login throttles,
+// the resumes' expired staged uploads, the search's planner statistics).
 import type { Services } from '../../container.ts';
 import { purgeCaptchas } from '../captcha/index.ts';
+import { purgeStaleTempFiles } from '../storage/temp-files.ts';
 import { TAIPEI, type Jobs } from './jobs.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance.purge';
@@ -9,16 +11,17 @@ export const MAINTENANCE_QUEUE = 'maintenance.purge';
 /** A module's housekeeping: what it removed, when it counts. */
 export type MaintenanceTask = () => Promise<number | void>;
 
-type MaintenanceServices = Pick<Services, 'db' | 'clock' | 'sessions'>;
+type MaintenanceServices = Pick<Services, 'db' | 'clock' | 'sessions' | 'config'>;
 
 export async function runMaintenance(
   services: MaintenanceServices,
   tasks: readonly MaintenanceTask[] = [],
-): Promise<{ sessions: number; captchas: number }> {
+): Promise<{ sessions: number; captchas: number; tempFiles: number }> {
   const sessions = await services.sessions.purgeExpired();
+  const tempFiles = services.config.storage.driver === 'disk' ? await purgeStaleTempFiles(services.config.storage.dir, services.clock.now()) : 0;
   const captchas = await purgeCaptchas({ db: services.db, clock: services.clock });
   for (const task of tasks) await task();
-  return { sessions, captchas };
+  return { sessions, captchas, tempFiles };
 }
 
 export async function registerMaintenanceJobs(jobs: Jobs, services: MaintenanceServices, tasks: readonly MaintenanceTask[] = []): Promise<void> {

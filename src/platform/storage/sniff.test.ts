@@ -2,17 +2,15 @@ import { crc32, deflateSync } from 'node:zlib';
 import { TextReader, Uint8ArrayWriter, ZipWriter, configure } from '@zip.js/zip.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDisposition, safeDownloadName, sniffUpload, type AllowedKind } from './sniff.ts';
+import sharp from 'sharp';
+import { minimalPdf } from './pdf-fixture.ts';
 
 const MB = 1024 * 1024;
 const DOCS: readonly AllowedKind[] = ['pdf', 'jpeg', 'png', 'docx', 'odt'];
 const IMAGES_PDF: readonly AllowedKind[] = ['pdf', 'jpeg', 'png'];
 const opts = (allowed: readonly AllowedKind[] = DOCS) => ({ allowed, maxBytes: 10 * MB });
 
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
+const PDF = minimalPdf();
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
@@ -31,12 +29,8 @@ const PNG = Buffer.concat([
   pngChunk('IEND', Buffer.alloc(0)),
 ]);
 
-/** SOI + JFIF APP0 header + EOI. */
-const JPEG = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
-  Buffer.from('JFIF\0', 'latin1'),
-  Buffer.from([0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]),
-]);
+/** A real 2x2 JPEG (made in beforeAll: a JPEG header alone no longer passes, issue 9 item 10). */
+let JPEG: Buffer;
 
 /** DOS/PE header as found at the start of any Windows .exe. */
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.from('This program cannot be run in DOS mode.')]);
@@ -66,6 +60,7 @@ let PLAIN_ZIP: Uint8Array;
 
 beforeAll(async () => {
   configure({ useWebWorkers: false });
+  JPEG = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#ff0000' } }).jpeg().toBuffer();
   DOCX = await zip([
     ['[Content_Types].xml', contentTypes('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')],
     ['word/document.xml', DOC_XML],
@@ -190,5 +185,35 @@ describe('contentDisposition', () => {
     expect(value.startsWith('attachment; filename="a_b_cX-Evil: 1__41.pdf"; ')).toBe(true);
     const decoded = decodeURIComponent(value.split("UTF-8''")[1] ?? '');
     expect(decoded).toBe('a"b\\cX-Evil: 1;%41.pdf');
+  });
+});
+
+describe('polyglot uploads (issue 9 item 10)', () => {
+  const html = Buffer.from('<html><body><script>alert(1)</script></body></html>', 'latin1');
+
+  it('SYS-4 item 10: %PDF- followed by HTML, and a PDF without startxref/xref, are refused', async () => {
+    expect(await sniffUpload(Buffer.concat([Buffer.from('%PDF-1.4\n', 'latin1'), html]), opts())).toMatchObject({ ok: false, reason: 'type' });
+    const noXref = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+    expect(await sniffUpload(noXref, opts())).toMatchObject({ ok: false, reason: 'type' });
+    const htmlInside = Buffer.concat([Buffer.from('%PDF-1.4\n', 'latin1'), html, minimalPdf().subarray(9)]);
+    expect(await sniffUpload(htmlInside, opts())).toMatchObject({ ok: false, reason: 'type' });
+    expect(await sniffUpload(minimalPdf('自傳'), opts())).toMatchObject({ ok: true, ext: 'pdf' });
+  });
+
+  it('SYS-4 item 10: a JPEG or PNG signature followed by HTML, or a real image with HTML appended, is refused', async () => {
+    expect(await sniffUpload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), html]), opts())).toMatchObject({ ok: false, reason: 'type' });
+    expect(await sniffUpload(Buffer.concat([JPEG, html]), opts())).toMatchObject({ ok: false, reason: 'type' });
+    expect(await sniffUpload(Buffer.concat([PNG.subarray(0, 8), html]), opts())).toMatchObject({ ok: false, reason: 'type' });
+    expect(await sniffUpload(JPEG, opts())).toMatchObject({ ok: true, ext: 'jpg' });
+  });
+
+  it('SYS-4 item 10: a DOCX or ODT without its required entries is refused', async () => {
+    const noDocument = await zip([['[Content_Types].xml', contentTypes('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')], ['word/other.xml', DOC_XML]]);
+    const detected = await sniffUpload(noDocument, opts());
+    expect(detected.ok).toBe(false);
+    const odtWrongMime = await zip([['mimetype', 'application/vnd.oasis.opendocument.text', 0], ['styles.xml', '<x/>']]);
+    expect((await sniffUpload(odtWrongMime, opts())).ok).toBe(false);
+    expect(await sniffUpload(DOCX, opts())).toMatchObject({ ok: true, ext: 'docx' });
+    expect(await sniffUpload(ODT, opts())).toMatchObject({ ok: true, ext: 'odt' });
   });
 });

@@ -1,6 +1,7 @@
 // Upload content checks (SYS-4): decide a file's type from its bytes, never from its name or the
 // browser's Content-Type; plus safe names for downloads.
 import { fileTypeFromBuffer } from 'file-type';
+import { structureOk } from './structure.ts';
 
 export type AllowedKind = 'pdf' | 'jpeg' | 'png' | 'docx' | 'odt' | 'xlsx' | 'ods' | 'csv';
 
@@ -46,6 +47,8 @@ export async function sniffUpload(
     for (const kind of opts.allowed) {
       const info = KINDS[kind];
       if (kind !== 'csv' && detected.ext === info.ext && detected.mime === info.mime) {
+        // The magic bytes are not enough (polyglots): the file must have its kind's structure.
+        if (!(await structureOk(info.ext, bytes))) return typeError(`檔案內容不是有效的 ${info.label} 檔案，請重新存檔後再上傳`);
         return { ok: true, mime: info.mime, ext: info.ext };
       }
     }

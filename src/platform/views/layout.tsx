@@ -44,6 +44,16 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
           <a class="skip-link" href="#main" safe>
             {t('site.skip')}
           </a>
+          {ctx.demoEnvironment ? (
+            <aside class="demo-banner" aria-label={t('site.demo')}>
+              <p class="wrap">
+                <strong safe>{`${t('site.demo')}：`}</strong>
+                <span safe>{t('site.demo.text')}</span>
+              </p>
+            </aside>
+          ) : (
+            ''
+          )}
           <header class="site-header">
             <div class="wrap header-row">
               <a class="brand" href="/" safe>

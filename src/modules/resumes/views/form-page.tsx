@@ -116,7 +116,6 @@ export function ResumeFormPage({ ctx, state, errors = {}, notices = [], showVoid
         <input type="hidden" name="stagedPhotoId" value={form.files.stagedPhotoId} />
         <input type="hidden" name="stagedAttachmentId" value={form.files.stagedAttachmentId} />
         <input type="hidden" name="deletePhoto" value={form.files.deletePhoto ? '1' : ''} />
-        <input type="hidden" name="importedFromHrdb" value={form.importedFromHrdb ? '1' : ''} />
         {next ? <input type="hidden" name="next" value={next} /> : ''}
         <BasicSection ctx={ctx} basic={form.basic} errors={errors} voidPanel={showVoidPanel ? form.voidRequest : null} hrdbOffer={first ? hrdbOffer : null} />
         <PhotoSection ctx={ctx} state={state} errors={errors} />

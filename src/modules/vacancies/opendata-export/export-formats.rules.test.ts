@@ -74,7 +74,7 @@ describe('PUB-4 formats', () => {
     for (const cell of ['=1+2', '=HYPERLINK("http://x","y")', '+886-2-2397', '-大學畢業', '- 一、資格', '@SUM(A1)', '\t=1', '\r=1']) {
       expect(guardFormula(cell), cell).toBe(`'${cell}`);
     }
-    for (const cell of ['-', '+', '=', '@', '-1', '+2', '3.5', '-0.5', '', '1名', 'a=b', ' =1', '「=」']) expect(guardFormula(cell), cell).toBe(cell);
+    for (const cell of ['-', '+', '=', '@', '-1', '+2', '3.5', '-0.5', '', '1名', 'a=b', '「=」']) expect(guardFormula(cell), cell).toBe(cell);
     const csv = toCsv([row({ TITLE: '=cmd|\' /C calc\'!A0', NUMBER_OF: '-', RANK: '-1' })]);
     const [, rec] = parseCsv(csv.slice(1));
     expect(rec![FEED_FIELDS.indexOf('TITLE')]).toBe('\'=cmd|\' /C calc\'!A0');

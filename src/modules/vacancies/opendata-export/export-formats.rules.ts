@@ -6,6 +6,7 @@
 // (XML parsers read it back as LF), no line end after `</ROOT>`.
 import type { ExportRow } from './export-fields.rules.ts';
 import { EXPORT_FIELDS } from './export-fields.rules.ts';
+import { guardFormula } from '../../../platform/export/formula-guard.ts';
 
 const CRLF = '\r\n';
 
@@ -40,17 +41,10 @@ export function toJson(rows: readonly ExportRow[]): string {
 export const BOM = '\uFEFF';
 
 /**
- * CSV formula-injection guard (OWASP): a spreadsheet runs a cell that starts with = + - @ (and TAB/CR, which
- * some strip first) as a formula — `=HYPERLINK(…)`, `-2+3`, `@SUM(…)`. Such a cell gets a leading apostrophe,
- * which makes it text. Left alone, because nothing in them can be run: a cell of one character (「-」 for 無) and
- * a plain number (-1, +886). The guard applies to every field, but only free text can start that way (codes,
- * dates, Y/N, URLs and `,10-臺北市` cannot). JSON and XML carry values verbatim; none of the 1,106 rows of the
- * 2016 feed is changed by it.
+ * CSV formula-injection guard: the platform's one guard (src/platform/export/formula-guard.ts), applied to every
+ * field. JSON and XML carry values verbatim; none of the 1,106 rows of the 2016 feed is changed by it.
  */
-export function guardFormula(cell: string): string {
-  if (cell.length < 2 || !/^[=+\-@\t\r]/.test(cell) || /^[+-]?\d+(\.\d+)?$/.test(cell)) return cell;
-  return `'${cell}`;
-}
+export { guardFormula };
 
 /** RFC 4180: quoted when the cell holds a comma, a quote, CR or LF; quotes doubled. */
 export function csvCell(cell: string): string {
