@@ -10,7 +10,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { createTestApp, TEST_CAPTCHA, type TestApp } from '../helpers/app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
-const FEED = new URL('../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url);
+const FEED = new URL('../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url);
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-TW' };
 
 async function overflowX(page: Page): Promise<number> {
