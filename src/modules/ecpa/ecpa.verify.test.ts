@@ -15,8 +15,10 @@ import { hrdbIdHash } from '../hrdb/id-hash.ts';
 import { createLocalHrDatabase } from '../hrdb/local-hrdb.ts';
 import { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../hrdb/well-known-people.ts';
 import { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';
-import { freshIp, getThenPost, insertStaff, STAFF_PASSWORD } from './ecpa.test-support.ts';
+import { getThenPost, insertStaff } from './ecpa.test-support.ts';
 import { forgetHrdbVerification, HRDB_VERIFIED_KEY, verifiedHrdbPerson } from './hrdb-verification.ts';
+import { STAFF_PASSWORD } from '../../../tests/factories/index.ts';
+import { freshIp } from '../../../tests/helpers/http-client.ts';
 
 const FORMER = WELL_KNOWN_PEOPLE.formerContract;
 const NEXT = '/platform/resume?from=hrdb';
