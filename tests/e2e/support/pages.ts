@@ -27,11 +27,12 @@ export class StaffLoginPage {
     await this.page.goto(next ? `/ecpa/login?next=${encodeURIComponent(next)}` : '/ecpa/login');
     return this;
   }
+  /** Fills 帳號, 密碼 and the test captcha and presses 登入 (the page must be open). */
   async signIn(account: string, password: string): Promise<void> {
-    await this.page.getByLabel(/帳號/).first().fill(account);
-    await this.page.getByLabel(/^密碼/).fill(password);
-    await this.page.getByLabel('驗證碼', { exact: true }).fill(TEST_CAPTCHA);
-    await this.page.getByRole('button', { name: '登入' }).click();
+    await this.page.getByRole('textbox', { name: /^帳號/ }).fill(account);
+    await this.page.locator('#f-password').fill(password);
+    await this.page.getByRole('textbox', { name: '驗證碼', exact: true }).fill(TEST_CAPTCHA);
+    await this.page.getByRole('button', { name: '登入', exact: true }).click();
     await this.page.waitForLoadState();
   }
 }
