@@ -17,6 +17,12 @@ export function freshIp(): string {
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
+/** A sign-in form's answer on success: a redirect somewhere else (a failure re-renders or returns to the form). */
+function signedIn(res: InjectResult, loginPath: string): boolean {
+  const to = res.headers.location;
+  return res.statusCode >= 300 && res.statusCode < 400 && typeof to === 'string' && !new URL(to, 'http://localhost').pathname.startsWith(loginPath);
+}
+
 export class HttpClient {
   /** The Cookie header sent with every request (assignable, e.g. `sid=<token>`). */
   cookie = '';
@@ -98,17 +104,17 @@ export class HttpClient {
     return this.submit('/platform/login', { email, password, captcha: TEST_CAPTCHA, ...extra });
   }
 
-  /** Signs in as an applicant and fails unless a session was made. */
+  /** Signs in as an applicant and fails unless the form answered with a redirect away from it. */
   async signInApplicant(email: string, password = PASSWORD): Promise<InjectResult> {
     const res = await this.login(email, password);
-    if (!this.sid()) throw new Error(`applicant sign-in of ${email} failed: ${res.statusCode}`);
+    if (!signedIn(res, '/platform/login')) throw new Error(`applicant sign-in of ${email} failed: ${res.statusCode}`);
     return res;
   }
 
-  /** Signs in on /ecpa/login as a staff user and fails unless a session was made. */
+  /** Signs in on /ecpa/login as a staff user and fails unless the form answered with a redirect away from it. */
   async signInStaff(account: string, password = STAFF_PASSWORD): Promise<InjectResult> {
     const res = await this.submit('/ecpa/login', { account, password, captcha: TEST_CAPTCHA });
-    if (!this.sid()) throw new Error(`staff sign-in of ${account} failed: ${res.statusCode}`);
+    if (!signedIn(res, '/ecpa/login')) throw new Error(`staff sign-in of ${account} failed: ${res.statusCode}`);
     return res;
   }
 
