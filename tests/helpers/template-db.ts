@@ -1,7 +1,7 @@
 // The migrated template databases, built once per `vitest run` by tests/global-setup.ts (see
 // docs/adr/0006-test-database-strategy.md). Test files only copy them (tests/helpers/db.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -35,10 +35,25 @@ export async function buildPgliteTemplate(): Promise<Blob> {
 
 /** Writes the PGlite template to a fresh temporary directory; returns the file (remove its directory after). */
 export async function writePgliteTemplate(): Promise<string> {
+  dropStaleTemplateFiles();
   const blob = await buildPgliteTemplate();
   const file = join(mkdtempSync(join(tmpdir(), 'sqr-pglite-tpl-')), 'template.tar');
   writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
   return file;
+}
+
+/** Template files of runs that were killed before their teardown, once they are a day old. */
+function dropStaleTemplateFiles(): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('sqr-pglite-tpl-')) continue;
+    const dir = join(tmpdir(), name);
+    try {
+      if (statSync(dir).mtimeMs < dayAgo) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // another run removed it meanwhile
+    }
+  }
 }
 
 export function withDatabase(url: string, name: string): string {
