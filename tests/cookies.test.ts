@@ -1,7 +1,8 @@
 // Issue 9 item 8: `lang` is Secure under an https BASE_URL; flash text (which can hold a typed e-mail) is kept in
 // the server session, never in a cookie.
 import { describe, expect, it } from 'vitest';
-import { Client } from '../src/modules/accounts/accounts.test-support.ts';
+import { HttpClient as Client } from './helpers/http-client.ts';
+import { signInApplicant } from './factories/index.ts';
 import { useTestApp } from './helpers/app.ts';
 import { dbDrivers } from './helpers/db.ts';
 
@@ -35,7 +36,8 @@ describe.each(dbDrivers())('cookies on an https site (%s)', (driver) => {
 
   it('SYS-5 item 8: a flash after 登出 (no session left) still shows once', async () => {
     const c = new Client(t.current.app);
-    const { token } = await t.current.services.sessions.create({ principal: { kind: 'applicant', id: '00000000-0000-4000-8000-000000000019', method: '帳號' } });
+    // A real active account: the principal is loaded per request, and a session of nobody is ended at once.
+    const { token } = await signInApplicant(t.current);
     c.cookie = `sid=${token}`;
     await c.get('/');
     const out = await c.post('/logout', {});

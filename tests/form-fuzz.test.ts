@@ -4,9 +4,10 @@
 // with a valid CSRF token and session. No response may be ≥ 500; no stored row may break the schema's rules, and no
 // page may show the markup unescaped.
 import { describe, expect, it } from 'vitest';
-import { Client, createAccount, PASSWORD } from '../src/modules/accounts/accounts.test-support.ts';
+import { HttpClient as Client } from './helpers/http-client.ts';
+import { createAccount, PASSWORD, STAFF_PASSWORD } from './factories/index.ts';
 import { applicantAccounts } from '../src/modules/accounts/account.schema.ts';
-import { insertStaff, STAFF_PASSWORD } from '../src/modules/ecpa/ecpa.test-support.ts';
+import { insertStaff } from '../src/modules/ecpa/ecpa.test-support.ts';
 import { newsletterSubscriptions } from '../src/modules/newsletters/newsletter.schema.ts';
 import { resumes } from '../src/modules/resumes/resume.schema.ts';
 import { isValidIdNumber } from '../src/platform/tw/id-number.ts';

@@ -3,8 +3,10 @@
 // ID number and no CSRF token.
 import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../src/platform/db/client.ts';
-import { Client, PASSWORD, PASSWORD_2, PASSWORD_3, latestMailTo } from '../src/modules/accounts/accounts.test-support.ts';
-import { insertStaff, STAFF_PASSWORD } from '../src/modules/ecpa/ecpa.test-support.ts';
+import { latestMailTo } from '../src/modules/accounts/accounts.test-support.ts';
+import { HttpClient as Client } from './helpers/http-client.ts';
+import { PASSWORD, PASSWORD_2, PASSWORD_3, STAFF_PASSWORD } from './factories/index.ts';
+import { insertStaff } from '../src/modules/ecpa/ecpa.test-support.ts';
 import { outboxMessages } from '../src/platform/db/schema/platform.ts';
 import { formData } from '../src/modules/resumes/resumes.test-support.ts';
 import { csrfFrom, TEST_CAPTCHA, useTestApp } from './helpers/app.ts';

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
-const FEED = join(process.cwd(), '../shared/data/dgpa-opendata-1050515.xml');
+const FEED = join(process.cwd(), 'assets/demo/dgpa-opendata-1050515.xml');
 const dirs: string[] = [];
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'sqr-proc-'));

@@ -1,6 +1,7 @@
 // Issue 9 item 12: the idle expiry is extended in proportion to the idle period.
 import { describe, expect, it } from 'vitest';
-import { Client, createAccount } from '../src/modules/accounts/accounts.test-support.ts';
+import { HttpClient as Client } from './helpers/http-client.ts';
+import { createAccount } from './factories/index.ts';
 import { touchEveryMs } from '../src/platform/auth/sessions.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { useTestApp } from './helpers/app.ts';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../src/platform/db/client.ts';
 import { auditEvents } from '../src/platform/db/schema/platform.ts';
-import { Client } from '../src/modules/accounts/accounts.test-support.ts';
+import { HttpClient as Client } from './helpers/http-client.ts';
 import { useTestApp } from './helpers/app.ts';
 
 async function failedLoginIps(t: { services: { db: Queryable } }, email: string) {

@@ -4,8 +4,9 @@ import { recordAudit } from '../src/platform/audit/audit.ts';
 import { auditEvents } from '../src/platform/db/schema/platform.ts';
 import { flash } from '../src/platform/http/context.ts';
 import { AppError } from '../src/platform/http/errors.ts';
-import { cookieHeader, useTestApp } from './helpers/app.ts';
+import { useTestApp } from './helpers/app.ts';
 import { dbDrivers } from './helpers/db.ts';
+import { HttpClient } from './helpers/http-client.ts';
 
 describe.each(dbDrivers())('web pages on %s', (driver) => {
   const t = useTestApp(driver, {
@@ -40,11 +41,11 @@ describe.each(dbDrivers())('web pages on %s', (driver) => {
   });
 
   it('SYS-5 a flash message survives the redirect once, escaped, in a status region', async () => {
-    const first = await t.current.app.inject({ url: '/test/flash', remoteAddress: '192.0.2.13' });
-    const page = await t.current.app.inject({ url: '/platform', remoteAddress: '192.0.2.13', headers: { cookie: cookieHeader(first) } });
+    const c = new HttpClient(t.current.app, '192.0.2.13');
+    const page = await c.followRedirects(await c.get('/test/flash'));
     expect(page.body).toContain('<div class="flash-list" role="status">');
     expect(page.body).toContain('已儲存 &lt;b>');
-    const again = await t.current.app.inject({ url: '/platform', remoteAddress: '192.0.2.13', headers: { cookie: cookieHeader(page, cookieHeader(first)) } });
+    const again = await c.get('/platform');
     expect(again.body).not.toContain('flash-list');
   });
 

@@ -5,13 +5,14 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, linkIn, pathOf, PASSWORD, PASSWORD_2 } from '../../src/modules/accounts/accounts.test-support.ts';
+import { linkIn, pathOf } from '../../src/modules/accounts/accounts.test-support.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { createSmtpTransport, type MailTransport } from '../../src/platform/mail/transport.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../src/platform/mail/test-smtp-server.ts';
 import { deliverDueMail } from '../../src/platform/outbox/outbox.ts';
 import { createTestApp, TEST_CAPTCHA, type TestApp } from '../helpers/app.ts';
 import { axeViolations, describeViolations, launchBrowser, noScriptContext, scriptContext } from '../helpers/browser.ts';
+import { createAccount, PASSWORD, PASSWORD_2 } from '../factories/index.ts';
 
 const HOUR = 3_600_000;
 

@@ -5,13 +5,14 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertStaff, STAFF_PASSWORD } from '../../src/modules/ecpa/ecpa.test-support.ts';
+import { insertStaff } from '../../src/modules/ecpa/ecpa.test-support.ts';
 import { insertReset, sha256 } from '../../src/modules/ecpa/staff.repo.ts';
 import { newToken } from '../../src/modules/ecpa/password-reset.ts';
 import { seedHrdbDemo } from '../../src/modules/hrdb/hrdb.seed.ts';
 import { createTestApp, TEST_CAPTCHA, type TestApp } from '../helpers/app.ts';
 import { axeViolations, describeViolations, launchBrowser, noScriptContext, scriptContext } from '../helpers/browser.ts';
-import { applicantAccounts } from '../../src/modules/accounts/account.schema.ts';
+import { applicantAccounts } from '../../src/modules/accounts/index.ts';
+import { STAFF_PASSWORD } from '../factories/index.ts';
 
 describe('eCPA sign-in journey (Chromium)', () => {
   let t: TestApp;

@@ -1,12 +1,9 @@
 // Journey (PUB-2): a visitor finds a job through the search, reads it, downloads its attachment and opens the
 // print version, with JavaScript off; then axe-core (WCAG 2.1 A/AA) on the job, print and 410 pages.
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertAttachment, insertVacancy, samplePdf } from '../../src/modules/vacancies/job-page/job-page.test-support.ts';
 import { addDays, formatRoc } from '../../src/platform/tw/roc-date.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { axeViolations, describeViolations, launchBrowser, noScriptContext, scriptContext } from '../helpers/browser.ts';
+import { expectNoAxeViolations, useJourney } from './support/journey.ts';
 
 const OPEN = '1150500101';
 const NONE = '1150500102';
@@ -15,32 +12,20 @@ const KEYWORD = '無障礙網頁測試專員';
 const PDF = samplePdf('旅程測試');
 
 describe('job page journey (Chromium)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let today: string;
-
-  beforeAll(async () => {
-    t = await createTestApp('pglite');
-    today = t.services.clock.today();
-    const window = { validFrom: addDays(today, -1), validTo: addDays(today, 10), postedAt: new Date(`${addDays(today, -1)}T09:00:00+08:00`) };
-    const open = await insertVacancy(t.services.db, { workId: OPEN, title: KEYWORD, ...window, isOriginal: true });
-    await insertAttachment(t.services, open.id, { name: '職缺簡章.pdf', contentType: 'application/pdf', bytes: PDF, key: 'vacancies/e2e/open-pdf' });
-    await insertVacancy(t.services.db, { workId: NONE, title: '郵寄應徵測試職缺', accessMode: 'none', ...window });
-    await insertVacancy(t.services.db, { workId: DELETED, title: '已刪除測試職缺', deletedAt: new Date(), ...window });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  let today = '';
+  const j = useJourney({
+    seed: async (t) => {
+      today = t.services.clock.today();
+      const window = { validFrom: addDays(today, -1), validTo: addDays(today, 10), postedAt: new Date(`${addDays(today, -1)}T09:00:00+08:00`) };
+      const open = await insertVacancy(t.services.db, { workId: OPEN, title: KEYWORD, ...window, isOriginal: true });
+      await insertAttachment(t.services, open.id, { name: '職缺簡章.pdf', contentType: 'application/pdf', bytes: PDF, key: 'vacancies/e2e/open-pdf' });
+      await insertVacancy(t.services.db, { workId: NONE, title: '郵寄應徵測試職缺', accessMode: 'none', ...window });
+      await insertVacancy(t.services.db, { workId: DELETED, title: '已刪除測試職缺', deletedAt: new Date(), ...window });
+    },
   });
 
   it('PUB-2 opens a job from the search results, reads its fields and downloads its attachment, without JavaScript', async () => {
-    const context = await noScriptContext(browser, base);
-    const page = await context.newPage();
+    const page = await j.current.noScriptPage();
     await page.goto('/jobs?keyword=' + encodeURIComponent(KEYWORD));
     await page.locator('table.data-table').getByRole('link', { name: KEYWORD }).click();
     await page.waitForURL(`**/jobs/${OPEN}`);
@@ -80,24 +65,20 @@ describe('job page journey (Chromium)', () => {
     expect(await page.getByText('請使用瀏覽器的「列印」功能').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '列印' }).isVisible()).toBe(false);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(KEYWORD);
-    await context.close();
   });
 
   it('PUB-2 a job without online application shows how to apply where the button would be', async () => {
-    const context = await noScriptContext(browser, base);
-    const page = await context.newPage();
+    const page = await j.current.noScriptPage();
     await page.goto(`/jobs/${NONE}/apply`);
     expect(new URL(page.url()).pathname).toBe(`/jobs/${NONE}`);
     expect(await page.getByRole('link', { name: '我要應徵' }).count()).toBe(0);
     const section = page.locator('#how-to-apply');
     expect(await section.getByRole('heading', { name: '應徵方式' }).isVisible()).toBe(true);
     expect(await section.innerText()).toContain('聯絡人：王小姐');
-    await context.close();
   });
 
   it('SYS-4 PUB-2 under the real CSP the JSON-LD is readable data and the print button script runs, with no violation', async () => {
-    const context = await browser.newContext({ baseURL: base, javaScriptEnabled: true, locale: 'zh-TW' });
-    const page = await context.newPage();
+    const page = await j.current.pageWith({ javaScriptEnabled: true });
     const problems: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
@@ -113,17 +94,13 @@ describe('job page journey (Chromium)', () => {
     await page.goto(`/jobs/${OPEN}/print`);
     await page.getByRole('button', { name: '列印' }).waitFor({ state: 'visible' });
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   it('SYS-5 the job page, the print page and the 410 page have no axe-core violations (WCAG 2.1 A/AA)', async () => {
-    const context = await scriptContext(browser, base);
-    const page = await context.newPage();
+    const page = await j.current.scriptPage();
     for (const path of [`/jobs/${OPEN}`, `/jobs/${OPEN}/print`, `/jobs/${NONE}`, `/jobs/${DELETED}`, `/jobs/${OPEN}?lang=en`]) {
       await page.goto(path);
-      const violations = await axeViolations(page);
-      expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
+      await expectNoAxeViolations(page, path);
     }
-    await context.close();
   });
 });

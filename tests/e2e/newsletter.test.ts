@@ -13,7 +13,7 @@ import { importFeed } from '../../src/modules/vacancies/opendata/import.service.
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { axeViolations, describeViolations, launchBrowser, noScriptContext, scriptContext } from '../helpers/browser.ts';
 
-const FEED = new URL('../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url);
+const FEED = new URL('../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url);
 const ADDRESS = 'chen.journey@example.tw';
 
 describe('PUB-5 newsletter journey (Chromium)', { timeout: 120_000 }, () => {

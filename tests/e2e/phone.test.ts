@@ -1,16 +1,12 @@
 // SYS-8: the QR path on a phone — a phone-sized browser opens the apply URL a QR code carries, reaches the
 // platform's sign-in with the job kept in `next`, and no page needs sideways scrolling.
-import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFeed } from '../../src/modules/vacancies/opendata/import.service.ts';
-import { applicantAccounts } from '../../src/modules/accounts/account.schema.ts';
-import { hashPassword } from '../../src/platform/auth/passwords.ts';
-import { createTestApp, TEST_CAPTCHA, type TestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-
-const FEED = new URL('../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url);
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { vacancies } from '../../src/modules/vacancies/vacancy.schema.ts';
+import { createAccount } from '../factories/index.ts';
+import { TEST_CAPTCHA } from '../helpers/app.ts';
+import { useJourney } from './support/journey.ts';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-TW' };
 
 async function overflowX(page: Page): Promise<number> {
@@ -21,33 +17,19 @@ async function overflowX(page: Page): Promise<number> {
 }
 
 describe('phone (SYS-8)', { timeout: 120_000 }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let openJob: string;
-
-  beforeAll(async () => {
-    t = await createTestApp('pglite');
-    await importFeed(t.services.db, readFileSync(FEED, 'utf8'), { source: 'demo', shiftDatesTo: t.services.clock.today() });
-    const r = await t.services.db.execute<{ work_id: string }>(
+  let openJob = '';
+  const j = useJourney({
+    realFeed: true,
+    seed: async (t) => {
       // A 不須具 (open) job: its QR leads to the applicant platform.
-      (await import('drizzle-orm')).sql`select work_id from vacancies where access_mode = 'open' order by work_id limit 1`,
-    );
-    openJob = r.rows[0]!.work_id;
-    await t.services.db.insert(applicantAccounts).values({ email: 'phone@example.com', passwordHash: await hashPassword('Phone1234!'), status: 'active', activatedAt: new Date() });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+      const [job] = await t.services.db.select({ workId: vacancies.workId }).from(vacancies).where(eq(vacancies.accessMode, 'open')).orderBy(vacancies.workId).limit(1);
+      openJob = job!.workId;
+      await createAccount(t.services.db, { email: 'phone@example.com', password: 'Phone1234!' });
+    },
   });
 
   it('SYS-8 PUB-3 the QR apply URL on a phone reaches the platform sign-in with the job kept, no sideways scrolling', async () => {
-    const context = await browser.newContext({ ...PHONE, baseURL: base });
-    const page = await context.newPage();
+    const page = await j.current.pageWith(PHONE);
     for (const path of ['/', '/jobs?keyword=' + encodeURIComponent('人事'), `/jobs/${openJob}`]) {
       await page.goto(path);
       expect(await overflowX(page), path).toBeLessThanOrEqual(0);
@@ -66,6 +48,5 @@ describe('phone (SYS-8)', { timeout: 120_000 }, () => {
     await page.waitForURL(/\/platform\/resume/);
     expect(new URL(page.url()).searchParams.get('next')).toBe(`/platform/apply/${openJob}`);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
-    await context.close();
   });
 });

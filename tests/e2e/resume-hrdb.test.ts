@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedHrdbDemo } from '../../src/modules/hrdb/hrdb.seed.ts';
 import { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../../src/modules/hrdb/well-known-people.ts';
 import { findResume } from '../../src/modules/resumes/resume.repo.ts';
-import { signInApplicant, type Applicant } from '../../src/modules/resumes/resumes.test-support.ts';
 import { createTestApp, TEST_CAPTCHA, type TestApp } from '../helpers/app.ts';
 import { axeViolations, describeViolations, launchBrowser, noScriptContext, scriptContext } from '../helpers/browser.ts';
+import { signInApplicant, type Applicant } from '../factories/index.ts';
 
 const FORMER = WELL_KNOWN_PEOPLE.formerContract;
 

@@ -10,9 +10,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/platform/pdf/testing/poppler.ts';
 import { findResume } from '../../src/modules/resumes/resume.repo.ts';
-import { jpeg, postForm, signInApplicant, tinyPdf, validFields, type Applicant } from '../../src/modules/resumes/resumes.test-support.ts';
+import { jpeg, postForm, tinyPdf, validFields } from '../../src/modules/resumes/resumes.test-support.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { axeViolations, describeViolations, launchBrowser, noScriptContext, scriptContext } from '../helpers/browser.ts';
+import { signInApplicant, type Applicant } from '../factories/index.ts';
 
 
 describe('履歷填寫 journeys (Chromium)', { timeout: 180_000 }, () => {

@@ -1,12 +1,14 @@
-// Test databases: every test file (or test) gets a clean, migrated database.
+// Test databases: every test file (or test) gets a clean, migrated database, copied from the template that
+// tests/global-setup.ts built once for the run (docs/adr/0006-test-database-strategy.md).
 // PGlite always; PostgreSQL too when TEST_DATABASE_URL points at a server (an admin connection, e.g.
 // postgres://postgres@127.0.0.1:5432/postgres). PostgreSQL databases are made UTF-8 (C.UTF-8 ctype) from a
 // migrated template, as ARCHITECTURE.md requires for pg_trgm on Chinese text.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/client.ts';
-import { migrate, migrationFiles } from '../../src/platform/db/migrate.ts';
+import { buildPgliteTemplate, ensurePostgresTemplate, withDatabase } from './template-db.ts';
 
 export type Driver = 'pglite' | 'postgres';
 
@@ -15,13 +17,11 @@ export function dbDrivers(): Driver[] {
 }
 
 let pgliteTemplate: Promise<Blob> | undefined;
-async function pgliteTemplateBlob(): Promise<Blob> {
+/** The migrated PGlite data dir: read from the file tests/global-setup.ts wrote (built here if it did not run). */
+function pgliteTemplateBlob(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
-    const d = await openDatabase({ kind: 'pglite-memory' });
-    await migrate(d.pool);
-    const blob = await d.pglite!.dumpDataDir('none');
-    await d.close();
-    return blob;
+    const file = inject('sqrPgliteTemplate');
+    return file ? new Blob([await readFile(file)]) : buildPgliteTemplate();
   })();
   return pgliteTemplate;
 }
@@ -31,37 +31,11 @@ function adminUrl(): string {
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   return url;
 }
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = '/' + name;
-  return u.toString();
-}
 
 let pgTemplate: Promise<string> | undefined;
-async function postgresTemplate(): Promise<string> {
-  pgTemplate ??= (async () => {
-    const hash = createHash('sha256').update(JSON.stringify(migrationFiles())).digest('hex').slice(0, 12);
-    const name = `sqr_tpl_${hash}`;
-    const admin = new pg.Client({ connectionString: adminUrl() });
-    await admin.connect();
-    try {
-      await admin.query('SELECT pg_advisory_lock(8675309)');
-      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (exists.rowCount === 0) {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
-        const d = await openDatabase({ kind: 'postgres', url: withDatabase(adminUrl(), name) });
-        try {
-          await migrate(d.pool);
-        } finally {
-          await d.close();
-        }
-      }
-    } finally {
-      await admin.query('SELECT pg_advisory_unlock(8675309)').catch(() => undefined);
-      await admin.end();
-    }
-    return name;
-  })();
+/** The migrated PostgreSQL template tests/global-setup.ts made (made here if it did not run). */
+function postgresTemplate(): Promise<string> {
+  pgTemplate ??= (async () => inject('sqrPostgresTemplate') || ensurePostgresTemplate(adminUrl()))();
   return pgTemplate;
 }
 

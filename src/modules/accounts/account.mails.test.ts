@@ -16,7 +16,9 @@ import {
   resetMail,
   rocDateTime,
 } from './account.mails.ts';
-import { Client, createAccount, linkIn, PASSWORD, PASSWORD_2, pathOf } from './accounts.test-support.ts';
+import { linkIn, pathOf } from './accounts.test-support.ts';
+import { createAccount, PASSWORD, PASSWORD_2 } from '../../../tests/factories/index.ts';
+import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';
 
 const C = { baseUrl: 'https://jobs.example.gov.tw' };
 const AT = new Date('2025-03-03T09:05:00+08:00');

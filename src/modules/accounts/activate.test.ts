@@ -7,8 +7,10 @@ import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { ANSWER_FLOOR_MS } from './account.rules.ts';
 import { verificationTokens } from './account.schema.ts';
-import { accountByEmail, accountById, auditActions, Client, createAccount, latestMailTo, linkIn, mailsTo, pathOf, stable } from './accounts.test-support.ts';
+import { accountByEmail, accountById, auditActions, latestMailTo, linkIn, mailsTo, pathOf, stable } from './accounts.test-support.ts';
 import { tokenHash } from './tokens.ts';
+import { createAccount } from '../../../tests/factories/index.ts';
+import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';
 
 const HOUR = 3_600_000;
 

@@ -4,7 +4,9 @@ import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { accountById, auditActions, Client, createAccount, latestMailTo, linkIn, mailsTo, PASSWORD, PASSWORD_2, pathOf, stable, summaryOf } from './accounts.test-support.ts';
+import { accountById, auditActions, latestMailTo, linkIn, mailsTo, pathOf, stable, summaryOf } from './accounts.test-support.ts';
+import { createAccount, PASSWORD, PASSWORD_2 } from '../../../tests/factories/index.ts';
+import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';
 
 const HOUR = 3_600_000;
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
-import { accountById, auditActions, Client, createAccount, latestMailTo, PASSWORD, PASSWORD_2, summaryOf } from './accounts.test-support.ts';
+import { accountById, auditActions, latestMailTo, summaryOf } from './accounts.test-support.ts';
+import { createAccount, PASSWORD, PASSWORD_2 } from '../../../tests/factories/index.ts';
+import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';
 
 describe.each(dbDrivers())('變更密碼 (ACC-6) on %s', (driver) => {
   const t = useTestApp(driver);

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { TEST_CAPTCHA, useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { ACCOUNT_POSTS_PER_MINUTE, ANSWER_FLOOR_MS } from './account.rules.ts';
-import { accountById, auditActions, Client, createAccount, PASSWORD, stable, summaryOf } from './accounts.test-support.ts';
+import { accountById, auditActions, stable, summaryOf } from './accounts.test-support.ts';
+import { createAccount, PASSWORD } from '../../../tests/factories/index.ts';
+import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';
 
 describe.each(dbDrivers())('登入 (ACC-4) on %s', (driver) => {
   const t = useTestApp(driver);

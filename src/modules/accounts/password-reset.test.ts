@@ -6,22 +6,9 @@ import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { ANSWER_FLOOR_MS } from './account.rules.ts';
-import {
-  accountById,
-  auditActions,
-  Client,
-  createAccount,
-  latestMailTo,
-  linkIn,
-  mailsTo,
-  PASSWORD,
-  PASSWORD_2,
-  PASSWORD_3,
-  PASSWORD_4,
-  pathOf,
-  stable,
-  summaryOf,
-} from './accounts.test-support.ts';
+import { accountById, auditActions, latestMailTo, linkIn, mailsTo, pathOf, stable, summaryOf } from './accounts.test-support.ts';
+import { createAccount, PASSWORD, PASSWORD_2, PASSWORD_3, PASSWORD_4 } from '../../../tests/factories/index.ts';
+import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';
 
 const DAY = 24 * 3_600_000;
 

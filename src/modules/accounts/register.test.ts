@@ -5,8 +5,10 @@ import { csrfFrom, TEST_CAPTCHA, useTestApp } from '../../../tests/helpers/app.t
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { ANSWER_FLOOR_MS, ACCOUNT_POSTS_PER_MINUTE } from './account.rules.ts';
-import { accountByEmail, auditActions, Client, createAccount, latestMailTo, linkIn, mailsTo, PASSWORD, stable, summaryOf } from './accounts.test-support.ts';
+import { accountByEmail, auditActions, latestMailTo, linkIn, mailsTo, stable, summaryOf } from './accounts.test-support.ts';
 import { CONSENT_VERSION } from './consent.ts';
+import { createAccount, PASSWORD } from '../../../tests/factories/index.ts';
+import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';
 
 describe.each(dbDrivers())('註冊 (ACC-1) on %s', (driver) => {
   const t = useTestApp(driver);

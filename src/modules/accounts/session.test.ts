@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { Client, createAccount, latestMailTo, linkIn } from './accounts.test-support.ts';
+import { latestMailTo, linkIn } from './accounts.test-support.ts';
+import { createAccount } from '../../../tests/factories/index.ts';
+import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';
 
 const MINUTE = 60_000;
 

@@ -9,7 +9,9 @@ import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { ANSWER_FLOOR_MS, ECPA_POSTS_PER_MINUTE, LOCK_AFTER_FAILURES, LOCK_MINUTES } from './ecpa.rules.ts';
 import { purgeLoginThrottles } from './staff.repo.ts';
 import { staffLoginThrottles } from './staff.schema.ts';
-import { freshIp, insertStaff, postLogin, sessionToken, STAFF_PASSWORD } from './ecpa.test-support.ts';
+import { insertStaff, postLogin, sessionToken } from './ecpa.test-support.ts';
+import { STAFF_PASSWORD } from '../../../tests/factories/index.ts';
+import { freshIp } from '../../../tests/helpers/http-client.ts';
 
 const INVALID = '帳號或密碼錯誤';
 const LOCKED = '已暫停登入至';

@@ -10,7 +10,9 @@ import { createMailTransport } from '../../platform/mail/transport.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../platform/mail/test-smtp-server.ts';
 import { deliverDueMail } from '../../platform/outbox/delivery.ts';
 import { LOCK_AFTER_FAILURES, RESET_DAYS } from './ecpa.rules.ts';
-import { freshIp, getThenPost, insertStaff, postLogin, sessionToken, STAFF_PASSWORD } from './ecpa.test-support.ts';
+import { getThenPost, insertStaff, postLogin, sessionToken } from './ecpa.test-support.ts';
+import { STAFF_PASSWORD } from '../../../tests/factories/index.ts';
+import { freshIp } from '../../../tests/helpers/http-client.ts';
 
 const NEW_PASSWORD = 'NewPass#2025';
 

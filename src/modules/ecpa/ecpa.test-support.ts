@@ -1,49 +1,25 @@
-// Test helpers for the eCPA module: staff accounts and the sign-in form over fastify.inject.
-import { randomUUID } from 'node:crypto';
+// Test helpers for the eCPA module: staff with an HR-database ID hash, and the sign-in form over fastify.inject.
+// (Staff rows come from tests/factories/staff.ts; the generic client is tests/helpers/http-client.ts.)
 import type { FastifyInstance } from 'fastify';
+import { createStaff, type NewStaff } from '../../../tests/factories/staff.ts';
 import { cookieHeader, csrfFrom, TEST_CAPTCHA } from '../../../tests/helpers/app.ts';
 import type { Services } from '../../container.ts';
 import { SESSION_COOKIE } from '../../platform/auth/http.ts';
-import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { hrdbIdHash, idLast4 } from '../hrdb/index.ts';
-import { staffUsers, type StaffRole } from './staff.schema.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';
 export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
-let hashed: Promise<string> | undefined;
-export const STAFF_PASSWORD = 'Staff1234!';
-
-export interface StaffInput {
-  account?: string;
-  name?: string;
-  email?: string | null;
-  agencyCode?: string;
-  roles?: StaffRole[];
-  status?: 'active' | 'left_service';
+export interface StaffInput extends Omit<Partial<NewStaff>, 'nationalIdHash' | 'nationalIdLast4'> {
   nationalId?: string;
   password?: string;
 }
 
-/** Inserts a staff user (password STAFF_PASSWORD unless given) and returns its row. */
+/** Inserts a staff user (createStaff; password STAFF_PASSWORD unless given), hashing `nationalId` the HR-database way. */
 export async function insertStaff(q: Queryable, config: Pick<Services['config'], 'sessionSecret'>, input: StaffInput = {}) {
-  const account = input.account ?? `staff.${randomUUID().slice(0, 8)}`;
-  const passwordHash = input.password ? await hashPassword(input.password) : await (hashed ??= hashPassword(STAFF_PASSWORD));
-  const [row] = await q
-    .insert(staffUsers)
-    .values({
-      account,
-      passwordHash,
-      name: input.name ?? '測試人員',
-      email: input.email === undefined ? `${account}@example.gov.tw` : input.email,
-      agencyCode: input.agencyCode ?? '376420000A',
-      roles: input.roles ?? ['agency_hr'],
-      status: input.status ?? 'active',
-      ...(input.nationalId ? { nationalIdHash: hrdbIdHash(config, input.nationalId), nationalIdLast4: idLast4(input.nationalId) } : {}),
-    })
-    .returning();
-  return row!;
+  const { nationalId, ...rest } = input;
+  return createStaff(q, { ...rest, ...(nationalId ? { nationalIdHash: hrdbIdHash(config, nationalId), nationalIdLast4: idLast4(nationalId) } : {}) });
 }
 
 export interface PostResult {
@@ -89,11 +65,4 @@ export function postLogin(app: FastifyInstance, fields: { account: string; passw
 /** The session token in a Cookie header. */
 export function sessionToken(cookie: string): string | undefined {
   return new Map(cookie.split('; ').map((c) => c.split('=') as [string, string])).get(SESSION_COOKIE);
-}
-
-/** A unique client address per call, so that tests do not share a rate-limit bucket. */
-let ipCounter = 0;
-export function freshIp(): string {
-  ipCounter++;
-  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }

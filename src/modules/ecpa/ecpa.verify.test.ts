@@ -12,8 +12,10 @@ import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { isFormerContractEmployee, seedHrdbDemo, hrdbIdHash, createLocalHrDatabase, HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../hrdb/index.ts';
 import { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';
-import { freshIp, getThenPost, insertStaff, STAFF_PASSWORD } from './ecpa.test-support.ts';
+import { getThenPost, insertStaff } from './ecpa.test-support.ts';
 import { forgetHrdbVerification, HRDB_VERIFIED_KEY, verifiedHrdbPerson } from './hrdb-verification.ts';
+import { STAFF_PASSWORD } from '../../../tests/factories/index.ts';
+import { freshIp } from '../../../tests/helpers/http-client.ts';
 
 const FORMER = WELL_KNOWN_PEOPLE.formerContract;
 const NEXT = '/platform/resume?from=hrdb';

@@ -1,7 +1,8 @@
 import { TextWriter, Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { cookieHeader, useTestApp } from '../../../tests/helpers/app.ts';
+import { useTestApp } from '../../../tests/helpers/app.ts';
+import { HttpClient } from '../../../tests/helpers/http-client.ts';
 import { allResumeLabels, RESUME_LABELS, RESUME_LIMITS } from '../../platform/pdf/index.ts';
 import { pdfText } from '../../platform/pdf/testing/poppler.ts';
 import { buildBlankResumeOdt, ODT_MIMETYPE } from './blank-form.odt.ts';
@@ -42,8 +43,8 @@ describe('求職SOP and the blank resume form', () => {
   });
 
   it('PUB-6 SYS-6 the SOP page is in English after the language switch', async () => {
-    const sw = await t.current.app.inject('/lang?to=en&next=/guide/sop');
-    const res = await t.current.app.inject({ url: '/guide/sop', headers: { cookie: cookieHeader(sw) } });
+    const c = new HttpClient(t.current.app);
+    const res = await c.followRedirects(await c.get('/lang?to=en&next=/guide/sop'));
     expect(res.body).toContain('<html lang="en">');
     expect(res.body).toContain('How to apply (求職SOP)');
     expect(res.body).toContain('Blank resume form (PDF, to print)');

@@ -10,7 +10,8 @@ import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../
 import { applicantAccounts, verificationTokens } from '../accounts/index.ts';
 import { newsletterSubscriptions } from './newsletter.schema.ts';
 import { MAILS_PER_ADDRESS_PER_HOUR, sha256 } from './newsletter.rules.ts';
-import { Mailbox, Visitor, linkIn, tokenOf } from './testkit.ts';
+import { Mailbox, linkIn, tokenOf } from './testkit.ts';
+import { HttpClient as Visitor } from '../../../tests/helpers/http-client.ts';
 
 const NOW = '2026-06-17T10:00:00+08:00'; // 民國 115 年 06 月 17 日
 const CONDITIONS = { place: ['10', '23'], sysnam: 'A107', kind: '11', rank: ['薦任'], keyword: '人事' };

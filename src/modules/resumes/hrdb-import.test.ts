@@ -6,14 +6,16 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_CAPTCHA, useTestApp } from '../../../tests/helpers/app.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
-import { freshIp, getThenPost } from '../ecpa/ecpa.test-support.ts';
+import { getThenPost } from '../ecpa/ecpa.test-support.ts';
 import { HRDB_VERIFIED_KEY, HRDB_VERIFICATION_TTL_MS } from '../ecpa/index.ts';
 import { HRDB_IMPORT_FORM_KEY, HRDB_IMPORTED_KEY } from './hrdb-handoff.ts';
 import { OFFER_PROBE_ACTION } from './probe-limits.ts';
 import { findResume } from './resume.repo.ts';
-import { formData, postForm, signInApplicant, validFields, type Applicant } from './resumes.test-support.ts';
+import { formData, postForm, validFields } from './resumes.test-support.ts';
 import { HRDB_IMPORT_PATH } from './hrdb-import.routes.ts';
 import { seedHrdbDemo, HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../hrdb/index.ts';
+import { signInApplicant, type Applicant } from '../../../tests/factories/index.ts';
+import { freshIp } from '../../../tests/helpers/http-client.ts';
 
 const FORMER = WELL_KNOWN_PEOPLE.formerContract; // 黃雅婷 G221508377, former 約僱
 const BUTTON = '<button type="submit" name="action" value="hrdb-import" class="secondary">從公務人力資料庫帶入相關資料</button>';

@@ -17,10 +17,11 @@ import { findResume } from './resume.repo.ts';
 import { validateResume } from './resume.rules.ts';
 import { resumes, resumeUploads } from './resume.schema.ts';
 import type { ResumeData } from './resume.types.ts';
-import { jpeg, signInApplicant, tinyPdf, validFields } from './resumes.test-support.ts';
+import { jpeg, tinyPdf, validFields } from './resumes.test-support.ts';
 import { saveResume } from './save-resume.ts';
 import { stageAttachment, stagePhoto } from './stage-upload.ts';
 import { voidAccountUsingId } from './void-account.ts';
+import { signInApplicant } from '../../../tests/factories/index.ts';
 
 const ctx = { today: '2026-11-22', m: resumeMessages('zh-TW'), e: resumeErrors('zh-TW') };
 function data(overrides: Record<string, string | string[]> = {}): ResumeData {

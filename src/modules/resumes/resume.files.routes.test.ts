@@ -5,7 +5,8 @@ import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { MISSING_GLYPH } from '../../platform/pdf/index.ts';
 import { pdfText } from '../../platform/pdf/testing/poppler.ts';
 import { findResume } from './resume.repo.ts';
-import { fakeExe, hugePng, jpeg, postForm, signInApplicant, tinyPdf, validFields, type Applicant } from './resumes.test-support.ts';
+import { fakeExe, hugePng, jpeg, postForm, tinyPdf, validFields } from './resumes.test-support.ts';
+import { signInApplicant, type Applicant } from '../../../tests/factories/index.ts';
 
 
 const stagedId = (html: string, name: 'stagedPhotoId' | 'stagedAttachmentId') => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../tests/helpers/app.ts';
 import { applicantAccounts } from '../accounts/index.ts';
 import { findResume } from './resume.repo.ts';
-import { csrfOf, formData, postForm, signInApplicant, validFields } from './resumes.test-support.ts';
+import { csrfOf, formData, postForm, validFields } from './resumes.test-support.ts';
+import { signInApplicant } from '../../../tests/factories/index.ts';
 
 
 describe('履歷填寫 pages', () => {

@@ -16,7 +16,7 @@ const errorsOf = (overrides: Record<string, string | string[]> = {}) => {
   return r.ok ? {} : r.errors;
 };
 
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/data/id_test_vectors.json', import.meta.url), 'utf8')) as {
+const vectors = JSON.parse(readFileSync(new URL('../../../tests/fixtures/id_test_vectors.json', import.meta.url), 'utf8')) as {
   valid: { id: string }[];
   invalid_in_context: { id: string; checksum_or_format_ok: boolean }[];
 };

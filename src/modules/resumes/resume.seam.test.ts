@@ -5,10 +5,11 @@ import { testConfig } from '../../../tests/helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/helpers/db.ts';
 import { buildApp } from '../../app.ts';
 import { createServices, type Services } from '../../container.ts';
-import { postForm, signInApplicant, validFields } from './resumes.test-support.ts';
+import { postForm, validFields } from './resumes.test-support.ts';
 import { findResume } from './resume.repo.ts';
 import { HRDB_IMPORTED_KEY } from './hrdb-handoff.ts';
 import { renderResumeForm } from './resume.routes.tsx';
+import { signInApplicant } from '../../../tests/factories/index.ts';
 
 
 describe('RES-4 seam: pre-filling the form from the HR database', () => {

@@ -1,34 +1,12 @@
-// Test helpers for the resume module: signed-in applicants (an applicant_accounts row + a session), a complete
-// valid form, multipart posts, and a few generated files.
-import { randomUUID } from 'node:crypto';
+// Test helpers for the resume module: a complete valid form, multipart posts, and a few generated files.
+// (Signed-in applicants: signInApplicant in tests/factories/session.ts.)
 import sharp from 'sharp';
 import { minimalPdf } from '../../platform/storage/pdf-fixture.ts';
+import type { Applicant } from '../../../tests/factories/session.ts';
 import type { TestApp } from '../../../tests/helpers/app.ts';
 import { csrfFrom } from '../../../tests/helpers/app.ts';
-import type { Queryable } from '../../platform/db/client.ts';
-import { applicantAccounts, type ApplicantStatus } from '../accounts/index.ts';
-
-export interface Applicant {
-  id: string;
-  email: string;
-  cookie: string;
-  token: string;
-}
-
-export async function insertAccount(db: Queryable, opts: { email?: string; status?: ApplicantStatus } = {}): Promise<{ id: string; email: string }> {
-  const email = opts.email ?? `u-${randomUUID().slice(0, 8)}@example.com`;
-  const [row] = await db
-    .insert(applicantAccounts)
-    .values({ email, passwordHash: 'x', status: opts.status ?? 'active', activatedAt: new Date() })
-    .returning({ id: applicantAccounts.id });
-  return { id: row!.id, email };
-}
-
-export async function signInApplicant(t: Pick<TestApp, 'services'>, opts: { email?: string; status?: ApplicantStatus } = {}): Promise<Applicant> {
-  const account = await insertAccount(t.services.db, opts);
-  const { token } = await t.services.sessions.create({ principal: { kind: 'applicant', id: account.id, method: '帳號' } });
-  return { ...account, token, cookie: `sid=${token}` };
-}
+// Signed-in applicants live in tests/factories; re-exported for the tests that import them from here.
+export { signInApplicant, type Applicant } from '../../../tests/factories/session.ts';
 
 /** A complete, valid resume as form fields. */
 export function validFields(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {

@@ -10,7 +10,7 @@ import { importFeed } from './opendata/import.service.ts';
 import { vacancies } from './vacancy.schema.ts';
 import { addDays } from '../../platform/tw/roc-date.ts';
 
-const FEED = new URL('../../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url);
+const FEED = new URL('../../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url);
 type Row = typeof vacancies.$inferSelect;
 
 interface Page {

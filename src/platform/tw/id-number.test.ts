@@ -20,7 +20,7 @@ interface Vectors {
 }
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../shared/data/id_test_vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../tests/fixtures/id_test_vectors.json', import.meta.url), 'utf8'),
 ) as Vectors;
 
 const KIND: Record<ValidVector['kind'], string> = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PHONE_MESSAGES, isValidPhone, parsePhone } from './phone.ts';
 
 const { examples } = JSON.parse(
-  readFileSync(new URL('../../../../shared/data/phone_strings_from_dgpa_2016.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../tests/fixtures/phone_strings_from_dgpa_2016.json', import.meta.url), 'utf8'),
 ) as { examples: string[] };
 
 /** Independent reading of a DGPA string: written area code, all main digits, extension digits. */

@@ -89,7 +89,7 @@ describe('parseRocDate', () => {
   });
 
   it('SYS-7 parses every DATE_FROM/DATE_TO of the 2016 DGPA feed and formats it back identically', () => {
-    const xml = readFileSync(new URL('../../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url), 'utf8');
+    const xml = readFileSync(new URL('../../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url), 'utf8');
     const dates = [...xml.matchAll(/<(?:DATE_FROM|DATE_TO|ANNOUNCE_DATE)>([^<]*)</g)].map((m) => m[1] ?? '');
     expect(dates.length).toBeGreaterThan(2000);
     for (const raw of dates) {

@@ -7,7 +7,7 @@ import { exportRow, jobUrlOf, type ExportRow, type ExportVacancy } from './expor
 import { BOM, csvCell, escapeXmlText, guardFormula, toCsv, toJson, toXml } from './export-formats.rules.ts';
 import { parseCsv } from './csv.test-support.ts';
 
-const REAL_XML = readFileSync(new URL('../../../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url), 'utf8');
+const REAL_XML = readFileSync(new URL('../../../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url), 'utf8');
 
 const blank = Object.fromEntries(FEED_FIELDS.map((f) => [f, ''])) as Record<FeedField, string>;
 const row = (fields: Partial<Record<FeedField, string>>): ExportRow => ({ ...blank, ...fields });

@@ -15,7 +15,7 @@ import { vacancies } from '../vacancy.schema.ts';
 import { createOpenDataExport } from './export.service.ts';
 import { parseCsv } from './csv.test-support.ts';
 
-const REAL_XML = readFileSync(new URL('../../../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url), 'utf8');
+const REAL_XML = readFileSync(new URL('../../../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url), 'utf8');
 const BASE = 'http://localhost:3000';
 const DGPA_VIEW = 'http://web3.dgpa.gov.tw/want03front/ap/wantf00001_1.aspx?work_id=';
 /** The feed's ANNOUNCE_DATE (105/05/15), 10:00 in Taipei: the day the 2016 file was published. */

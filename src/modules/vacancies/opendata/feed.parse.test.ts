@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FEED_FIELDS, FeedParseError, parseFeed } from './feed.parse.ts';
 
-const REAL_FEED = new URL('../../../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url);
+const REAL_FEED = new URL('../../../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url);
 
 const wrap = (rows: string, announce = '<ANNOUNCE_DATE>1050515</ANNOUNCE_DATE>') =>
   `<?xml version="1.0" encoding="utf-8"?>\r\n<ROOT>\r\n  ${announce}\r\n${rows}</ROOT>\r\n`;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed, type RawRow } from './feed.parse.ts';
 import { normalizeRow, type FeedVacancy } from './feed.rules.ts';
 
-const REAL_FEED = new URL('../../../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url);
+const REAL_FEED = new URL('../../../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url);
 const feed = parseFeed(readFileSync(REAL_FEED, 'utf8'));
 /** A ROW of the real 2016 feed, by its 職缺編號. */
 function realRow(workId: string): RawRow {

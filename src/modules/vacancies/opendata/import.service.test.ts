@@ -7,7 +7,7 @@ import { vacancies } from '../vacancy.schema.ts';
 import type { FeedField } from './feed.parse.ts';
 import { FeedParseError, importFeed } from './import.service.ts';
 
-const REAL_XML = readFileSync(new URL('../../../../../shared/data/dgpa-opendata-1050515.xml', import.meta.url), 'utf8');
+const REAL_XML = readFileSync(new URL('../../../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url), 'utf8');
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 /** A ROW with sensible defaults; work_id goes into VIEW_URL. */
