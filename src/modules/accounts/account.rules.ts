@@ -15,11 +15,6 @@ export const LOCK_AFTER_FAILURES = 3;
 export const PASSWORD_HISTORY_SIZE = 3;
 /** SYS-4: POSTs of 登入, 註冊, 重寄確認信, 忘記密碼 and 重設密碼 allowed per IP address and minute. */
 export const ACCOUNT_POSTS_PER_MINUTE = 10;
-/**
- * SYS-4 (no enumeration by timing): 註冊, 登入, 重寄確認信 and 忘記密碼 answer no sooner than this, whichever
- * branch they took, so that "known account" and "unknown account" cannot be told apart by the clock.
- */
-export const ANSWER_FLOOR_MS = 400;
 /** Longest email address accepted (RFC 5321 path limit). */
 export const EMAIL_MAX_LENGTH = 254;
 

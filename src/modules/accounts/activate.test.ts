@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { ANSWER_FLOOR_MS } from './account.rules.ts';
+import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
 import { verificationTokens } from './account.schema.ts';
 import { accountByEmail, accountById, auditActions, Client, createAccount, latestMailTo, linkIn, mailsTo, pathOf, stable } from './accounts.test-support.ts';
 import { tokenHash } from './tokens.ts';

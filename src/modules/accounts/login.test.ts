@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { TEST_CAPTCHA, useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
-import { ACCOUNT_POSTS_PER_MINUTE, ANSWER_FLOOR_MS } from './account.rules.ts';
+import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
+import { ACCOUNT_POSTS_PER_MINUTE } from './account.rules.ts';
 import { accountById, auditActions, Client, createAccount, PASSWORD, stable, summaryOf } from './accounts.test-support.ts';
 
 describe.each(dbDrivers())('登入 (ACC-4) on %s', (driver) => {

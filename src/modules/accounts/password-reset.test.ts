@@ -5,7 +5,7 @@ import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { ANSWER_FLOOR_MS } from './account.rules.ts';
+import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
 import {
   accountById,
   auditActions,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { csrfFrom, TEST_CAPTCHA, useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
-import { ANSWER_FLOOR_MS, ACCOUNT_POSTS_PER_MINUTE } from './account.rules.ts';
+import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
+import { ACCOUNT_POSTS_PER_MINUTE } from './account.rules.ts';
 import { accountByEmail, auditActions, Client, createAccount, latestMailTo, linkIn, mailsTo, PASSWORD, stable, summaryOf } from './accounts.test-support.ts';
 import { CONSENT_VERSION } from './consent.ts';
 

@@ -5,7 +5,7 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';
 import type { AccountDeps } from './account.deps.ts';
-import { withAnswerFloor } from './account.deps.ts';
+import { withAnswerFloor } from '../../platform/auth/answer-floor.ts';
 import { activationMail, alreadyRegisteredMail } from './account.mails.ts';
 import { findLiveByEmail, insertPending } from './account.repo.ts';
 import { activationExpiry } from './account.rules.ts';

@@ -4,7 +4,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';
 import type { AccountDeps } from './account.deps.ts';
-import { withAnswerFloor } from './account.deps.ts';
+import { withAnswerFloor } from '../../platform/auth/answer-floor.ts';
 import { activationMail } from './account.mails.ts';
 import { findLiveByEmail } from './account.repo.ts';
 import { activationExpiry } from './account.rules.ts';

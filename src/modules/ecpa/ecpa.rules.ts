@@ -11,11 +11,6 @@ export const LOCK_MINUTES = 15;
 export const RESET_DAYS = 7;
 /** SYS-4: POSTs of 登入, 忘記密碼, 重設密碼 and 身分驗證 allowed per IP address and minute. */
 export const ECPA_POSTS_PER_MINUTE = 10;
-/**
- * SYS-4 (no enumeration by timing): 登入, 身分驗證 and 忘記密碼 answer no sooner than this after they start,
- * whichever branch they took.
- */
-export const ANSWER_FLOOR_MS = 400;
 /** RES-4: an eCPA identity verification is good for this long. */
 export const HRDB_VERIFICATION_TTL_MS = 10 * 60_000;
 /** Longest 帳號 accepted at all. */

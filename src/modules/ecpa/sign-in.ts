@@ -12,7 +12,8 @@ import { dummyHash, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { maskIdNumber } from '../../platform/tw/id-number.ts';
 import { hrdbIdHash } from '../hrdb/id-hash.ts';
-import { withAnswerFloor, type EcpaActor, type EcpaDeps } from './ecpa.deps.ts';
+import { withAnswerFloor } from '../../platform/auth/answer-floor.ts';
+import type { EcpaActor, EcpaDeps } from './ecpa.deps.ts';
 import { afterFailure, isLocked, LOCK_AFTER_FAILURES, LOCK_MINUTES, parseTypedAccount, type TypedAccount } from './ecpa.rules.ts';
 import { clearThrottles, findStaffByAccount, findStaffByNationalIdHash, lockThrottle, saveThrottle, updateStaff, type StaffRow } from './staff.repo.ts';
 

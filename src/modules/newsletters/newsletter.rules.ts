@@ -24,11 +24,6 @@ export const CONFIRM_HOURS = 72;
 export const MAILS_PER_ADDRESS_PER_HOUR = 5;
 /** POSTs that send mail (subscribe, cancel by email), per IP address and minute. */
 export const NEWSLETTER_POSTS_PER_MINUTE = 10;
-/**
- * SYS-4 (no enumeration by timing): the subscribe and cancel forms answer no sooner than this, whichever
- * branch they took (new, pending, live, unknown address).
- */
-export const ANSWER_FLOOR_MS = 300;
 /** Jobs listed in one digest; beyond that the mail links to the search with the same conditions. */
 export const DIGEST_MAX_JOBS = 50;
 /** Subscribers handled per batch of the daily run. */
