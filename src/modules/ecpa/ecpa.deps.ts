@@ -11,7 +11,7 @@ export interface EcpaDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly sessions: SessionStore;
-  readonly config: Pick<Config, 'sessionSecret' | 'baseUrl'>;
+  readonly config: Pick<Config, 'sessionSecret' | 'dataKey' | 'dataKeyPrevious' | 'baseUrl'>;
   readonly hrdb: HrDatabase;
   /** Minimum answer time of the use cases that must not reveal whether an account exists. */
   readonly answerFloorMs: number;

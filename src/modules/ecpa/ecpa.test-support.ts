@@ -6,7 +6,7 @@ import type { Services } from '../../container.ts';
 import { SESSION_COOKIE } from '../../platform/auth/http.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { hrdbIdHash, idLast4 } from '../hrdb/id-hash.ts';
+import { idHasher, idLast4 } from '../../platform/crypto/id-hash.ts';
 import { staffUsers, type StaffRole } from './staff.schema.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';
@@ -27,7 +27,7 @@ export interface StaffInput {
 }
 
 /** Inserts a staff user (password STAFF_PASSWORD unless given) and returns its row. */
-export async function insertStaff(q: Queryable, config: Pick<Services['config'], 'sessionSecret'>, input: StaffInput = {}) {
+export async function insertStaff(q: Queryable, config: Pick<Services['config'], 'dataKey'>, input: StaffInput = {}) {
   const account = input.account ?? `staff.${randomUUID().slice(0, 8)}`;
   const passwordHash = input.password ? await hashPassword(input.password) : await (hashed ??= hashPassword(STAFF_PASSWORD));
   const [row] = await q
@@ -40,7 +40,7 @@ export async function insertStaff(q: Queryable, config: Pick<Services['config'],
       agencyCode: input.agencyCode ?? '376420000A',
       roles: input.roles ?? ['agency_hr'],
       status: input.status ?? 'active',
-      ...(input.nationalId ? { nationalIdHash: hrdbIdHash(config, input.nationalId), nationalIdLast4: idLast4(input.nationalId) } : {}),
+      ...(input.nationalId ? { nationalIdHash: idHasher(config).hash(input.nationalId), nationalIdLast4: idLast4(input.nationalId) } : {}),
     })
     .returning();
   return row!;

@@ -11,7 +11,7 @@ import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { isFormerContractEmployee } from '../hrdb/hrdb.rules.ts';
 import { seedHrdbDemo } from '../hrdb/hrdb.seed.ts';
-import { hrdbIdHash } from '../hrdb/id-hash.ts';
+import { idHasher } from '../../platform/crypto/id-hash.ts';
 import { createLocalHrDatabase } from '../hrdb/local-hrdb.ts';
 import { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../hrdb/well-known-people.ts';
 import { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';
@@ -69,7 +69,7 @@ describe.each(dbDrivers())('人事服務網身分驗證 (RES-4) on %s', (driver)
     expect(r.location).toBe(NEXT);
     const session = await t.current.services.sessions.load(a.token);
     expect(session?.principal).toEqual({ kind: 'applicant', id: a.id, method: '帳號' });
-    expect(session?.data[HRDB_VERIFIED_KEY]).toMatchObject({ nationalIdHash: hrdbIdHash(t.current.config, FORMER.nationalId), personId: FORMER.personId, applicantId: a.id });
+    expect(session?.data[HRDB_VERIFIED_KEY]).toMatchObject({ nationalIdHash: idHasher(t.current.config).hash(FORMER.nationalId), personId: FORMER.personId, applicantId: a.id });
     expect(JSON.stringify(session?.data)).not.toContain(FORMER.nationalId); // SYS-3: never the ID itself
 
     const person = await verifiedHrdbPerson(await requestFor(a.token), t.current.services, hrdb);

@@ -1,6 +1,6 @@
 // eCPA staff queries: accounts, sign-in throttles, password-reset links. No rules here.
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { staffLoginThrottles, staffPasswordResets, staffUsers } from './staff.schema.ts';
 import type { ThrottleState } from './ecpa.rules.ts';
@@ -30,10 +30,15 @@ export async function findStaffByAccount(q: Queryable, account: string): Promise
   return rows.length === 1 ? rows[0]! : null;
 }
 
-/** By national-ID hash: only when exactly one account has it (several would be ambiguous: none). */
-export async function findStaffByNationalIdHash(q: Queryable, hash: string): Promise<StaffRow | null> {
-  const rows = await q.select().from(staffUsers).where(eq(staffUsers.nationalIdHash, hash)).limit(2);
+/** By national-ID hash (any of the candidates): only when exactly one account has it (several would be ambiguous: none). */
+export async function findStaffByNationalIdHash(q: Queryable, hashes: readonly string[]): Promise<StaffRow | null> {
+  const rows = await q.select().from(staffUsers).where(inArray(staffUsers.nationalIdHash, [...hashes])).limit(2);
   return rows.length === 1 ? rows[0]! : null;
+}
+
+/** Re-hashes a staff user's national ID under the current data key (found by a previous or legacy hash). */
+export async function setStaffNationalIdHash(q: Queryable, id: string, nationalIdHash: string): Promise<void> {
+  await q.update(staffUsers).set({ nationalIdHash }).where(eq(staffUsers.id, id));
 }
 
 export async function updateStaff(q: Queryable, id: string, changes: Partial<Pick<StaffRow, 'passwordHash' | 'failedLoginCount'>>, now: Date): Promise<void> {

@@ -7,7 +7,7 @@ import type { Config } from '../../config.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { staffUsers } from '../ecpa/staff.schema.ts';
-import { hrdbIdHash, idLast4 } from './id-hash.ts';
+import { idHasher, idLast4 } from '../../platform/crypto/id-hash.ts';
 import { HRDB_DEMO_PASSWORD, wellKnownPeople } from './well-known-people.ts';
 
 export interface HrdbSeedReport {
@@ -17,7 +17,7 @@ export interface HrdbSeedReport {
   linked: string[];
 }
 
-export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'sessionSecret'>): Promise<HrdbSeedReport> {
+export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'dataKey' | 'dataKeyPrevious'>): Promise<HrdbSeedReport> {
   const people = wellKnownPeople().filter((p) => p.ecpaAccount !== null);
   const accounts = people.map((p) => p.ecpaAccount!);
   const existing = await db.select({ id: staffUsers.id, account: staffUsers.account, nationalIdHash: staffUsers.nationalIdHash }).from(staffUsers).where(inArray(staffUsers.account, accounts));
@@ -33,7 +33,7 @@ export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'sessionS
         missing.map((p) => ({
           account: p.ecpaAccount!,
           passwordHash,
-          nationalIdHash: hrdbIdHash(config, p.nationalId),
+          nationalIdHash: idHasher(config).hash(p.nationalId),
           nationalIdLast4: idLast4(p.nationalId),
           name: p.name,
           email: p.email,
@@ -50,7 +50,7 @@ export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'sessionS
   for (const p of people) {
     const row = byAccount.get(p.ecpaAccount!);
     if (!row) continue;
-    const hash = hrdbIdHash(config, p.nationalId);
+    const hash = idHasher(config).hash(p.nationalId);
     if (row.nationalIdHash === hash) continue;
     await db.update(staffUsers).set({ nationalIdHash: hash, nationalIdLast4: idLast4(p.nationalId), updatedAt: new Date() }).where(eq(staffUsers.id, row.id));
     report.linked.push(p.ecpaAccount!);

@@ -26,11 +26,11 @@ const subs = newsletterSubscriptions;
  * The subscription row of an address, locked for the rest of the transaction; created (pending, no
  * conditions) when the address has none. Concurrent first requests for one address meet on the unique index.
  */
-export async function lockOrCreateByEmail(tx: Queryable, email: string, now: Date, secret: string): Promise<Subscription> {
+export async function lockOrCreateByEmail(tx: Queryable, email: string, now: Date, dataKey: string): Promise<Subscription> {
   const id = randomUUID();
   await tx
     .insert(subs)
-    .values({ id, email, status: 'pending', unsubscribeTokenHash: sha256(subscriptionToken(secret, id)), createdAt: now, updatedAt: now })
+    .values({ id, email, status: 'pending', unsubscribeTokenHash: sha256(subscriptionToken(dataKey, id)), createdAt: now, updatedAt: now })
     .onConflictDoNothing({ target: subs.email });
   const [row] = await tx.select().from(subs).where(eq(subs.email, email)).for('update');
   if (!row) throw new Error('newsletter subscription row vanished');
@@ -53,10 +53,18 @@ export async function lockById(tx: Queryable, id: string): Promise<Subscription 
   return row ?? null;
 }
 
-/** The subscription a 管理 / 取消訂閱 link belongs to (by the SHA-256 of its token); null for anything else. */
+/**
+ * The subscription a 管理 / 取消訂閱 link belongs to (by the SHA-256 of its token); null for anything else. A link
+ * of a mail sent before 0007 (token derived from SESSION_SECRET) is found by the hash kept aside then.
+ */
 export async function findByLinkToken(q: Queryable, token: unknown, forUpdate = false): Promise<Subscription | null> {
   if (!isWellFormedToken(token)) return null;
-  const query = q.select().from(subs).where(eq(subs.unsubscribeTokenHash, sha256(token))).limit(1);
+  const hash = sha256(token);
+  const query = q
+    .select()
+    .from(subs)
+    .where(or(eq(subs.unsubscribeTokenHash, hash), eq(subs.legacyUnsubscribeTokenHash, hash)))
+    .limit(1);
   const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }

@@ -1,6 +1,7 @@
 // PUB-5 電子報訂閱 / 取消: the pure rules. Reading the form, the subscription's period, what "live" means, the
 // watermark of the digest, and the link tokens' shape. No I/O, no clock of its own.
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { keyedHash } from '../../platform/crypto/keys.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { valueOf, valuesOf } from '../../platform/http/forms.ts';
 import { taipeiIsoDate } from '../../platform/clock.ts';
@@ -232,9 +233,9 @@ export function sha256(token: string): string {
 /**
  * The subscription's own link token (管理 / 取消訂閱, carried by every mail and the List-Unsubscribe header).
  * Every digest must carry it, so it is derived, not stored: HMAC of the subscription id under a key derived from
- * the server secret. The table keeps only its SHA-256 (lookup); the database alone never yields a working link.
+ * DATA_KEY (before 0007: from SESSION_SECRET; those links, in mails already sent, are still found through
+ * legacy_unsubscribe_token_hash). The table keeps only its SHA-256 (lookup); the database alone never yields a working link.
  */
-export function subscriptionToken(secret: string, subscriptionId: string): string {
-  const key = createHmac('sha256', secret).update('newsletter-subscription-link-v1').digest();
-  return createHmac('sha256', key).update(subscriptionId).digest('base64url');
+export function subscriptionToken(dataKey: string, subscriptionId: string): string {
+  return keyedHash(dataKey, 'newsletter-subscription-link/v1', subscriptionId);
 }
