@@ -30,3 +30,8 @@ export function accountDeps(services: Services): AccountDeps {
 
 /** Who did it, for the audit row (SYS-2): an applicant, or a visitor not signed in; and from where. */
 export type AccountActor = { kind: 'applicant'; id: string; ip?: string | null } | { kind: 'visitor'; ip?: string | null };
+
+/** The subject of an applicant's mailed links (platform verification_tokens). */
+export function applicantSubject(id: string): { kind: 'applicant_account'; id: string } {
+  return { kind: 'applicant_account', id };
+}

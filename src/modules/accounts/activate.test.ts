@@ -6,9 +6,9 @@ import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
-import { verificationTokens } from './account.schema.ts';
+import { verificationTokens } from '../../platform/db/schema/platform.ts';
 import { accountByEmail, accountById, auditActions, Client, createAccount, latestMailTo, linkIn, mailsTo, pathOf, stable } from './accounts.test-support.ts';
-import { tokenHash } from './tokens.ts';
+import { tokenHash } from '../../platform/auth/tokens.ts';
 
 const HOUR = 3_600_000;
 

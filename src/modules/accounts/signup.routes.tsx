@@ -100,7 +100,7 @@ function sendActivationResult(req: FastifyRequest, reply: FastifyReply, services
     case 'email-taken':
       return page(409, m['title.emailTaken'], [m['emailTaken.body']], [login]);
     case 'expired':
-      return result.purpose === 'email_change'
+      return result.purpose === 'account.change_email'
         ? page(410, m['title.linkExpired'], [fill(m['linkExpired.emailChange'], { hours: activationHours })], [login])
         : page(410, m['title.linkExpired'], [fill(m['linkExpired.activation'], { hours: activationHours })], [resend, { href: accountPaths.login, text: m['link.login'] }]);
     case 'used':

@@ -8,8 +8,8 @@ import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
 import { ECPA_POSTS_PER_MINUTE, LOCK_AFTER_FAILURES, LOCK_MINUTES } from './ecpa.rules.ts';
-import { purgeLoginThrottles } from './staff.repo.ts';
-import { staffLoginThrottles } from './staff.schema.ts';
+import { purgeLoginThrottles } from '../../platform/auth/lockout.ts';
+import { loginThrottles } from '../../platform/db/schema/platform.ts';
 import { freshIp, insertStaff, postLogin, sessionToken, STAFF_PASSWORD } from './ecpa.test-support.ts';
 
 const INVALID = '帳號或密碼錯誤';
@@ -110,11 +110,11 @@ describe.each(dbDrivers())('eCPA account sign-in on %s', (driver) => {
 
   it('SYS-4 the lockout counters of idle, unlocked names can be purged', async () => {
     await postLogin(app(), { account: 'purge.me', password: 'Wrong1234!' }, { ip: freshIp() });
-    const before = (await db().select().from(staffLoginThrottles)).length;
+    const before = (await db().select().from(loginThrottles)).length;
     expect(before).toBeGreaterThan(0);
     const purged = await purgeLoginThrottles(db(), new Date(clock.now().getTime() + 2 * 86_400_000));
     expect(purged).toBeGreaterThan(0);
-    expect((await db().select().from(staffLoginThrottles)).length).toBe(before - purged);
+    expect((await db().select().from(loginThrottles)).length).toBe(before - purged);
   });
 
   it('SYS-4 an unknown account locks exactly like a known one (no enumeration through the lockout)', async () => {

@@ -13,9 +13,10 @@ import { maskIdNumber } from '../../platform/tw/id-number.ts';
 import { idHasher } from '../../platform/crypto/id-hash.ts';
 import { keyedHash } from '../../platform/crypto/keys.ts';
 import { withAnswerFloor } from '../../platform/auth/answer-floor.ts';
+import { afterFailure, clearThrottles, isLocked, lockThrottle, saveThrottle } from '../../platform/auth/lockout.ts';
 import type { EcpaActor, EcpaDeps } from './ecpa.deps.ts';
-import { afterFailure, isLocked, LOCK_AFTER_FAILURES, LOCK_MINUTES, parseTypedAccount, type TypedAccount } from './ecpa.rules.ts';
-import { clearThrottles, findStaffByAccount, findStaffByNationalIdHash, setStaffNationalIdHash, lockThrottle, saveThrottle, updateStaff, type StaffRow } from './staff.repo.ts';
+import { ECPA_LOCKOUT, LOCK_AFTER_FAILURES, LOCK_MINUTES, parseTypedAccount, type TypedAccount } from './ecpa.rules.ts';
+import { findStaffByAccount, findStaffByNationalIdHash, setStaffNationalIdHash, updateStaff, type StaffRow } from './staff.repo.ts';
 
 export type PasswordCheck = { kind: 'ok'; staff: StaffRow } | { kind: 'invalid' } | { kind: 'locked'; until: Date };
 
@@ -88,14 +89,14 @@ async function checkPassword(deps: EcpaDeps, input: CheckInput): Promise<SignInR
     const actor: Actor = { ...input.actor, ip: input.actor.ip ?? null };
     const subject = found ? { kind: 'staff_user', id: found.id } : null;
     return deps.db.transaction(async (tx): Promise<SignInResult> => {
-      const state = await lockThrottle(tx, key, now);
+      const state = await lockThrottle(tx, 'ecpa', key, now);
       if (isLocked(state, now)) {
         await recordAudit(tx, actor, `${input.action}.refused`, subject, { reason: 'locked', ...typedForAudit(deps.config, typed, input.account, !!found) });
         return { kind: 'locked', until: state.lockedUntil! };
       }
       if (!found || !found.passwordHash || !passwordOk) {
-        const next = afterFailure(state, now);
-        await saveThrottle(tx, key, next, now);
+        const next = afterFailure(ECPA_LOCKOUT, state, now);
+        await saveThrottle(tx, 'ecpa', key, next, now);
         if (found) await updateStaff(tx, found.id, { failedLoginCount: found.failedLoginCount + 1 }, now);
         await recordAudit(tx, actor, `${input.action}.failure`, subject, {
           reason: found ? 'wrong-password' : 'unknown-account',
@@ -105,7 +106,7 @@ async function checkPassword(deps: EcpaDeps, input: CheckInput): Promise<SignInR
         await recordAudit(tx, { kind: 'system' }, 'ecpa.lock', subject, { after: LOCK_AFTER_FAILURES, minutes: LOCK_MINUTES, until: next.lockedUntil!.toISOString(), ip: actor.ip });
         return { kind: 'locked', until: next.lockedUntil! };
       }
-      await clearThrottles(tx, [key, ...throttleKeysOf(deps, found)]);
+      await clearThrottles(tx, 'ecpa', [key, ...throttleKeysOf(deps, found)]);
       if (found.failedLoginCount !== 0) await updateStaff(tx, found.id, { failedLoginCount: 0 }, now);
       return input.onRight ? input.onRight(tx, found) : { kind: 'ok', staff: found };
     });

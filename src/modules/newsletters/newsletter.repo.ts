@@ -1,20 +1,27 @@
-// Queries of PUB-5: subscriptions, their confirmation tokens (verification_tokens, purpose newsletter_confirm),
+// Queries of PUB-5: subscriptions, their confirmation tokens (platform verification_tokens, newsletter.confirm),
 // the per-address mail count (from the audit log) and the jobs a digest lists. Queries only; no rules here.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
-import { auditEvents } from '../../platform/db/schema/platform.ts';
-import { applicantAccounts, verificationTokens } from '../accounts/account.schema.ts';
+import { deleteTokensOf, issueToken, peekToken, voidTokens } from '../../platform/auth/tokens.ts';
+import { auditEvents, verificationTokens } from '../../platform/db/schema/platform.ts';
+import { applicantAccounts } from '../accounts/account.schema.ts';
 import { listColumns, searchConditions, searchOrder, type VacancyListRow } from '../vacancies/vacancy.repo.ts';
 import type { RankType } from '../vacancies/vacancy.schema.ts';
 import { vacancies } from '../vacancies/vacancy.schema.ts';
-import { isWellFormedToken, sha256, subscriptionToken, type Conditions } from './newsletter.rules.ts';
+import { isWellFormedToken } from '../../platform/auth/tokens.ts';
+import { sha256, subscriptionToken, type Conditions } from './newsletter.rules.ts';
 import { newsletterSubscriptions, type NewsletterConditions } from './newsletter.schema.ts';
 
 export type Subscription = typeof newsletterSubscriptions.$inferSelect;
 export type ConfirmToken = typeof verificationTokens.$inferSelect;
 
 export const SUBJECT_KIND = 'newsletter_subscription';
+const CONFIRM = 'newsletter.confirm' as const;
+
+function subscriptionSubject(id: string): { kind: string; id: string } {
+  return { kind: SUBJECT_KIND, id };
+}
 /** Audit actions that mean "a mail went to this address on request" (counted for the per-address limit). */
 export const MAILED_ACTIONS = ['newsletter.confirm_mailed', 'newsletter.cancel_mailed'] as const;
 
@@ -82,52 +89,27 @@ export interface ConfirmPayload {
   conditions: NewsletterConditions;
 }
 
-/** A new single-use confirmation token; only its SHA-256 is stored. Older links stay valid until one is used. */
+/**
+ * A new single-use confirmation token (platform verification_tokens, purpose newsletter.confirm); only its SHA-256
+ * is stored. A newer link voids the subscription's older ones (the latest request is what the owner meant).
+ */
 export async function issueConfirmToken(tx: Queryable, input: { subscriptionId: string; conditions: Conditions; expiresAt: Date; now: Date }): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
   const payload: ConfirmPayload = { conditions: input.conditions };
-  await tx.insert(verificationTokens).values({
-    purpose: 'newsletter_confirm',
-    subjectId: input.subscriptionId,
-    tokenHash: sha256(token),
-    payload: payload as unknown as Record<string, unknown>,
-    expiresAt: input.expiresAt,
-    createdAt: input.now,
-  });
-  return token;
+  return issueToken(tx, { purpose: CONFIRM, subject: subscriptionSubject(input.subscriptionId), expiresAt: input.expiresAt, now: input.now, payload: { ...payload } });
 }
 
 export type ConfirmTokenState = 'ok' | 'invalid' | 'used' | 'voided' | 'expired';
 
 /** The confirmation token behind a link and what it is worth now. With forUpdate it stays locked (double clicks). */
 export async function findConfirmToken(q: Queryable, token: unknown, now: Date, forUpdate = false): Promise<{ state: ConfirmTokenState; row: ConfirmToken | null }> {
-  if (!isWellFormedToken(token)) return { state: 'invalid', row: null };
-  const query = q.select().from(verificationTokens).where(eq(verificationTokens.tokenHash, sha256(token))).limit(1);
-  const [row] = forUpdate ? await query.for('update') : await query;
-  if (!row || row.purpose !== 'newsletter_confirm') return { state: 'invalid', row: null };
-  if (row.usedAt) return { state: 'used', row };
-  if (row.voidedAt) return { state: 'voided', row };
-  if (row.expiresAt.getTime() <= now.getTime()) return { state: 'expired', row };
-  return { state: 'ok', row };
-}
-
-export async function markTokenUsed(tx: Queryable, id: string, now: Date): Promise<void> {
-  await tx.update(verificationTokens).set({ usedAt: now }).where(eq(verificationTokens.id, id));
+  const found = await peekToken(q, [CONFIRM], token, now, { forUpdate });
+  if (found.state === 'missing' || found.state === 'wrong-purpose') return { state: 'invalid', row: null };
+  return found;
 }
 
 /** Voids the subscription's other unused confirmation links (after one is used, or on unsubscribe). */
 export async function voidConfirmTokens(tx: Queryable, subscriptionId: string, now: Date): Promise<void> {
-  await tx
-    .update(verificationTokens)
-    .set({ voidedAt: now })
-    .where(
-      and(
-        eq(verificationTokens.purpose, 'newsletter_confirm'),
-        eq(verificationTokens.subjectId, subscriptionId),
-        isNull(verificationTokens.usedAt),
-        isNull(verificationTokens.voidedAt),
-      ),
-    );
+  await voidTokens(tx, subscriptionSubject(subscriptionId), [CONFIRM], now);
 }
 
 /**
@@ -244,9 +226,7 @@ export async function purgeStale(q: Queryable, before: Date): Promise<number> {
         )
         .returning({ id: subs.id });
       if (gone.length) {
-        await tx
-          .delete(verificationTokens)
-          .where(and(eq(verificationTokens.purpose, 'newsletter_confirm'), inArray(verificationTokens.subjectId, gone.map((g) => g.id))));
+        await deleteTokensOf(tx, SUBJECT_KIND, gone.map((g) => g.id));
       }
       return gone;
     })
@@ -258,6 +238,6 @@ export async function confirmTokensOf(q: Queryable, subscriptionId: string): Pro
   return q
     .select()
     .from(verificationTokens)
-    .where(and(eq(verificationTokens.purpose, 'newsletter_confirm'), eq(verificationTokens.subjectId, subscriptionId)))
+    .where(and(eq(verificationTokens.purpose, CONFIRM), eq(verificationTokens.subjectKind, SUBJECT_KIND), eq(verificationTokens.subjectId, subscriptionId)))
     .orderBy(desc(verificationTokens.createdAt));
 }

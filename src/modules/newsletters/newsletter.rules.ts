@@ -221,11 +221,6 @@ export function needsExpiryNotice(s: SubscriptionState & { lastSentAt: Date | nu
 
 // ── link tokens ───────────────────────────────────────────────────────────────
 
-/** Tokens in links are 43 base64url characters (32 bytes). Anything else is refused before any lookup. */
-export function isWellFormedToken(token: unknown): token is string {
-  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
-}
-
 export function sha256(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }

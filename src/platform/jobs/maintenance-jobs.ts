@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Services } from '../../container.ts';
 import { purgeCaptchas } from '../captcha/index.ts';
-import { purgeLoginThrottles } from '../../modules/ecpa/staff.repo.ts';
+import { purgeLoginThrottles } from '../auth/lockout.ts';
 import { TAIPEI, type Jobs } from './jobs.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance.purge';
