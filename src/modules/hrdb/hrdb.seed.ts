@@ -3,11 +3,11 @@
 // (staff_users.national_id_hash + national_id_last4). Idempotent: safe on every start; an existing account is
 // never given a new password, only its national-ID link is (re)written.
 import { eq, inArray } from 'drizzle-orm';
-import type { Config } from '../../config.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { staffUsers } from '../ecpa/staff.schema.ts';
 import { idHasher, idLast4 } from '../../platform/crypto/id-hash.ts';
+import type { DataKeyConfig } from '../../platform/crypto/keys.ts';
 import { HRDB_DEMO_PASSWORD, wellKnownPeople } from './well-known-people.ts';
 
 export interface HrdbSeedReport {
@@ -17,7 +17,7 @@ export interface HrdbSeedReport {
   linked: string[];
 }
 
-export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'dataKey' | 'dataKeyPrevious'>): Promise<HrdbSeedReport> {
+export async function seedHrdbDemo(db: Queryable, config: DataKeyConfig): Promise<HrdbSeedReport> {
   const people = wellKnownPeople().filter((p) => p.ecpaAccount !== null);
   const accounts = people.map((p) => p.ecpaAccount!);
   const existing = await db.select({ id: staffUsers.id, account: staffUsers.account, nationalIdHash: staffUsers.nationalIdHash }).from(staffUsers).where(inArray(staffUsers.account, accounts));

@@ -104,7 +104,7 @@ export type ConfirmTokenState = 'ok' | 'invalid' | 'used' | 'voided' | 'expired'
 export async function findConfirmToken(q: Queryable, token: unknown, now: Date, forUpdate = false): Promise<{ state: ConfirmTokenState; row: ConfirmToken | null }> {
   const found = await peekToken(q, [CONFIRM], token, now, { forUpdate });
   if (found.state === 'missing' || found.state === 'wrong-purpose') return { state: 'invalid', row: null };
-  return found;
+  return { state: found.state, row: found.row };
 }
 
 /** Voids the subscription's other unused confirmation links (after one is used, or on unsubscribe). */
