@@ -18,7 +18,7 @@ import { logIn } from './login.ts';
 import { checkResetLink, resetPassword, type ResetLinkState } from './reset-password.ts';
 import { EmailRequestPage } from './views/email-request-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
-import { MessagePage } from './views/message-page.tsx';
+import { MessagePage } from './views/parts.tsx';
 import { ResetPage } from './views/reset-page.tsx';
 
 const LOGIN_FIELDS = ['email', 'password', 'captcha'];

@@ -15,7 +15,7 @@ import { activateAccount, type ActivationResult } from './activate.ts';
 import { register } from './register.ts';
 import { resendActivation } from './resend-activation.ts';
 import { EmailRequestPage } from './views/email-request-page.tsx';
-import { MessagePage } from './views/message-page.tsx';
+import { MessagePage } from './views/parts.tsx';
 import { RegisterPage } from './views/register-page.tsx';
 
 const REGISTER_FIELDS = ['email', 'password', 'confirm', 'captcha', 'consent'];

@@ -26,7 +26,7 @@ import { findStaffById } from './staff.repo.ts';
 import { AppsPage } from './views/apps-page.tsx';
 import { ForgotPage } from './views/forgot-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
-import { MessagePage } from './views/message-page.tsx';
+import { MessagePage } from './views/parts.tsx';
 import { ResetPage } from './views/reset-page.tsx';
 import { VerifyPage } from './views/verify-page.tsx';
 

@@ -1,0 +1,168 @@
+// Pieces of every door's sign-in, reset and settings forms: the hidden default button, the error summary, the
+// required mark and the one password field (never pre-filled; with the password rule as a list, live-checked by
+// public/js/password-check.js where asked).
+import Html from '@kitajs/html';
+import type { PageContext } from '../http/context.ts';
+import type { FieldErrors } from '../http/forms.ts';
+import { CaptchaField } from '../captcha/captcha.field.tsx';
+import { Csrf, ErrorSummary, FieldError, fieldId } from './components.tsx';
+
+/**
+ * The form's first submit button, not shown: pressing Enter in a field submits the form with it. Without it the
+ * first submit button in the form would be the captcha's 「更換驗證碼」, and Enter would only change the image.
+ */
+export function DefaultSubmit(): JSX.Element {
+  return (
+    <button type="submit" hidden tabindex="-1">
+      submit
+    </button>
+  );
+}
+
+export function FormErrors({ ctx, errors, labels }: { ctx: PageContext; errors: FieldErrors; labels: Record<string, string> }): JSX.Element {
+  return <ErrorSummary errors={errors} labels={labels} title={ctx.t('form.errors.title')} />;
+}
+
+export function Required({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <span class="req">
+      {' *'}
+      <span class="visually-hidden" safe>
+        {ctx.t('form.required')}
+      </span>
+    </span>
+  );
+}
+
+type RuleKey = 'rule.length' | 'rule.upper' | 'rule.lower' | 'rule.digit' | 'rule.special';
+type LiveKey = 'rule.met' | 'rule.unmet' | 'rule.match';
+
+/**
+ * The words of the password rule (src/platform/tw/password-rule.ts) in the page's language: a door's message
+ * catalogue has them under these keys. For the live check (public/js/password-check.js) also what a met / unmet
+ * line and a matching confirmation say.
+ */
+export type PasswordRuleTexts = Record<RuleKey, string> & Partial<Record<LiveKey, string>>;
+
+export interface PasswordFieldProps {
+  ctx: PageContext;
+  /** The door's messages (its catalogue), for the rule lines. */
+  texts: PasswordRuleTexts;
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  autocomplete: 'current-password' | 'new-password';
+  /** Show the password rule as a list below the label. */
+  rules?: boolean;
+  /** Check the rule (and a confirmation) as one types. */
+  live?: boolean;
+  /** Extra rule line below the list, e.g. 不能與前三次密碼相同. */
+  extraRule?: string;
+  /** For a confirmation field: the name of the password field it must equal. */
+  confirms?: string;
+}
+
+const RULE_KEYS: RuleKey[] = ['rule.length', 'rule.upper', 'rule.lower', 'rule.digit', 'rule.special'];
+
+/** The one password input of every door; never pre-filled (a password is never sent back to the browser). */
+export function PasswordField(p: PasswordFieldProps): JSX.Element {
+  const id = fieldId(p.name);
+  const hintId = p.hint ? `${id}-hint` : '';
+  const rulesId = p.rules ? `${id}-rules` : '';
+  const describedBy = [hintId, rulesId, p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const live = p.live ? p.texts : undefined;
+  const confirmLive = p.confirms && live ? live : undefined;
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {Html.escapeHtml(p.label)}
+        <Required ctx={p.ctx} />
+      </label>
+      {p.hint ? (
+        <p class="hint" id={hintId} safe>
+          {p.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {p.rules ? (
+        <ul class="password-rules" id={rulesId} data-password-rules={live ? true : undefined} data-met={live?.['rule.met']} data-unmet={live?.['rule.unmet']}>
+          {RULE_KEYS.map((key) => (
+            <li data-rule={live ? key.slice(5) : undefined} safe>
+              {p.texts[key]}
+            </li>
+          ))}
+          {p.extraRule ? <li safe>{p.extraRule}</li> : ''}
+        </ul>
+      ) : (
+        ''
+      )}
+      <FieldError name={p.name} error={p.error} />
+      <input
+        id={id}
+        name={p.name}
+        type="password"
+        value=""
+        required
+        autocomplete={p.autocomplete}
+        maxlength={256}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        data-password-check={p.rules && live ? rulesId : undefined}
+        data-password-confirms={confirmLive ? fieldId(p.confirms!) : undefined}
+        data-match={confirmLive?.['rule.match']}
+        data-met={confirmLive?.['rule.met']}
+        data-unmet={confirmLive?.['rule.unmet']}
+      />
+    </div>
+  );
+}
+
+export interface PostFormProps {
+  ctx: PageContext;
+  action: string;
+  /** The door's form class ('account-form', 'ecpa-form'). */
+  class: string;
+  /** A paragraph above the form. */
+  intro?: string;
+  /** Hidden fields (an empty value is left out), e.g. next, token. */
+  hidden?: Record<string, string>;
+  /** Forms with a captcha need the hidden default button first (see DefaultSubmit). */
+  captcha?: { error?: string | undefined; refreshNext: string };
+  /** A hint under the fields (e.g. the lockout rule). */
+  note?: string;
+  submit: string;
+  /** Besides the submit button (e.g. a link back to sign-in). */
+  actions?: JSX.Element | string;
+  children?: Html.Children;
+}
+
+/** The one POST form of every door's sign-in, forgot, reset and settings pages: CSRF, hidden fields, captcha, button. */
+export function PostForm(p: PostFormProps): JSX.Element {
+  return (
+    <>
+      {p.intro ? <p safe>{p.intro}</p> : ''}
+      <form method="post" action={p.action} novalidate class={p.class}>
+        {p.captcha ? <DefaultSubmit /> : ''}
+        <Csrf ctx={p.ctx} />
+        {Object.entries(p.hidden ?? {}).map(([name, value]) => (value ? <input type="hidden" name={name} value={value} /> : ''))}
+        {p.children}
+        {p.captcha ? <CaptchaField ctx={p.ctx} error={p.captcha.error} refreshNext={p.captcha.refreshNext} /> : ''}
+        {p.note ? (
+          <p class="hint" safe>
+            {p.note}
+          </p>
+        ) : (
+          ''
+        )}
+        <div class="actions">
+          <button type="submit" safe>
+            {p.submit}
+          </button>
+          {p.actions ?? ''}
+        </div>
+      </form>
+    </>
+  );
+}
