@@ -1,6 +1,6 @@
 // Pieces shared by the account pages: the platform's page frame, message page and password field with this door's
 // words (ACC-1 checklist), the signed-in menu; the idle-session notice (ACC-8) comes with the Layout.
-import Html from '@kitajs/html';
+import type Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
 import { fill } from '../../../platform/i18n/i18n.ts';
 import { Field } from '../../../platform/views/components.tsx';
