@@ -5,7 +5,7 @@ import Html from '@kitajs/html';
 import type { PageContext } from '../http/context.ts';
 import type { FieldErrors } from '../http/forms.ts';
 import { CaptchaField } from '../captcha/captcha.field.tsx';
-import { Csrf, ErrorSummary, FieldError, fieldId } from './components.tsx';
+import { Csrf, ErrorSummary, Field, FieldError, fieldId } from './components.tsx';
 
 /**
  * The form's first submit button, not shown: pressing Enter in a field submits the form with it. Without it the
@@ -165,4 +165,54 @@ export function PostForm(p: PostFormProps): JSX.Element {
       </form>
     </>
   );
+}
+
+export interface SignInFormProps {
+  ctx: PageContext;
+  action: string;
+  class: string;
+  /** Where the sign-in lands (a hidden field), and the page to come back to for a fresh captcha. */
+  next: string;
+  refreshNext: string;
+  captchaError?: string | undefined;
+  /** The door's words: the notice shown when a page sent the visitor here (`next`), intro, lockout rule, button. */
+  texts: { next?: string | undefined; intro: string; note: string; submit: string };
+  noticeClass: string;
+  children?: Html.Children;
+}
+
+/** The one sign-in form of every door: the identity fields are the children; password check comes after the captcha. */
+export function SignInForm(p: SignInFormProps): JSX.Element {
+  const { texts } = p;
+  return (
+    <>
+      {texts.next ? (
+        <p class={p.noticeClass} safe>
+          {texts.next}
+        </p>
+      ) : (
+        ''
+      )}
+      <PostForm ctx={p.ctx} action={p.action} class={p.class} intro={texts.intro} hidden={{ next: p.next }} captcha={{ error: p.captchaError, refreshNext: p.refreshNext }} note={texts.note} submit={texts.submit}>
+        {p.children}
+      </PostForm>
+    </>
+  );
+}
+
+export interface UsernameFieldProps {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  error?: string | undefined;
+  maxlength: number;
+  email?: boolean;
+}
+
+/** The account name as typed to sign in or to ask for a link (an e-mail address or an eCPA 帳號). */
+export function UsernameField(p: UsernameFieldProps): JSX.Element {
+  const kind = p.email ? ({ type: 'email', inputmode: 'email' } as const) : {};
+  return <Field name={p.name} {...kind} label={p.label} hint={p.hint} value={p.value} error={p.error} required requiredText={p.ctx.t('form.required')} autocomplete="username" maxlength={p.maxlength} />;
 }

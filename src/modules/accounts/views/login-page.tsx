@@ -2,7 +2,7 @@
 // what to do, with the link that does it.
 import type { PageContext } from '../../../platform/http/context.ts';
 import { valueOf, type FieldErrors, type FormValues } from '../../../platform/http/forms.ts';
-import { PostForm } from '../../../platform/views/form-parts.tsx';
+import { SignInForm } from '../../../platform/views/form-parts.tsx';
 import { accountPaths } from '../account.paths.ts';
 import type { LoginRefusal } from '../account.rules.ts';
 import { AccountPage, EmailField, FormErrors, LinkRow, msgs, PasswordField } from './parts.tsx';
@@ -51,26 +51,19 @@ export function LoginPage({ ctx, next, values = {}, errors = {}, refusal }: Logi
       ) : (
         ''
       )}
-      {next && !refusal && Object.keys(errors).length === 0 ? (
-        <p class="account-notice" safe>
-          {m['login.next']}
-        </p>
-      ) : (
-        ''
-      )}
-      <PostForm
+      <SignInForm
         ctx={ctx}
         action={accountPaths.login}
         class="account-form"
-        intro={m['login.intro']}
-        hidden={{ next }}
-        captcha={{ error: errors.captcha, refreshNext: self }}
-        note={m['login.lockWarning']}
-        submit={m['button.login']}
+        noticeClass="account-notice"
+        next={next}
+        refreshNext={self}
+        captchaError={errors.captcha}
+        texts={{ next: next && !refusal && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
       >
         <EmailField ctx={ctx} value={valueOf(values, 'email')} error={errors.email} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />
-      </PostForm>
+      </SignInForm>
       <LinkRow
         links={[
           { href: accountPaths.forgot, text: m['link.forgot'] },

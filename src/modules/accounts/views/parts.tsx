@@ -3,9 +3,8 @@
 import type Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
 import { fill } from '../../../platform/i18n/i18n.ts';
-import { Field } from '../../../platform/views/components.tsx';
 import { DoorPage, MessagePage as BaseMessagePage, type MessagePageProps } from '../../../platform/views/door-page.tsx';
-import { PasswordField as BasePasswordField, type PasswordFieldProps } from '../../../platform/views/form-parts.tsx';
+import { PasswordField as BasePasswordField, UsernameField, type PasswordFieldProps } from '../../../platform/views/form-parts.tsx';
 import { accountMessages, type AccountMessages } from '../account.messages.ts';
 import { accountPaths } from '../account.paths.ts';
 
@@ -72,21 +71,7 @@ export function PasswordField(p: Omit<PasswordFieldProps, 'texts' | 'live'>): JS
 /** The registered e-mail address, as typed to sign in or to ask for a link. */
 export function EmailField({ ctx, value, error }: { ctx: PageContext; value: string; error?: string | undefined }): JSX.Element {
   const m = msgs(ctx);
-  return (
-    <Field
-      name="email"
-      type="email"
-      label={m['label.email']}
-      hint={m['hint.emailLogin']}
-      value={value}
-      error={error}
-      required
-      requiredText={ctx.t('form.required')}
-      autocomplete="username"
-      inputmode="email"
-      maxlength={254}
-    />
-  );
+  return <UsernameField ctx={ctx} name="email" email label={m['label.email']} hint={m['hint.emailLogin']} value={value} error={error} maxlength={254} />;
 }
 
 /** A paragraph of links under a form (e.g. 忘記密碼 · 重寄確認信). */

@@ -1,7 +1,7 @@
 // 人事服務網帳號登入 (ECPA-1): 帳號, 密碼, 驗證碼, 【登入】; 忘記密碼. Certificate sign-in (ECPA-2) comes later.
 import type { PageContext } from '../../../platform/http/context.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
-import { PostForm } from '../../../platform/views/form-parts.tsx';
+import { SignInForm } from '../../../platform/views/form-parts.tsx';
 import { ecpaPaths } from '../ecpa.paths.ts';
 import { AccountField, EcpaPage, FormErrors, msgs, PasswordField } from './parts.tsx';
 
@@ -23,26 +23,19 @@ export function LoginPage({ ctx, next, account = '', errors = {} }: LoginPagePro
   return (
     <EcpaPage ctx={ctx} title={m['title.login']}>
       <FormErrors ctx={ctx} errors={errors} labels={loginLabels(ctx)} />
-      {next && Object.keys(errors).length === 0 ? (
-        <p class="ecpa-notice" safe>
-          {m['login.next']}
-        </p>
-      ) : (
-        ''
-      )}
-      <PostForm
+      <SignInForm
         ctx={ctx}
         action={ecpaPaths.login}
         class="ecpa-form"
-        intro={m['login.intro']}
-        hidden={{ next }}
-        captcha={{ error: errors.captcha, refreshNext: self }}
-        note={m['login.lockRule']}
-        submit={m['button.login']}
+        noticeClass="ecpa-notice"
+        next={next}
+        refreshNext={self}
+        captchaError={errors.captcha}
+        texts={{ next: next && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: m['login.intro'], note: m['login.lockRule'], submit: m['button.login'] }}
       >
         <AccountField ctx={ctx} value={account} error={errors.account} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />
-      </PostForm>
+      </SignInForm>
       <p class="ecpa-links">
         <a href={ecpaPaths.forgot} safe>
           {m['link.forgot']}

@@ -2,9 +2,8 @@
 // default button and the account field.
 import type Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
-import { Field } from '../../../platform/views/components.tsx';
 import { DoorPage, MessagePage as BaseMessagePage, type MessagePageProps } from '../../../platform/views/door-page.tsx';
-import { PasswordField as BasePasswordField, type PasswordFieldProps } from '../../../platform/views/form-parts.tsx';
+import { PasswordField as BasePasswordField, UsernameField, type PasswordFieldProps } from '../../../platform/views/form-parts.tsx';
 import { ecpaMessages, type EcpaMessages } from '../ecpa.messages.ts';
 import { ACCOUNT_MAX_LENGTH } from '../ecpa.rules.ts';
 
@@ -27,19 +26,7 @@ export { DefaultSubmit, FormErrors } from '../../../platform/views/form-parts.ts
 
 export function AccountField({ ctx, value, error }: { ctx: PageContext; value: string; error?: string | undefined }): JSX.Element {
   const m = msgs(ctx);
-  return (
-    <Field
-      name="account"
-      label={m['label.account']}
-      hint={m['hint.account']}
-      value={value}
-      error={error}
-      required
-      requiredText={ctx.t('form.required')}
-      autocomplete="username"
-      maxlength={ACCOUNT_MAX_LENGTH}
-    />
-  );
+  return <UsernameField ctx={ctx} name="account" label={m['label.account']} hint={m['hint.account']} value={value} error={error} maxlength={ACCOUNT_MAX_LENGTH} />;
 }
 
 /** The platform password field with this door's words (the rule as a plain list). */
