@@ -133,8 +133,8 @@ export interface PostFormProps {
   /** A hint under the fields (e.g. the lockout rule). */
   note?: string;
   submit: string;
-  /** Besides the submit button (e.g. a link back to sign-in). */
-  actions?: JSX.Element | string;
+  /** A link beside the submit button (e.g. back to sign-in). */
+  back?: { href: string; text: string };
   children?: Html.Children;
 }
 
@@ -160,7 +160,13 @@ export function PostForm(p: PostFormProps): JSX.Element {
           <button type="submit" safe>
             {p.submit}
           </button>
-          {p.actions ?? ''}
+          {p.back ? (
+            <a href={p.back.href} safe>
+              {p.back.text}
+            </a>
+          ) : (
+            ''
+          )}
         </div>
       </form>
     </>

@@ -16,11 +16,7 @@ export function ForgotPage({ ctx, account = '', errors = {} }: { ctx: PageContex
         class="ecpa-form"
         intro={m['forgot.intro']}
         submit={m['button.send']}
-        actions={
-          <a href={ecpaPaths.login} safe>
-            {m['link.login']}
-          </a>
-        }
+        back={{ href: ecpaPaths.login, text: m['link.login'] }}
       >
         <AccountField ctx={ctx} value={account} error={errors.account} />
       </PostForm>
