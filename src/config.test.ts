@@ -20,6 +20,16 @@ describe('config', () => {
     expect(loadConfig(base).sessionSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('SYS-3 keeps a generated DATA_KEY in DATA_DIR, separate from the session secret; DATA_KEY_PREVIOUS is optional', () => {
+    const c = loadConfig(base);
+    expect(c.dataKey).toBe(loadConfig(base).dataKey);
+    expect(c.dataKey.length).toBeGreaterThanOrEqual(32);
+    expect(c.dataKey).not.toBe(c.sessionSecret);
+    expect(c.dataKeyPrevious).toBeUndefined();
+    const set = loadConfig({ ...base, DATA_KEY: 'k'.repeat(40), DATA_KEY_PREVIOUS: 'p'.repeat(40) });
+    expect([set.dataKey, set.dataKeyPrevious]).toEqual(['k'.repeat(40), 'p'.repeat(40)]);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
@@ -30,6 +40,8 @@ describe('config', () => {
     [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, 'SMTP_URL'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '99' }, 'TRUST_PROXY'],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, 'DATA_KEY'],
+    [{ DATA_KEY: 'short' }, 'DATA_KEY'],
   ])('SYS-4 refuses bad configuration %j with one line naming %s', (env, name) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     try {

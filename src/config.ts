@@ -35,6 +35,8 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(false),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATA_KEY_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   CAPTCHA_TEST_CODE: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits').optional(),
   ROLES: z
@@ -96,6 +98,10 @@ export interface Config {
         readonly forcePathStyle: boolean;
       };
   readonly sessionSecret: string;
+  /** Key of the keyed hashes of personal data (national IDs) and of derived mail links; not the session secret. */
+  readonly dataKey: string;
+  /** The key before the last rotation: hashes under it are still recognised and re-hashed on use. */
+  readonly dataKeyPrevious: string | undefined;
   readonly sessionIdleMinutes: number;
   readonly captchaTestCode: string | undefined;
   readonly roles: readonly Role[];
@@ -141,6 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (isProduction && !e.SMTP_URL) {
     throw new ConfigError('Invalid configuration: SMTP_URL: required when NODE_ENV=production (there is no dev mailbox in production)');
   }
+  if (isProduction && !e.DATA_KEY) {
+    throw new ConfigError('Invalid configuration: DATA_KEY: required when NODE_ENV=production');
+  }
   if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET) {
     throw new ConfigError('Invalid configuration: S3_BUCKET: required when STORAGE_DRIVER=s3');
   }
@@ -169,6 +178,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : { driver: 'disk', dir: join(dataDir, 'files') },
     sessionSecret: e.SESSION_SECRET ?? localSecret(dataDir),
+    dataKey: e.DATA_KEY ?? localSecret(dataDir, 'data-key'),
+    dataKeyPrevious: e.DATA_KEY_PREVIOUS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     captchaTestCode: e.CAPTCHA_TEST_CODE,
     roles: [...new Set(e.ROLES)],
@@ -186,9 +197,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze(config);
 }
 
-/** Outside production the session secret is generated once and kept in DATA_DIR. */
-function localSecret(dataDir: string): string {
-  const file = join(dataDir, 'session-secret');
+/** Outside production the session secret and the data key are generated once and kept in DATA_DIR. */
+function localSecret(dataDir: string, name = 'session-secret'): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');

@@ -1,10 +1,9 @@
 // What the account use cases need, taken from the composition root's Services.
-import { performance } from 'node:perf_hooks';
 import type { Ports } from '../../container.ts';
 import type { SessionStore } from '../../platform/auth/sessions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { ANSWER_FLOOR_MS } from './account.rules.ts';
+import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
 import type { MailContext } from './account.mails.ts';
 
 export interface AccountDeps {
@@ -33,22 +32,7 @@ export function accountDeps(services: Ports): AccountDeps {
 /** Who did it, for the audit row (SYS-2): an applicant, or a visitor not signed in; and from where. */
 export type AccountActor = { kind: 'applicant'; id: string; ip?: string | null } | { kind: 'visitor'; ip?: string | null };
 
-/**
- * Runs `work` and answers no sooner than `floorMs` after it started, whether it succeeded or threw, so that
- * the branches of a use case (account known or not) take the same time as seen from outside.
- */
-export async function withAnswerFloor<T>(floorMs: number, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const settle = async () => {
-    const left = floorMs - (performance.now() - started);
-    if (left > 0) await new Promise((r) => setTimeout(r, left));
-  };
-  try {
-    const result = await work();
-    await settle();
-    return result;
-  } catch (err) {
-    await settle();
-    throw err;
-  }
+/** The subject of an applicant's mailed links (platform verification_tokens). */
+export function applicantSubject(id: string): { kind: 'applicant_account'; id: string } {
+  return { kind: 'applicant_account', id };
 }

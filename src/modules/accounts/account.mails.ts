@@ -1,45 +1,17 @@
 // The platform's account mails (ACC-1, ACC-2, ACC-3, ACC-5, ACC-7), zh-TW, plain text + HTML, links absolute to
 // config.baseUrl. Queued with enqueueMail in the transaction of the change (SYS-1).
-import Html from '@kitajs/html';
 import type { OutgoingMail } from '../../platform/outbox/outbox.ts';
-import { formatRocLong } from '../../platform/tw/roc-date.ts';
+import { composeMail, rocDateTime, type MailPart } from '../../platform/mail/compose.ts';
 import { RESET_DAYS } from './account.rules.ts';
 import { accountPaths } from './account.paths.ts';
 
 const PLATFORM = '不須具公務人員任用資格職缺應徵平台';
-const SUBJECT_PREFIX = `【${PLATFORM}】`;
 
-const taipeiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false });
+export { rocDateTime };
 
-/** 民國 114 年 03 月 04 日 09:00 (Taipei). */
-export function rocDateTime(d: Date): string {
-  return `${formatRocLong(d)} ${taipeiTime.format(d)}`;
-}
-
-type Part = string | { link: string };
-
-/** One mail from paragraphs; a `{ link }` part becomes its own line (text) or a link (HTML). */
-function compose(to: string, subject: string, parts: Part[], baseUrl: string, kind: string): OutgoingMail {
-  const notice = '本信件由系統自動寄發，請勿直接回覆。';
-  const home = baseUrl + accountPaths.home;
-  const text = [...parts.map((p) => (typeof p === 'string' ? p : p.link)), '', notice, `${PLATFORM}：${home}`].join('\n\n').replace(/\n{3,}/g, '\n\n') + '\n';
-  const body = parts
-    .map((p) =>
-      typeof p === 'string'
-        ? `<p>${Html.escapeHtml(p).replace(/\n/g, '<br>')}</p>`
-        : `<p><a href="${Html.escapeHtml(p.link)}">${Html.escapeHtml(p.link)}</a></p>`,
-    )
-    .join('\n');
-  const html = [
-    '<!doctype html>',
-    '<html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>' + Html.escapeHtml(subject) + '</title></head>',
-    '<body style="font-family: sans-serif; line-height: 1.6; color: #1b1b1b;">',
-    body,
-    '<hr>',
-    `<p style="color: #4a4a4a; font-size: 90%;">${Html.escapeHtml(notice)}<br>${Html.escapeHtml(PLATFORM)}：<a href="${Html.escapeHtml(home)}">${Html.escapeHtml(home)}</a></p>`,
-    '</body></html>',
-  ].join('\n');
-  return { to, subject: SUBJECT_PREFIX + subject, text, html, headers: { 'X-Shiqiuren-Kind': kind } };
+/** One mail of this door (platform/mail/compose.ts): the platform's name and home page in the footer. */
+function compose(to: string, subject: string, parts: MailPart[], baseUrl: string, kind: string): OutgoingMail {
+  return composeMail({ name: PLATFORM, separator: '：', home: baseUrl + accountPaths.home }, { to, subject, parts, kind });
 }
 
 export interface MailContext {

@@ -8,7 +8,6 @@ import {
   afterFailedPassword,
   historyAfterChange,
   isEmailAddress,
-  isWellFormedToken,
   LOCK_AFTER_FAILURES,
   normaliseEmail,
   parseEmailChangePayload,
@@ -16,10 +15,7 @@ import {
   resetExpiry,
   safeLanding,
   signInRefusal,
-  tokenState,
-  type TokenRow,
 } from './account.rules.ts';
-import { newToken, tokenHash } from './tokens.ts';
 
 const NOW = new Date('2025-03-03T09:00:00+08:00');
 const HOUR = 3_600_000;
@@ -64,27 +60,6 @@ describe('account rules', () => {
     expect(activationExpiry(NOW, 2).getTime() - NOW.getTime()).toBe(2 * HOUR);
     expect(activationExpiry(NOW, 72).getTime() - NOW.getTime()).toBe(72 * HOUR);
     expect(resetExpiry(NOW).getTime() - NOW.getTime()).toBe(7 * 24 * HOUR);
-  });
-
-  it('ACC-2 a link is ok once, then used; voided by a newer one; expired at its expiry; of another purpose refused', () => {
-    const row = (over: Partial<TokenRow> = {}): TokenRow => ({ purpose: 'activation', usedAt: null, voidedAt: null, expiresAt: activationExpiry(NOW, 24), ...over });
-    expect(tokenState(row(), NOW, ['activation'])).toBe('ok');
-    expect(tokenState(row(), new Date(NOW.getTime() + 24 * HOUR - 1), ['activation'])).toBe('ok');
-    expect(tokenState(row(), new Date(NOW.getTime() + 24 * HOUR), ['activation'])).toBe('expired');
-    expect(tokenState(row({ usedAt: NOW }), NOW, ['activation'])).toBe('used');
-    expect(tokenState(row({ voidedAt: NOW }), NOW, ['activation'])).toBe('voided');
-    expect(tokenState(row({ usedAt: NOW, voidedAt: NOW }), new Date(NOW.getTime() + 48 * HOUR), ['activation'])).toBe('used');
-    expect(tokenState(row({ purpose: 'password_reset' }), NOW, ['activation', 'email_change'])).toBe('wrong-purpose');
-    expect(tokenState(null, NOW, ['activation'])).toBe('missing');
-  });
-
-  it('SYS-4 link tokens are 32 random bytes; only their SHA-256 is stored; malformed ones are not looked up', () => {
-    const t = newToken();
-    expect(isWellFormedToken(t)).toBe(true);
-    expect(newToken()).not.toBe(t);
-    expect(tokenHash(t)).not.toContain(t);
-    expect(tokenHash(t)).toHaveLength(43);
-    for (const bad of [undefined, '', 'short', t + 'x', t.slice(0, 42) + '!', `${t.slice(0, 40)}' or`]) expect(isWellFormedToken(bad)).toBe(false);
   });
 
   it('ACC-5 a new password is checked against the current one and the two before it', () => {

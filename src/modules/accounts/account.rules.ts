@@ -1,6 +1,7 @@
 // Applicant-account rules (ACC-1 … ACC-8). Pure: no I/O, no clock of their own.
 import { safeLanding as platformSafeLanding } from '../../platform/http/landing.ts';
-import type { ApplicantStatus, TokenPurpose } from './account.schema.ts';
+import { afterFailure, type LockoutPolicy } from '../../platform/auth/lockout.ts';
+import type { ApplicantStatus } from './account.schema.ts';
 
 /**
  * ACC-2: an activation link (also the one sent to a new address on 變更帳號) is valid this many hours by default.
@@ -16,11 +17,6 @@ export const LOCK_AFTER_FAILURES = 3;
 export const PASSWORD_HISTORY_SIZE = 3;
 /** SYS-4: POSTs of 登入, 註冊, 重寄確認信, 忘記密碼 and 重設密碼 allowed per IP address and minute. */
 export const ACCOUNT_POSTS_PER_MINUTE = 10;
-/**
- * SYS-4 (no enumeration by timing): 註冊, 登入, 重寄確認信 and 忘記密碼 answer no sooner than this, whichever
- * branch they took, so that "known account" and "unknown account" cannot be told apart by the clock.
- */
-export const ANSWER_FLOOR_MS = 400;
 /** Longest email address accepted (RFC 5321 path limit). */
 export const EMAIL_MAX_LENGTH = 254;
 
@@ -61,42 +57,23 @@ export function signInRefusal(status: ApplicantStatus): LoginRefusal | null {
   return 'invalid'; // voided: as if unknown
 }
 
-/** The account after one more wrong password: the count goes up, and the third in a row locks it. */
+/** ACC-4: the applicant door's lockout (platform/auth/lockout.ts): LOCK_AFTER_FAILURES in a row lock until reset. */
+export const APPLICANT_LOCKOUT: LockoutPolicy = { afterFailures: LOCK_AFTER_FAILURES, lockMinutes: null };
+
+/**
+ * The account after one more wrong password: the count goes up, and the third in a row locks it (the platform
+ * rule; the count and the 'locked' status stay on the account row, lifted by a password reset). A locked or voided
+ * account keeps its status.
+ */
 export function afterFailedPassword(account: { status: ApplicantStatus; failedLoginCount: number }): {
   status: ApplicantStatus;
   failedLoginCount: number;
   lockedNow: boolean;
 } {
-  const failedLoginCount = account.failedLoginCount + 1;
-  if (account.status === 'locked' || account.status === 'voided') return { status: account.status, failedLoginCount, lockedNow: false };
-  const lockedNow = failedLoginCount >= LOCK_AFTER_FAILURES;
-  return { status: lockedNow ? 'locked' : account.status, failedLoginCount, lockedNow };
-}
-
-// ---- links (ACC-2, ACC-3, ACC-5, ACC-7) ----
-
-export type TokenState = 'ok' | 'missing' | 'wrong-purpose' | 'used' | 'voided' | 'expired';
-
-export interface TokenRow {
-  purpose: TokenPurpose;
-  usedAt: Date | null;
-  voidedAt: Date | null;
-  expiresAt: Date;
-}
-
-/** What a link is worth at `now` for a page that accepts `purposes`. Used beats voided beats expired. */
-export function tokenState(row: TokenRow | null | undefined, now: Date, purposes: readonly TokenPurpose[]): TokenState {
-  if (!row) return 'missing';
-  if (!purposes.includes(row.purpose)) return 'wrong-purpose';
-  if (row.usedAt) return 'used';
-  if (row.voidedAt) return 'voided';
-  if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
-  return 'ok';
-}
-
-/** A token as it arrives in a link: 43 base64url characters (32 random bytes). Anything else is not looked up. */
-export function isWellFormedToken(token: unknown): token is string {
-  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
+  if (account.status === 'locked' || account.status === 'voided') return { status: account.status, failedLoginCount: account.failedLoginCount + 1, lockedNow: false };
+  // A lock until reset has no end, so the time of the failure plays no part: any instant will do.
+  const next = afterFailure(APPLICANT_LOCKOUT, { failedCount: account.failedLoginCount, lockedUntil: null }, new Date(0));
+  return { status: next.lockedNow ? 'locked' : account.status, failedLoginCount: next.failedCount, lockedNow: next.lockedNow };
 }
 
 // ---- password history (ACC-5, ACC-6, ACC-7) ----

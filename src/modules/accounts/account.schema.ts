@@ -1,6 +1,6 @@
-// Applicant accounts on the 不須具公務人員任用資格職缺應徵平台 (DOMAIN.md: applicant_account, verification_token).
+// Applicant accounts on the 不須具公務人員任用資格職缺應徵平台 (DOMAIN.md: applicant_account; its mailed links are platform verification_tokens).
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/schema/platform.ts';
 
 export type ApplicantStatus = 'pending_activation' | 'active' | 'locked' | 'voided';
@@ -20,22 +20,4 @@ export const applicantAccounts = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex('applicant_accounts_email_live_uq').on(t.email).where(sql`status <> 'voided'`)],
-);
-
-export type TokenPurpose = 'activation' | 'password_reset' | 'email_change' | 'newsletter_confirm';
-
-export const verificationTokens = pgTable(
-  'verification_tokens',
-  {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    purpose: text('purpose').$type<TokenPurpose>().notNull(),
-    subjectId: text('subject_id').notNull(),
-    tokenHash: text('token_hash').notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    voidedAt: timestamp('voided_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('verification_tokens_hash_uq').on(t.tokenHash), index('verification_tokens_subject_idx').on(t.purpose, t.subjectId)],
 );

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { ANSWER_FLOOR_MS } from './account.rules.ts';
-import { verificationTokens } from './account.schema.ts';
+import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
+import { verificationTokens } from '../../platform/db/schema/platform.ts';
 import { accountByEmail, accountById, auditActions, latestMailTo, linkIn, mailsTo, pathOf, stable } from './accounts.test-support.ts';
-import { tokenHash } from './tokens.ts';
+import { tokenHash } from '../../platform/auth/tokens.ts';
 import { createAccount } from '../../../tests/factories/index.ts';
 import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';
 

@@ -3,11 +3,11 @@
 // password in force and ends every session of the account. A link that is unknown, tampered, of another
 // purpose, used, voided by a newer one or expired changes nothing and gets its own clear page.
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { AccountDeps } from './account.deps.ts';
+import { applicantSubject, type AccountDeps } from './account.deps.ts';
 import { emailTakenByOther, isUniqueViolation, lockById, updateAccount } from './account.repo.ts';
 import { historyAfterChange, parseEmailChangePayload } from './account.rules.ts';
-import type { TokenPurpose } from './account.schema.ts';
-import { findToken, markUsed, voidTokens } from './tokens.ts';
+import type { TokenPurpose } from '../../platform/auth/tokens.ts';
+import { markTokenUsed, peekToken, voidTokens } from '../../platform/auth/tokens.ts';
 
 export type ActivationResult =
   | { kind: 'activated' }
@@ -18,13 +18,13 @@ export type ActivationResult =
   | { kind: 'voided' }
   | { kind: 'invalid' };
 
-const PURPOSES: TokenPurpose[] = ['activation', 'email_change'];
+const PURPOSES: TokenPurpose[] = ['account.activate', 'account.change_email'];
 
 export async function activateAccount(deps: AccountDeps, input: { token: unknown; ip?: string | null }): Promise<ActivationResult> {
   const now = deps.clock.now();
   try {
     return await deps.db.transaction(async (tx): Promise<ActivationResult> => {
-      const found = await findToken(tx, input.token, PURPOSES, now, true);
+      const found = await peekToken(tx, PURPOSES, input.token, now, { forUpdate: true });
       if (found.state === 'expired') return { kind: 'expired', purpose: found.row!.purpose };
       if (found.state === 'used' || found.state === 'voided') return { kind: found.state };
       if (found.state !== 'ok') return { kind: 'invalid' };
@@ -34,8 +34,8 @@ export async function activateAccount(deps: AccountDeps, input: { token: unknown
       const actor = { kind: 'applicant' as const, id: account.id, ip: input.ip ?? null };
       const subject = { kind: 'applicant_account', id: account.id };
 
-      if (token.purpose === 'activation') {
-        await markUsed(tx, token.id, now);
+      if (token.purpose === 'account.activate') {
+        await markTokenUsed(tx, token.id, now);
         if (account.status === 'pending_activation') await updateAccount(tx, account.id, { status: 'active', activatedAt: account.activatedAt ?? now }, now);
         else if (!account.activatedAt) await updateAccount(tx, account.id, { activatedAt: now }, now);
         await recordAudit(tx, actor, 'account.activate', subject, {});
@@ -58,9 +58,9 @@ export async function activateAccount(deps: AccountDeps, input: { token: unknown
         },
         now,
       );
-      await markUsed(tx, token.id, now);
+      await markTokenUsed(tx, token.id, now);
       // Links mailed to the old address (reset, activation) must not open the account any more.
-      await voidTokens(tx, account.id, ['activation', 'password_reset', 'email_change'], now);
+      await voidTokens(tx, applicantSubject(account.id), ['account.activate', 'account.reset', 'account.change_email'], now);
       await deps.sessions.destroyAllFor(tx, { kind: 'applicant', id: account.id });
       await recordAudit(tx, actor, 'account.email_change', subject, { from: account.email, to: change.newEmail });
       return { kind: 'email-changed', email: change.newEmail };

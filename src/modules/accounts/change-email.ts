@@ -7,12 +7,12 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';
-import type { AccountDeps } from './account.deps.ts';
+import { applicantSubject, type AccountDeps } from './account.deps.ts';
 import { emailChangeActivationMail, emailChangeNoticeMail, emailChangeTakenMail } from './account.mails.ts';
 import { emailTakenByOther, findById, lockById } from './account.repo.ts';
 import { activationExpiry, type EmailChangePayload } from './account.rules.ts';
 import { countWrongCurrentPassword, isRecentPassword } from './password-checks.ts';
-import { issueToken, voidTokens } from './tokens.ts';
+import { issueToken, voidTokens } from '../../platform/auth/tokens.ts';
 
 export type ChangeEmailResult =
   | { kind: 'requested'; newEmail: string }
@@ -45,12 +45,12 @@ export async function requestEmailChange(
     if (reused || !newHash) return { kind: 'reused' };
     const taken = await emailTakenByOther(tx, input.newEmail, account.id);
     if (taken) {
-      await voidTokens(tx, account.id, ['email_change'], now);
+      await voidTokens(tx, applicantSubject(account.id), ['account.change_email'], now);
       await enqueueMail(tx, emailChangeTakenMail(deps.mail, { to: input.newEmail }));
     } else {
       const expiresAt = activationExpiry(now, deps.activationHours);
       const payload: EmailChangePayload = { newEmail: input.newEmail, passwordHash: newHash };
-      const token = await issueToken(tx, { purpose: 'email_change', subjectId: account.id, expiresAt, now, payload: { ...payload } });
+      const token = await issueToken(tx, { purpose: 'account.change_email', subject: applicantSubject(account.id), expiresAt, now, payload: { ...payload } });
       await enqueueMail(tx, emailChangeActivationMail(deps.mail, { to: input.newEmail, oldEmail: account.email, token, expiresAt, hours: deps.activationHours }));
     }
     await enqueueMail(tx, emailChangeNoticeMail(deps.mail, { to: account.email, newEmail: input.newEmail, at: now }));

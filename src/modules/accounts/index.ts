@@ -9,7 +9,7 @@ export const accountsModule: AppModule<Services> = {
 };
 
 export { accountDeps, type AccountDeps } from './account.deps.ts';
-export { applicantAccounts, verificationTokens, type ApplicantStatus } from './account.schema.ts';
+export { applicantAccounts, type ApplicantStatus } from './account.schema.ts';
 export { isEmailAddress, normaliseEmail } from './account.rules.ts';
 export { accountPaths } from './account.paths.ts';
 export { loadApplicantPrincipal } from './account.principal.ts';

@@ -5,7 +5,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { dummyHash, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { AccountDeps } from './account.deps.ts';
-import { withAnswerFloor } from './account.deps.ts';
+import { withAnswerFloor } from '../../platform/auth/answer-floor.ts';
 import { findLiveByEmail, lockById, updateAccount } from './account.repo.ts';
 import { afterFailedPassword, LOCK_AFTER_FAILURES, signInRefusal, type LoginRefusal } from './account.rules.ts';
 

@@ -5,7 +5,7 @@ import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { ANSWER_FLOOR_MS } from './account.rules.ts';
+import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
 import { accountById, auditActions, latestMailTo, linkIn, mailsTo, pathOf, stable, summaryOf } from './accounts.test-support.ts';
 import { createAccount, PASSWORD, PASSWORD_2, PASSWORD_3, PASSWORD_4 } from '../../../tests/factories/index.ts';
 import { HttpClient as Client } from '../../../tests/helpers/http-client.ts';

@@ -4,12 +4,12 @@
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';
-import type { AccountDeps } from './account.deps.ts';
-import { withAnswerFloor } from './account.deps.ts';
+import { applicantSubject, type AccountDeps } from './account.deps.ts';
+import { withAnswerFloor } from '../../platform/auth/answer-floor.ts';
 import { activationMail, alreadyRegisteredMail } from './account.mails.ts';
 import { findLiveByEmail, insertPending } from './account.repo.ts';
 import { activationExpiry } from './account.rules.ts';
-import { issueToken } from './tokens.ts';
+import { issueToken } from '../../platform/auth/tokens.ts';
 
 export interface RegisterInput {
   /** Normalised (normaliseEmail) and checked by the form. */
@@ -30,7 +30,7 @@ export async function register(deps: AccountDeps, input: RegisterInput): Promise
       const created = await insertPending(tx, { email: input.email, passwordHash, now });
       if (created) {
         const expiresAt = activationExpiry(now, deps.activationHours);
-        const token = await issueToken(tx, { purpose: 'activation', subjectId: created.id, expiresAt, now });
+        const token = await issueToken(tx, { purpose: 'account.activate', subject: applicantSubject(created.id), expiresAt, now });
         await enqueueMail(tx, activationMail(deps.mail, { to: created.email, token, expiresAt, hours: deps.activationHours }));
         await recordAudit(tx, actor, 'account.register', { kind: 'applicant_account', id: created.id }, { consentVersion: input.consentVersion, consentAt: now.toISOString() });
         return;

@@ -3,12 +3,12 @@
 // text and time (SYS-4): every branch looks the account up in one transaction and answers after the same floor.
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';
-import type { AccountDeps } from './account.deps.ts';
-import { withAnswerFloor } from './account.deps.ts';
+import { applicantSubject, type AccountDeps } from './account.deps.ts';
+import { withAnswerFloor } from '../../platform/auth/answer-floor.ts';
 import { activationMail } from './account.mails.ts';
 import { findLiveByEmail } from './account.repo.ts';
 import { activationExpiry } from './account.rules.ts';
-import { issueToken } from './tokens.ts';
+import { issueToken } from '../../platform/auth/tokens.ts';
 
 export async function resendActivation(deps: AccountDeps, input: { email: string; ip?: string | null }): Promise<void> {
   await withAnswerFloor(deps.answerFloorMs, async () => {
@@ -17,7 +17,7 @@ export async function resendActivation(deps: AccountDeps, input: { email: string
       const account = await findLiveByEmail(tx, input.email);
       if (!account || account.status !== 'pending_activation') return;
       const expiresAt = activationExpiry(now, deps.activationHours);
-      const token = await issueToken(tx, { purpose: 'activation', subjectId: account.id, expiresAt, now });
+      const token = await issueToken(tx, { purpose: 'account.activate', subject: applicantSubject(account.id), expiresAt, now });
       await enqueueMail(tx, activationMail(deps.mail, { to: account.email, token, expiresAt, hours: deps.activationHours }));
       await recordAudit(tx, { kind: 'visitor', ip: input.ip ?? null }, 'account.activation.resend', { kind: 'applicant_account', id: account.id }, {});
     });

@@ -5,15 +5,15 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';
-import type { AccountDeps } from './account.deps.ts';
+import { applicantSubject, type AccountDeps } from './account.deps.ts';
 import { passwordChangedMail } from './account.mails.ts';
 import { findById, lockById, updateAccount } from './account.repo.ts';
 import { historyAfterChange } from './account.rules.ts';
-import type { TokenPurpose } from './account.schema.ts';
+import type { TokenPurpose } from '../../platform/auth/tokens.ts';
 import { isRecentPassword } from './password-checks.ts';
-import { findToken, markUsed, voidTokens } from './tokens.ts';
+import { markTokenUsed, peekToken, voidTokens } from '../../platform/auth/tokens.ts';
 
-const PURPOSES: TokenPurpose[] = ['password_reset'];
+const PURPOSES: TokenPurpose[] = ['account.reset'];
 
 export type ResetLinkState = 'ok' | 'expired' | 'used' | 'voided' | 'invalid';
 export type ResetResult = { kind: 'reset' } | { kind: 'reused' } | { kind: Exclude<ResetLinkState, 'ok'> };
@@ -24,7 +24,7 @@ function linkState(state: string): ResetLinkState {
 
 /** What the link is worth, for showing the form (reads only). */
 export async function checkResetLink(deps: AccountDeps, token: unknown): Promise<ResetLinkState> {
-  const found = await findToken(deps.db, token, PURPOSES, deps.clock.now());
+  const found = await peekToken(deps.db, PURPOSES, token, deps.clock.now());
   if (found.state !== 'ok') return linkState(found.state);
   const account = await findById(deps.db, found.row.subjectId);
   return account && account.status !== 'voided' ? 'ok' : 'invalid';
@@ -34,7 +34,7 @@ export async function resetPassword(deps: AccountDeps, input: { token: unknown; 
   const newHash = await hashPassword(input.password);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx): Promise<ResetResult> => {
-    const found = await findToken(tx, input.token, PURPOSES, now, true);
+    const found = await peekToken(tx, PURPOSES, input.token, now, { forUpdate: true });
     if (found.state !== 'ok') return { kind: linkState(found.state) as Exclude<ResetLinkState, 'ok'> };
     const account = await lockById(tx, found.row.subjectId);
     if (!account || account.status === 'voided') return { kind: 'invalid' };
@@ -51,8 +51,8 @@ export async function resetPassword(deps: AccountDeps, input: { token: unknown; 
       },
       now,
     );
-    await markUsed(tx, found.row.id, now);
-    await voidTokens(tx, account.id, ['password_reset', 'activation', 'email_change'], now);
+    await markTokenUsed(tx, found.row.id, now);
+    await voidTokens(tx, applicantSubject(account.id), ['account.reset', 'account.activate', 'account.change_email'], now);
     await deps.sessions.destroyAllFor(tx, { kind: 'applicant', id: account.id });
     await enqueueMail(tx, passwordChangedMail(deps.mail, { to: account.email, at: now, how: 'reset' }));
     await recordAudit(tx, { kind: 'applicant', id: account.id, ip: input.ip ?? null }, 'account.password_reset', { kind: 'applicant_account', id: account.id }, {

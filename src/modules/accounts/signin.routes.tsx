@@ -2,13 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { signIn } from '../../platform/auth/http.ts';
+import { captchaGate } from '../../platform/captcha/captcha.gate.ts';
 import { prepareCaptcha } from '../../platform/captcha/index.ts';
 import { flash } from '../../platform/http/context.ts';
-import { parseForm, valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
+import { readFormRequest, valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { emailOnlyForm, loginForm, resetForm } from './account.forms.ts';
-import { bodyOf, ctxOf, inFormOrder, limitedRoute, queryOf, withCaptchaVerdict } from './account.http.ts';
+import { ctxOf, limitedRoute, queryOf } from './account.http.ts';
 import { accountMessages } from './account.messages.ts';
 import { accountPaths } from './account.paths.ts';
 import { safeLanding, type LoginRefusal } from './account.rules.ts';
@@ -17,7 +18,7 @@ import { logIn } from './login.ts';
 import { checkResetLink, resetPassword, type ResetLinkState } from './reset-password.ts';
 import { EmailRequestPage } from './views/email-request-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
-import { MessagePage } from './views/message-page.tsx';
+import { MessagePage } from './views/parts.tsx';
 import { ResetPage } from './views/reset-page.tsx';
 import { routes } from '../../platform/http/route-options.ts';
 
@@ -40,11 +41,10 @@ export async function signinRoutes(app: FastifyInstance, services: Services): Pr
 
   app.post(accountPaths.login, limitedRoute, async (req, reply) => {
     const m = accountMessages(req.locale);
-    const form = parseForm(loginForm(m), req.body);
+    const form = await readFormRequest(loginForm(m), req.body, { fields: LOGIN_FIELDS, captcha: captchaGate(req, services) });
     const next = safeLanding(valueOf(form.values, 'next'), '');
     const values = { email: valueOf(form.values, 'email') }; // never the password
-    const errors = await withCaptchaVerdict(req, services, bodyOf(req).captcha, form.ok ? {} : form.errors);
-    if (!form.ok || Object.keys(errors).length > 0) return loginPage(req, reply, next, 400, values, inFormOrder(errors, LOGIN_FIELDS));
+    if (!form.ok) return loginPage(req, reply, next, 400, values, form.errors);
     const result = await logIn(deps, { email: form.data.email, password: form.data.password, ip: req.ip });
     if (result.kind === 'ok') {
       await signIn(req, reply, services, { kind: 'applicant', id: result.accountId, method: '帳號' });
@@ -62,7 +62,7 @@ export async function signinRoutes(app: FastifyInstance, services: Services): Pr
 
   app.post(accountPaths.forgot, limitedRoute, async (req, reply) => {
     const m = accountMessages(req.locale);
-    const form = parseForm(emailOnlyForm(m), req.body);
+    const form = await readFormRequest(emailOnlyForm(m), req.body, { fields: ['email'] });
     if (!form.ok) return sendPage(reply, EmailRequestPage({ ctx: ctxOf(req, reply, services), kind: 'forgot', values: form.values, errors: form.errors }), 400);
     await requestPasswordReset(deps, { email: form.data.email, ip: req.ip });
     flash(reply, { kind: 'info', text: fill(m['sent.accepted'], { email: form.data.email }) });
@@ -87,12 +87,12 @@ export async function signinRoutes(app: FastifyInstance, services: Services): Pr
 
   app.post(accountPaths.resetBase, limitedRoute, async (req, reply) => {
     const m = accountMessages(req.locale);
-    const form = parseForm(resetForm(m), req.body);
+    const form = await readFormRequest(resetForm(m), req.body, { fields: ['password', 'confirm'] });
     const token = valueOf(form.values, 'token');
     if (!form.ok) {
       const state = await checkResetLink(deps, token);
       if (state !== 'ok') return sendResetLinkProblem(req, reply, services, state);
-      return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply, services), token, errors: inFormOrder(form.errors, ['password', 'confirm']) }), 400);
+      return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply, services), token, errors: form.errors }), 400);
     }
     const result = await resetPassword(deps, { token, password: form.data.password, ip: req.ip });
     if (result.kind === 'reused') return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply, services), token, errors: { password: m['error.password.reused'] } }), 400);

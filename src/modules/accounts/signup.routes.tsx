@@ -1,20 +1,21 @@
 // 註冊 (ACC-1), 啟用 (ACC-2), 重寄確認信 (ACC-3): thin handlers — parse, check the captcha, call the use case, redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
+import { captchaGate } from '../../platform/captcha/captcha.gate.ts';
 import { prepareCaptcha } from '../../platform/captcha/index.ts';
 import { flash } from '../../platform/http/context.ts';
-import { parseForm } from '../../platform/http/forms.ts';
+import { parseForm, readFormRequest } from '../../platform/http/forms.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { emailOnlyForm, registerForm } from './account.forms.ts';
-import { bodyOf, ctxOf, inFormOrder, limitedRoute, queryOf, withCaptchaVerdict } from './account.http.ts';
+import { ctxOf, limitedRoute, queryOf } from './account.http.ts';
 import { accountMessages } from './account.messages.ts';
 import { accountPaths } from './account.paths.ts';
 import { activateAccount, type ActivationResult } from './activate.ts';
 import { register } from './register.ts';
 import { resendActivation } from './resend-activation.ts';
 import { EmailRequestPage } from './views/email-request-page.tsx';
-import { MessagePage } from './views/message-page.tsx';
+import { MessagePage } from './views/parts.tsx';
 import { RegisterPage } from './views/register-page.tsx';
 import { routes } from '../../platform/http/route-options.ts';
 
@@ -30,11 +31,10 @@ export async function signupRoutes(app: FastifyInstance, services: Services): Pr
 
   app.post(accountPaths.register, limitedRoute, async (req, reply) => {
     const m = accountMessages(req.locale);
-    const form = parseForm(registerForm(m), req.body);
-    const errors = await withCaptchaVerdict(req, services, bodyOf(req).captcha, form.ok ? {} : form.errors);
-    if (!form.ok || Object.keys(errors).length > 0) {
+    const form = await readFormRequest(registerForm(m), req.body, { fields: REGISTER_FIELDS, captcha: captchaGate(req, services) });
+    if (!form.ok) {
       await prepareCaptcha(req, reply, services);
-      return sendPage(reply, RegisterPage({ ctx: ctxOf(req, reply, services), values: form.values, errors: inFormOrder(errors, REGISTER_FIELDS) }), 400);
+      return sendPage(reply, RegisterPage({ ctx: ctxOf(req, reply, services), values: form.values, errors: form.errors }), 400);
     }
     await register(deps, { email: form.data.email, password: form.data.password, consentVersion: form.data.consentVersion, ip: req.ip });
     flash(reply, { kind: 'info', text: fill(m['sent.accepted'], { email: form.data.email }) });
@@ -100,7 +100,7 @@ function sendActivationResult(req: FastifyRequest, reply: FastifyReply, services
     case 'email-taken':
       return page(409, m['title.emailTaken'], [m['emailTaken.body']], [login]);
     case 'expired':
-      return result.purpose === 'email_change'
+      return result.purpose === 'account.change_email'
         ? page(410, m['title.linkExpired'], [fill(m['linkExpired.emailChange'], { hours: activationHours })], [login])
         : page(410, m['title.linkExpired'], [fill(m['linkExpired.activation'], { hours: activationHours })], [resend, { href: accountPaths.login, text: m['link.login'] }]);
     case 'used':

@@ -1,18 +1,17 @@
 // What the eCPA use cases need, taken from the composition root's Services; the HR database port besides.
-import { performance } from 'node:perf_hooks';
 import type { Config } from '../../config.ts';
 import type { Ports } from '../../container.ts';
 import type { SessionStore } from '../../platform/auth/sessions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { HrDatabase } from '../hrdb/index.ts';
-import { ANSWER_FLOOR_MS } from './ecpa.rules.ts';
+import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
 
 export interface EcpaDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly sessions: SessionStore;
-  readonly config: Pick<Config, 'sessionSecret' | 'baseUrl'>;
+  readonly config: Pick<Config, 'sessionSecret' | 'dataKey' | 'dataKeyPrevious' | 'baseUrl'>;
   readonly hrdb: HrDatabase;
   /** Minimum answer time of the use cases that must not reveal whether an account exists. */
   readonly answerFloorMs: number;
@@ -25,20 +24,3 @@ export function ecpaDeps(services: Ports, hrdb: HrDatabase = services.hrdb): Ecp
 
 /** Who is acting, for the audit row (SYS-2). */
 export type EcpaActor = { kind: 'visitor'; ip?: string | null } | { kind: 'applicant'; id: string; ip?: string | null };
-
-/** Runs `work` and answers no sooner than `floorMs` after it started, whether it succeeded or threw. */
-export async function withAnswerFloor<T>(floorMs: number, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const settle = async () => {
-    const left = floorMs - (performance.now() - started);
-    if (left > 0) await new Promise((r) => setTimeout(r, left));
-  };
-  try {
-    const result = await work();
-    await settle();
-    return result;
-  } catch (err) {
-    await settle();
-    throw err;
-  }
-}

@@ -6,9 +6,10 @@ import { cookieHeader, useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
-import { ANSWER_FLOOR_MS, ECPA_POSTS_PER_MINUTE, LOCK_AFTER_FAILURES, LOCK_MINUTES } from './ecpa.rules.ts';
-import { purgeLoginThrottles } from './staff.repo.ts';
-import { staffLoginThrottles } from './staff.schema.ts';
+import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
+import { ECPA_POSTS_PER_MINUTE, LOCK_AFTER_FAILURES, LOCK_MINUTES } from './ecpa.rules.ts';
+import { purgeLoginThrottles } from '../../platform/auth/lockout.ts';
+import { loginThrottles } from '../../platform/db/schema/platform.ts';
 import { insertStaff, postLogin, sessionToken } from './ecpa.test-support.ts';
 import { STAFF_PASSWORD } from '../../../tests/factories/index.ts';
 import { freshIp } from '../../../tests/helpers/http-client.ts';
@@ -111,11 +112,11 @@ describe.each(dbDrivers())('eCPA account sign-in on %s', (driver) => {
 
   it('SYS-4 the lockout counters of idle, unlocked names can be purged', async () => {
     await postLogin(app(), { account: 'purge.me', password: 'Wrong1234!' }, { ip: freshIp() });
-    const before = (await db().select().from(staffLoginThrottles)).length;
+    const before = (await db().select().from(loginThrottles)).length;
     expect(before).toBeGreaterThan(0);
     const purged = await purgeLoginThrottles(db(), new Date(clock.now().getTime() + 2 * 86_400_000));
     expect(purged).toBeGreaterThan(0);
-    expect((await db().select().from(staffLoginThrottles)).length).toBe(before - purged);
+    expect((await db().select().from(loginThrottles)).length).toBe(before - purged);
   });
 
   it('SYS-4 an unknown account locks exactly like a known one (no enumeration through the lockout)', async () => {

@@ -1,39 +1,15 @@
 // eCPA mails (ECPA-1 忘記密碼): zh-TW, plain text + HTML, links absolute to config.baseUrl. Queued with enqueueMail
 // in the transaction of the change (SYS-1).
-import Html from '@kitajs/html';
 import type { OutgoingMail } from '../../platform/outbox/outbox.ts';
-import { formatRocLong } from '../../platform/tw/roc-date.ts';
+import { composeMail, rocDateTime, type MailPart } from '../../platform/mail/compose.ts';
 import { ecpaPaths } from './ecpa.paths.ts';
 import { RESET_DAYS } from './ecpa.rules.ts';
 
-const SITE = '人事服務網';
-const SUBJECT_PREFIX = `【${SITE}】`;
+export { rocDateTime };
 
-const taipeiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false });
-
-/** 民國 114 年 03 月 04 日 09:00 (Taipei). */
-export function rocDateTime(d: Date): string {
-  return `${formatRocLong(d)} ${taipeiTime.format(d)}`;
-}
-
-type Part = string | { link: string };
-
-function compose(baseUrl: string, to: string, subject: string, parts: Part[], kind: string): OutgoingMail {
-  const footer = ['本信件由系統自動寄發，請勿直接回覆。', `${SITE}　${baseUrl}${ecpaPaths.home}`];
-  const text = [...parts.map((p) => (typeof p === 'string' ? p : p.link)), '', ...footer].join('\n\n').replace(/\n{3,}/g, '\n\n') + '\n';
-  const body = parts
-    .map((p) => (typeof p === 'string' ? `<p>${Html.escapeHtml(p)}</p>` : `<p><a href="${Html.escapeHtml(p.link)}">${Html.escapeHtml(p.link)}</a></p>`))
-    .join('\n');
-  const html = [
-    '<!doctype html>',
-    `<html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>${Html.escapeHtml(subject)}</title></head>`,
-    '<body style="font-family: sans-serif; line-height: 1.6; color: #1b1b1b;">',
-    body,
-    '<hr>',
-    `<p style="color: #4a4a4a; font-size: 90%;">${footer.map((f) => Html.escapeHtml(f)).join('<br>')}</p>`,
-    '</body></html>',
-  ].join('\n');
-  return { to, subject: SUBJECT_PREFIX + subject, text, html, headers: { 'X-Shiqiuren-Kind': kind } };
+/** One mail of this door (platform/mail/compose.ts): 人事服務網 and its home page in the footer. */
+function compose(baseUrl: string, to: string, subject: string, parts: MailPart[], kind: string): OutgoingMail {
+  return composeMail({ name: '人事服務網', separator: '　', home: baseUrl + ecpaPaths.home }, { to, subject, parts, kind });
 }
 
 /** 密碼重設確認信 (ECPA-1). */

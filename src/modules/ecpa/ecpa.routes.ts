@@ -4,9 +4,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { signIn, signOut } from '../../platform/auth/http.ts';
-import { captchaErrorMessage, checkCaptcha, prepareCaptcha } from '../../platform/captcha/index.ts';
+import { captchaGate } from '../../platform/captcha/captcha.gate.ts';
+import { prepareCaptcha } from '../../platform/captcha/index.ts';
 import { flash, pageContext, type PageContext } from '../../platform/http/context.ts';
-import { parseForm, valueOf, type FieldErrors } from '../../platform/http/forms.ts';
+import { readFormRequest, valueOf, type FieldErrors } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { findAgency, referenceAgency } from '../reference/index.ts';
@@ -22,7 +23,7 @@ import { findStaffById } from './staff.repo.ts';
 import { AppsPage } from './views/apps-page.tsx';
 import { ForgotPage } from './views/forgot-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
-import { MessagePage } from './views/message-page.tsx';
+import { MessagePage } from './views/parts.tsx';
 import { ResetPage } from './views/reset-page.tsx';
 import { VerifyPage } from './views/verify-page.tsx';
 import { limited, routes } from '../../platform/http/route-options.ts';
@@ -36,28 +37,11 @@ const CREDENTIAL_FIELDS = ['account', 'password', 'captcha'];
 /** Where an applicant goes back to when /ecpa/verify has no usable `next`. */
 export const VERIFY_FALLBACK = '/platform';
 
-function ordered(errors: FieldErrors, order: readonly string[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const k of order) if (errors[k]) out[k] = errors[k];
-  for (const [k, v] of Object.entries(errors)) out[k] ??= v;
-  return out;
-}
-
-function bodyOf(req: FastifyRequest): Record<string, unknown> {
-  return req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-}
-
 function queryOf(req: FastifyRequest): Record<string, unknown> {
   return req.query && typeof req.query === 'object' ? (req.query as Record<string, unknown>) : {};
 }
 
 /** The form's errors plus the captcha's verdict; the captcha is used up by any attempt (right or wrong). */
-async function withCaptcha(req: FastifyRequest, services: Services, errors: FieldErrors): Promise<FieldErrors> {
-  const verdict = await checkCaptcha(req, services, bodyOf(req).captcha);
-  if (verdict.ok || errors.captcha) return errors;
-  return { ...errors, captcha: captchaErrorMessage(verdict.reason) };
-}
-
 /** The HR database is services.hrdb (the composition root's port), inside services.deps.ecpa. */
 export async function ecpaRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const deps = services.deps.ecpa;
@@ -78,11 +62,10 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
 
   app.post(ecpaPaths.login, limitedPublic, async (req, reply) => {
     const m = ecpaMessages(req.locale);
-    const form = parseForm(credentialsForm(m), req.body);
+    const form = await readFormRequest(credentialsForm(m), req.body, { fields: CREDENTIAL_FIELDS, captcha: captchaGate(req, services) });
     const next = ecpaLanding(valueOf(form.values, 'next'), '');
     const account = valueOf(form.values, 'account').slice(0, 100); // never the password
-    const errors = await withCaptcha(req, services, form.ok ? {} : form.errors);
-    if (!form.ok || Object.keys(errors).length > 0) return loginPage(req, reply, next, 400, account, ordered(errors, CREDENTIAL_FIELDS));
+    if (!form.ok) return loginPage(req, reply, next, 400, account, form.errors);
     const result = await signInWithAccount(deps, { account: form.data.account, password: form.data.password, ip: req.ip });
     if (result.kind === 'ok') {
       await signIn(req, reply, services, { kind: 'staff', id: result.staff.id, method: '帳號' });
@@ -110,7 +93,7 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
 
   app.post(ecpaPaths.forgot, limitedPublic, async (req, reply) => {
     const m = ecpaMessages(req.locale);
-    const form = parseForm(forgotForm(m), req.body);
+    const form = await readFormRequest(forgotForm(m), req.body, { fields: ['account'] });
     if (!form.ok) return sendPage(reply, ForgotPage({ ctx: ctxOf(req, reply), account: valueOf(form.values, 'account').slice(0, 100), errors: form.errors }), 400);
     await requestStaffPasswordReset(deps, { account: form.data.account, ip: req.ip });
     services.kickMail();
@@ -135,12 +118,12 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
 
   app.post(ecpaPaths.reset, limitedPublic, async (req, reply) => {
     const m = ecpaMessages(req.locale);
-    const form = parseForm(resetForm(m), req.body);
+    const form = await readFormRequest(resetForm(m), req.body, { fields: ['password', 'confirm'] });
     const token = valueOf(form.values, 'token');
     if (!form.ok) {
       const state = await checkStaffResetLink(deps, token);
       if (state !== 'ok') return linkProblem(req, reply, state);
-      return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply), token, errors: ordered(form.errors, ['password', 'confirm']) }), 400);
+      return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply), token, errors: form.errors }), 400);
     }
     const result = await resetStaffPassword(deps, { token, password: form.data.password, ip: req.ip });
     if (result.kind === 'same-password') return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply), token, errors: { password: m['error.samePassword'] } }), 400);
@@ -180,11 +163,10 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
 
   app.post(ecpaPaths.verify, limitedApplicant, async (req, reply) => {
     const m = ecpaMessages(req.locale);
-    const form = parseForm(credentialsForm(m), req.body);
+    const form = await readFormRequest(credentialsForm(m), req.body, { fields: CREDENTIAL_FIELDS, captcha: captchaGate(req, services) });
     const next = ecpaLanding(valueOf(form.values, 'next'), VERIFY_FALLBACK);
     const account = valueOf(form.values, 'account').slice(0, 100);
-    const errors = await withCaptcha(req, services, form.ok ? {} : form.errors);
-    if (!form.ok || Object.keys(errors).length > 0) return verifyPage(req, reply, next, 400, account, ordered(errors, CREDENTIAL_FIELDS));
+    if (!form.ok) return verifyPage(req, reply, next, 400, account, form.errors);
     const result = await verifyHrdbIdentity(deps, { account: form.data.account, password: form.data.password, applicantId: req.principal!.id, ip: req.ip });
     if (result.kind === 'ok') {
       await rememberHrdbVerification(req, services, result.verification);

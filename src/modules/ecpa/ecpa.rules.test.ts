@@ -1,7 +1,10 @@
 // The pure eCPA rules: the typed account, the lockout arithmetic, link states, where a sign-in lands, 應用系統.
 import { describe, expect, it } from 'vitest';
-import { afterFailure, appsMenu, ecpaLanding, isLocked, linkState, LOCK_AFTER_FAILURES, LOCK_MINUTES, parseTypedAccount, resetExpiry, RESET_DAYS } from './ecpa.rules.ts';
+import { tokenState } from '../../platform/auth/tokens.ts';
+import { afterFailure as afterFailureOf, isLocked } from '../../platform/auth/lockout.ts';
+import { appsMenu, ECPA_LOCKOUT, ecpaLanding, LOCK_AFTER_FAILURES, LOCK_MINUTES, parseTypedAccount, resetExpiry, RESET_DAYS } from './ecpa.rules.ts';
 
+const afterFailure = (s: Parameters<typeof afterFailureOf>[1], now: Date) => afterFailureOf(ECPA_LOCKOUT, s, now);
 const NOW = new Date('2025-06-02T01:00:00Z');
 const MIN = 60_000;
 
@@ -34,11 +37,12 @@ describe('ecpa rules', () => {
   it(`ECPA-1 a reset link is good for ${RESET_DAYS} days, once; used beats voided beats expired`, () => {
     const expiresAt = resetExpiry(NOW);
     expect(expiresAt.getTime() - NOW.getTime()).toBe(RESET_DAYS * 24 * 60 * MIN);
-    expect(linkState({ usedAt: null, voidedAt: null, expiresAt }, NOW)).toBe('ok');
-    expect(linkState({ usedAt: null, voidedAt: null, expiresAt }, expiresAt)).toBe('expired');
-    expect(linkState({ usedAt: null, voidedAt: NOW, expiresAt: NOW }, NOW)).toBe('voided');
-    expect(linkState({ usedAt: NOW, voidedAt: NOW, expiresAt: NOW }, NOW)).toBe('used');
-    expect(linkState(null, NOW)).toBe('invalid');
+    const row = (over: object) => ({ purpose: 'staff.reset' as const, usedAt: null, voidedAt: null, expiresAt, ...over });
+    expect(tokenState(row({}), NOW, ['staff.reset'])).toBe('ok');
+    expect(tokenState(row({}), expiresAt, ['staff.reset'])).toBe('expired');
+    expect(tokenState(row({ voidedAt: NOW, expiresAt: NOW }), NOW, ['staff.reset'])).toBe('voided');
+    expect(tokenState(row({ usedAt: NOW, voidedAt: NOW, expiresAt: NOW }), NOW, ['staff.reset'])).toBe('used');
+    expect(tokenState(row({ purpose: 'account.reset' }), NOW, ['staff.reset'])).toBe('wrong-purpose');
   });
 
   it('ECPA-1 a sign-in lands on a same-site path only, never on a sign-in page itself', () => {

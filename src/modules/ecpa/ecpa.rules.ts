@@ -1,5 +1,6 @@
 // eCPA sign-in rules (ECPA-1, ECPA-4, SYS-4). Pure: no I/O, no clock of their own.
 import { safeLanding } from '../../platform/http/landing.ts';
+import type { LockoutPolicy } from '../../platform/auth/lockout.ts';
 import { normalizeIdNumber, parseIdNumber } from '../../platform/tw/id-number.ts';
 import type { StaffRole } from './staff.schema.ts';
 
@@ -11,11 +12,6 @@ export const LOCK_MINUTES = 15;
 export const RESET_DAYS = 7;
 /** SYS-4: POSTs of 登入, 忘記密碼, 重設密碼 and 身分驗證 allowed per IP address and minute. */
 export const ECPA_POSTS_PER_MINUTE = 10;
-/**
- * SYS-4 (no enumeration by timing): 登入, 身分驗證 and 忘記密碼 answer no sooner than this after they start,
- * whichever branch they took.
- */
-export const ANSWER_FLOOR_MS = 400;
 /** RES-4: an eCPA identity verification is good for this long. */
 export const HRDB_VERIFICATION_TTL_MS = 10 * 60_000;
 /** Longest 帳號 accepted at all. */
@@ -40,26 +36,8 @@ export function parseTypedAccount(input: string): TypedAccount | null {
 
 // ---- lockout ----
 
-export interface ThrottleState {
-  failedCount: number;
-  lockedUntil: Date | null;
-}
-
-export function isLocked(state: ThrottleState | null | undefined, now: Date): boolean {
-  return !!state?.lockedUntil && state.lockedUntil.getTime() > now.getTime();
-}
-
-/**
- * The state after one more wrong password: the count goes up, and the LOCK_AFTER_FAILURES-th in a row locks for
- * LOCK_MINUTES (and starts the count again). A lock that has run out counts from zero. Wrong passwords during a
- * lock change nothing (the lock is not extended).
- */
-export function afterFailure(state: ThrottleState | null | undefined, now: Date): ThrottleState & { lockedNow: boolean } {
-  if (isLocked(state, now)) return { failedCount: state!.failedCount, lockedUntil: state!.lockedUntil, lockedNow: false };
-  const failedCount = (state?.lockedUntil ? 0 : (state?.failedCount ?? 0)) + 1;
-  if (failedCount >= LOCK_AFTER_FAILURES) return { failedCount: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * MINUTE), lockedNow: true };
-  return { failedCount, lockedUntil: null, lockedNow: false };
-}
+/** ECPA-1 / SYS-4: the eCPA door's lockout (platform/auth/lockout.ts), per account name as typed. */
+export const ECPA_LOCKOUT: LockoutPolicy = { afterFailures: LOCK_AFTER_FAILURES, lockMinutes: LOCK_MINUTES };
 
 // ---- links ----
 
@@ -68,20 +46,6 @@ export function resetExpiry(now: Date): Date {
 }
 
 export type LinkState = 'ok' | 'invalid' | 'used' | 'voided' | 'expired';
-
-/** What a reset link is worth at `now`. Used beats voided beats expired. */
-export function linkState(row: { usedAt: Date | null; voidedAt: Date | null; expiresAt: Date } | null | undefined, now: Date): LinkState {
-  if (!row) return 'invalid';
-  if (row.usedAt) return 'used';
-  if (row.voidedAt) return 'voided';
-  if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
-  return 'ok';
-}
-
-/** A token as it arrives in a link: 43 base64url characters (32 random bytes). */
-export function isWellFormedToken(token: unknown): token is string {
-  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
-}
 
 // ---- where a sign-in lands ----
 

@@ -6,7 +6,7 @@ import { cookieHeader, csrfFrom, TEST_CAPTCHA } from '../../../tests/helpers/app
 import type { Services } from '../../container.ts';
 import { SESSION_COOKIE } from '../../platform/auth/http.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { hrdbIdHash, idLast4 } from '../hrdb/index.ts';
+import { idHasher, idLast4 } from '../../platform/crypto/id-hash.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';
 export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -16,10 +16,10 @@ export interface StaffInput extends Omit<Partial<NewStaff>, 'nationalIdHash' | '
   password?: string;
 }
 
-/** Inserts a staff user (createStaff; password STAFF_PASSWORD unless given), hashing `nationalId` the HR-database way. */
-export async function insertStaff(q: Queryable, config: Pick<Services['config'], 'sessionSecret'>, input: StaffInput = {}) {
+/** Inserts a staff user (createStaff; password STAFF_PASSWORD unless given), hashing `nationalId` with the data key. */
+export async function insertStaff(q: Queryable, config: Pick<Services['config'], 'dataKey'>, input: StaffInput = {}) {
   const { nationalId, ...rest } = input;
-  return createStaff(q, { ...rest, ...(nationalId ? { nationalIdHash: hrdbIdHash(config, nationalId), nationalIdLast4: idLast4(nationalId) } : {}) });
+  return createStaff(q, { ...rest, ...(nationalId ? { nationalIdHash: idHasher(config).hash(nationalId), nationalIdLast4: idLast4(nationalId) } : {}) });
 }
 
 export interface PostResult {

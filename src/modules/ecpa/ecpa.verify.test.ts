@@ -10,7 +10,8 @@ import { TEST_CAPTCHA, useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
-import { isFormerContractEmployee, seedHrdbDemo, hrdbIdHash, createLocalHrDatabase, HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../hrdb/index.ts';
+import { isFormerContractEmployee, seedHrdbDemo, createLocalHrDatabase, HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../hrdb/index.ts';
+import { idHasher } from '../../platform/crypto/id-hash.ts';
 import { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';
 import { getThenPost, insertStaff } from './ecpa.test-support.ts';
 import { forgetHrdbVerification, HRDB_VERIFIED_KEY, verifiedHrdbPerson } from './hrdb-verification.ts';
@@ -70,7 +71,7 @@ describe.each(dbDrivers())('人事服務網身分驗證 (RES-4) on %s', (driver)
     expect(r.location).toBe(NEXT);
     const session = await t.current.services.sessions.load(a.token);
     expect(session?.principal).toEqual({ kind: 'applicant', id: a.id, method: '帳號' });
-    expect(session?.data[HRDB_VERIFIED_KEY]).toMatchObject({ nationalIdHash: hrdbIdHash(t.current.config, FORMER.nationalId), personId: FORMER.personId, applicantId: a.id });
+    expect(session?.data[HRDB_VERIFIED_KEY]).toMatchObject({ nationalIdHash: idHasher(t.current.config).hash(FORMER.nationalId), personId: FORMER.personId, applicantId: a.id });
     expect(JSON.stringify(session?.data)).not.toContain(FORMER.nationalId); // SYS-3: never the ID itself
 
     const person = await verifiedHrdbPerson(await requestFor(a.token), t.current.services, hrdb);

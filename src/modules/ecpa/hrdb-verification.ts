@@ -7,7 +7,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { type HrDatabase, type HrPerson, hrdbIdHash } from '../hrdb/index.ts';
+import type { HrDatabase, HrPerson } from '../hrdb/index.ts';
+import { idHasher } from '../../platform/crypto/id-hash.ts';
 import type { EcpaDeps } from './ecpa.deps.ts';
 import { HRDB_VERIFICATION_TTL_MS, parseTypedAccount } from './ecpa.rules.ts';
 import { checkPasswordForVerification } from './sign-in.ts';
@@ -38,8 +39,9 @@ export async function verifyHrdbIdentity(deps: EcpaDeps, input: { account: strin
   const actor = { kind: 'applicant' as const, id: input.applicantId, ip: input.ip ?? null };
   const subject = { kind: 'staff_user', id: staff.id };
   // The eCPA account must be linked to this very person (its national-ID hash), not merely share an account name.
-  const nationalIdHash = person ? hrdbIdHash(deps.config, person.nationalId) : null;
-  if (!person || !staff.nationalIdHash || staff.nationalIdHash !== nationalIdHash) {
+  const ids = idHasher(deps.config);
+  const nationalIdHash = person ? ids.hash(person.nationalId) : null;
+  if (!person || !staff.nationalIdHash || !ids.matches(staff.nationalIdHash, person.nationalId)) {
     await recordAudit(deps.db, actor, 'ecpa.hrdb_verify.refused', subject, { reason: 'not-in-hrdb' });
     return { kind: 'not-in-hrdb' };
   }
@@ -89,8 +91,9 @@ export async function verifiedHrdbPerson(
   if (!v || req.principal?.kind !== 'applicant' || req.principal.id !== v.applicantId) return null;
   const age = services.clock.now().getTime() - Date.parse(v.at);
   if (!Number.isFinite(age) || age < 0 || age >= HRDB_VERIFICATION_TTL_MS) return null;
-  if (options.nationalId !== undefined && hrdbIdHash(services.config, options.nationalId) !== v.nationalIdHash) return null;
+  const ids = idHasher(services.config);
+  if (options.nationalId !== undefined && !ids.matches(v.nationalIdHash, options.nationalId)) return null;
   const person = await hrdb.findPersonById(v.personId);
-  if (!person || hrdbIdHash(services.config, person.nationalId) !== v.nationalIdHash) return null;
+  if (!person || !ids.matches(v.nationalIdHash, person.nationalId)) return null;
   return person;
 }

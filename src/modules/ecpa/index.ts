@@ -1,13 +1,11 @@
 // Front door of the eCPA module (ADR 0003): 帳號登入, 應用系統, 忘記密碼 (ECPA-*), 人事服務網身分驗證 (RES-4 seam).
 import type { Services } from '../../container.ts';
 import type { AppModule } from '../../platform/module.ts';
-import { purgeLoginThrottles } from './staff.repo.ts';
 import { ecpaRoutes } from './ecpa.routes.ts';
 
 export const ecpaModule: AppModule<Services> = {
   name: 'ecpa',
   routes: (app, services) => ecpaRoutes(app, services),
-  maintenance: (services) => purgeLoginThrottles(services.db, services.clock.now()),
 };
 
 export { ecpaDeps, type EcpaDeps } from './ecpa.deps.ts';

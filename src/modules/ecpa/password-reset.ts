@@ -3,18 +3,28 @@
 // whether or not the account exists or has an e-mail address (SYS-4). The link's page sets a new password (the
 // rule of src/platform/tw/password-rule.ts, checked by the form), lifts a lockout, ends every session of the
 // account and mails a notice.
-import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
+import { clearThrottles } from '../../platform/auth/lockout.ts';
+import { issueToken, markTokenUsed, peekToken, voidTokens, type TokenLookup } from '../../platform/auth/tokens.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';
-import { withAnswerFloor, type EcpaDeps } from './ecpa.deps.ts';
+import { withAnswerFloor } from '../../platform/auth/answer-floor.ts';
+import type { EcpaDeps } from './ecpa.deps.ts';
 import { staffPasswordChangedMail, staffResetMail } from './ecpa.mails.ts';
-import { isWellFormedToken, linkState, parseTypedAccount, resetExpiry, type LinkState } from './ecpa.rules.ts';
+import { parseTypedAccount, resetExpiry, type LinkState } from './ecpa.rules.ts';
 import { findStaffByTyped, throttleKeysOf, typedForAudit } from './sign-in.ts';
-import { clearThrottles, findReset, findStaffById, insertReset, lockStaff, markResetUsed, sha256, updateStaff, voidResets } from './staff.repo.ts';
+import { findStaffById, lockStaff, updateStaff } from './staff.repo.ts';
 
-export function newToken(): string {
-  return randomBytes(32).toString('base64url'); // 43 characters
+const PURPOSES = ['staff.reset'] as const;
+
+/** The subject of a staff user's mailed links (platform verification_tokens). */
+export function staffSubject(id: string): { kind: 'staff_user'; id: string } {
+  return { kind: 'staff_user', id };
+}
+
+/** The page's view of a token lookup: a token that is not a staff reset link is simply invalid. */
+function linkState(found: TokenLookup): LinkState {
+  return found.state === 'missing' || found.state === 'wrong-purpose' ? 'invalid' : found.state;
 }
 
 /** Returns nothing on purpose: the page says the same thing in every case. */
@@ -33,10 +43,8 @@ export async function requestStaffPasswordReset(deps: EcpaDeps, input: { account
         });
         return;
       }
-      await voidResets(tx, staff.id, now);
-      const token = newToken();
       const expiresAt = resetExpiry(now);
-      await insertReset(tx, { staffUserId: staff.id, tokenHash: sha256(token), expiresAt, now });
+      const token = await issueToken(tx, { purpose: 'staff.reset', subject: staffSubject(staff.id), expiresAt, now });
       await enqueueMail(tx, staffResetMail(deps.config.baseUrl, { to: staff.email, name: staff.name, account: staff.account, token, expiresAt }));
       await recordAudit(tx, visitor, 'ecpa.password_reset.request', { kind: 'staff_user', id: staff.id }, { sent: true });
     });
@@ -45,31 +53,26 @@ export async function requestStaffPasswordReset(deps: EcpaDeps, input: { account
 
 /** What the link is worth, for showing the form (reads only). */
 export async function checkStaffResetLink(deps: EcpaDeps, token: unknown): Promise<LinkState> {
-  if (!isWellFormedToken(token)) return 'invalid';
-  const row = await findReset(deps.db, sha256(token));
-  const state = linkState(row, deps.clock.now());
-  if (state !== 'ok') return state;
-  return (await findStaffById(deps.db, row!.staffUserId)) ? 'ok' : 'invalid';
+  const found = await peekToken(deps.db, PURPOSES, token, deps.clock.now());
+  if (found.state !== 'ok') return linkState(found);
+  return (await findStaffById(deps.db, found.row.subjectId)) ? 'ok' : 'invalid';
 }
 
 export type ResetResult = { kind: 'reset'; account: string } | { kind: 'same-password' } | { kind: Exclude<LinkState, 'ok'> };
 
 export async function resetStaffPassword(deps: EcpaDeps, input: { token: unknown; password: string; ip?: string | null }): Promise<ResetResult> {
-  if (!isWellFormedToken(input.token)) return { kind: 'invalid' };
-  const tokenHash = sha256(input.token);
   const newHash = await hashPassword(input.password);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx): Promise<ResetResult> => {
-    const row = await findReset(tx, tokenHash, true);
-    const state = linkState(row, now);
-    if (state !== 'ok') return { kind: state };
-    const staff = await lockStaff(tx, row!.staffUserId);
+    const found = await peekToken(tx, PURPOSES, input.token, now, { forUpdate: true });
+    if (found.state !== 'ok') return { kind: linkState(found) as Exclude<LinkState, 'ok'> };
+    const staff = await lockStaff(tx, found.row.subjectId);
     if (!staff) return { kind: 'invalid' };
     if (staff.passwordHash && (await verifyPassword(staff.passwordHash, input.password))) return { kind: 'same-password' };
     await updateStaff(tx, staff.id, { passwordHash: newHash, failedLoginCount: 0 }, now);
-    await markResetUsed(tx, row!.id, now);
-    await voidResets(tx, staff.id, now);
-    await clearThrottles(tx, throttleKeysOf(deps, staff));
+    await markTokenUsed(tx, found.row.id, now);
+    await voidTokens(tx, staffSubject(staff.id), PURPOSES, now);
+    await clearThrottles(tx, 'ecpa', throttleKeysOf(deps, staff));
     await deps.sessions.destroyAllFor(tx, { kind: 'staff', id: staff.id });
     if (staff.email) await enqueueMail(tx, staffPasswordChangedMail(deps.config.baseUrl, { to: staff.email, name: staff.name, account: staff.account, at: now }));
     await recordAudit(tx, { kind: 'staff', id: staff.id, ip: input.ip ?? null }, 'ecpa.password_reset', { kind: 'staff_user', id: staff.id }, {});

@@ -6,32 +6,34 @@
 // locked every attempt — right password or not, existing account or not — gets the same 'locked' answer, so the
 // lock neither leaks passwords nor which accounts exist. Only a right password reveals more: 卸職 (ECPA-3).
 // Every outcome is audited (SYS-2) in the transaction that counts it.
-import { createHmac } from 'node:crypto';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import { dummyHash, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { maskIdNumber } from '../../platform/tw/id-number.ts';
-import { hrdbIdHash } from '../hrdb/index.ts';
-import { withAnswerFloor, type EcpaActor, type EcpaDeps } from './ecpa.deps.ts';
-import { afterFailure, isLocked, LOCK_AFTER_FAILURES, LOCK_MINUTES, parseTypedAccount, type TypedAccount } from './ecpa.rules.ts';
-import { clearThrottles, findStaffByAccount, findStaffByNationalIdHash, lockThrottle, saveThrottle, updateStaff, type StaffRow } from './staff.repo.ts';
+import { idHasher } from '../../platform/crypto/id-hash.ts';
+import { keyedHash } from '../../platform/crypto/keys.ts';
+import { withAnswerFloor } from '../../platform/auth/answer-floor.ts';
+import { afterFailure, clearThrottles, isLocked, lockThrottle, saveThrottle } from '../../platform/auth/lockout.ts';
+import type { EcpaActor, EcpaDeps } from './ecpa.deps.ts';
+import { ECPA_LOCKOUT, LOCK_AFTER_FAILURES, LOCK_MINUTES, parseTypedAccount, type TypedAccount } from './ecpa.rules.ts';
+import { findStaffByAccount, findStaffByNationalIdHash, setStaffNationalIdHash, updateStaff, type StaffRow } from './staff.repo.ts';
 
 export type PasswordCheck = { kind: 'ok'; staff: StaffRow } | { kind: 'invalid' } | { kind: 'locked'; until: Date };
 
 export type SignInResult = PasswordCheck | { kind: 'left-service' };
 
 /**
- * A keyed hash of an account name as typed (HMAC under SESSION_SECRET): what the lockout table and the audit keep of
+ * A keyed hash of an account name as typed (HMAC under a key derived from DATA_KEY): what the lockout table and the audit keep of
  * names that match no account — which may be a password typed into the wrong field, so never stored in clear or
  * under a plain, guessable hash.
  */
-export function accountNameHash(config: Pick<EcpaDeps['config'], 'sessionSecret'>, name: string): string {
-  return createHmac('sha256', config.sessionSecret).update(`ecpa-account-name\n${name}`).digest('base64url');
+export function accountNameHash(config: Pick<EcpaDeps['config'], 'dataKey'>, name: string): string {
+  return keyedHash(config.dataKey, 'ecpa-account-name/v1', name);
 }
 
 /** The throttle keys of what was typed: the account name, or the national-ID hash. */
 export function throttleKey(deps: Pick<EcpaDeps, 'config'>, typed: TypedAccount): string {
-  return typed.kind === 'account' ? `acct:${accountNameHash(deps.config, typed.account)}` : `nid:${hrdbIdHash(deps.config, typed.nationalId)}`;
+  return typed.kind === 'account' ? `acct:${accountNameHash(deps.config, typed.account)}` : `nid:${idHasher(deps.config).hash(typed.nationalId)}`;
 }
 
 /** Every key under which a staff user's failures may be counted (cleared by a right password or a reset). */
@@ -42,7 +44,17 @@ export function throttleKeysOf(deps: Pick<EcpaDeps, 'config'>, staff: Pick<Staff
 }
 
 export async function findStaffByTyped(deps: Pick<EcpaDeps, 'db' | 'config'>, typed: TypedAccount): Promise<StaffRow | null> {
-  if (typed.kind === 'national-id') return findStaffByNationalIdHash(deps.db, hrdbIdHash(deps.config, typed.nationalId));
+  if (typed.kind === 'national-id') {
+    // A row still under the previous data key or a legacy hash is found too, and re-hashed at once.
+    const ids = idHasher(deps.config);
+    const staff = await findStaffByNationalIdHash(deps.db, ids.candidates(typed.nationalId));
+    if (staff?.nationalIdHash && !ids.isCurrent(staff.nationalIdHash, typed.nationalId)) {
+      const nationalIdHash = ids.hash(typed.nationalId);
+      await setStaffNationalIdHash(deps.db, staff.id, nationalIdHash);
+      return { ...staff, nationalIdHash };
+    }
+    return staff;
+  }
   return findStaffByAccount(deps.db, typed.account);
 }
 
@@ -51,7 +63,7 @@ export async function findStaffByTyped(deps: Pick<EcpaDeps, 'db' | 'config'>, ty
  * unknown name is kept only as a short hash (people type passwords into the account field by mistake), enough to
  * see repeated attempts on one name; a national ID only masked.
  */
-export function typedForAudit(config: Pick<EcpaDeps['config'], 'sessionSecret'>, typed: TypedAccount | null, raw: string, known: boolean): Record<string, string> {
+export function typedForAudit(config: Pick<EcpaDeps['config'], 'dataKey'>, typed: TypedAccount | null, raw: string, known: boolean): Record<string, string> {
   if (typed?.kind === 'national-id') return { account: maskIdNumber(typed.nationalId) };
   const name = typed?.account ?? raw;
   return known ? { account: name.slice(0, 64) } : { accountHash: accountNameHash(config, name).slice(0, 16) };
@@ -77,14 +89,14 @@ async function checkPassword(deps: EcpaDeps, input: CheckInput): Promise<SignInR
     const actor: Actor = { ...input.actor, ip: input.actor.ip ?? null };
     const subject = found ? { kind: 'staff_user', id: found.id } : null;
     return deps.db.transaction(async (tx): Promise<SignInResult> => {
-      const state = await lockThrottle(tx, key, now);
+      const state = await lockThrottle(tx, 'ecpa', key, now);
       if (isLocked(state, now)) {
         await recordAudit(tx, actor, `${input.action}.refused`, subject, { reason: 'locked', ...typedForAudit(deps.config, typed, input.account, !!found) });
         return { kind: 'locked', until: state.lockedUntil! };
       }
       if (!found || !found.passwordHash || !passwordOk) {
-        const next = afterFailure(state, now);
-        await saveThrottle(tx, key, next, now);
+        const next = afterFailure(ECPA_LOCKOUT, state, now);
+        await saveThrottle(tx, 'ecpa', key, next, now);
         if (found) await updateStaff(tx, found.id, { failedLoginCount: found.failedLoginCount + 1 }, now);
         await recordAudit(tx, actor, `${input.action}.failure`, subject, {
           reason: found ? 'wrong-password' : 'unknown-account',
@@ -94,7 +106,7 @@ async function checkPassword(deps: EcpaDeps, input: CheckInput): Promise<SignInR
         await recordAudit(tx, { kind: 'system' }, 'ecpa.lock', subject, { after: LOCK_AFTER_FAILURES, minutes: LOCK_MINUTES, until: next.lockedUntil!.toISOString(), ip: actor.ip });
         return { kind: 'locked', until: next.lockedUntil! };
       }
-      await clearThrottles(tx, [key, ...throttleKeysOf(deps, found)]);
+      await clearThrottles(tx, 'ecpa', [key, ...throttleKeysOf(deps, found)]);
       if (found.failedLoginCount !== 0) await updateStaff(tx, found.id, { failedLoginCount: 0 }, now);
       return input.onRight ? input.onRight(tx, found) : { kind: 'ok', staff: found };
     });

@@ -39,34 +39,3 @@ export const certificateBindings = pgTable(
   },
   (t) => [uniqueIndex('certificate_bindings_cert_uq').on(t.issuer, t.serial)],
 );
-
-/**
- * 忘記密碼 (ECPA-1): the links mailed to staff. Only the SHA-256 of the token is kept; valid 7 days, single use,
- * and a newer link voids the older ones.
- */
-export const staffPasswordResets = pgTable(
-  'staff_password_resets',
-  {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    staffUserId: uuid('staff_user_id')
-      .notNull()
-      .references(() => staffUsers.id),
-    tokenHash: text('token_hash').notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    voidedAt: timestamp('voided_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('staff_password_resets_hash_uq').on(t.tokenHash), index('staff_password_resets_staff_idx').on(t.staffUserId)],
-);
-
-/**
- * Sign-in lockout (ECPA-1, SYS-4): consecutive failures per account name as typed (a hash of it), whether or not
- * the account exists, so that an unknown account locks exactly like a known one (no enumeration).
- */
-export const staffLoginThrottles = pgTable('staff_login_throttles', {
-  key: text('key').primaryKey(),
-  failedCount: integer('failed_count').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});

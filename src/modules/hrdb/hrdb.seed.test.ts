@@ -6,7 +6,7 @@ import { dbDrivers, useTestDatabase } from '../../../tests/helpers/db.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { staffUsers } from '../ecpa/index.ts';
 import { seedHrdbDemo } from './hrdb.seed.ts';
-import { hrdbIdHash } from './id-hash.ts';
+import { idHasher } from '../../platform/crypto/id-hash.ts';
 import { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from './well-known-people.ts';
 
 describe.each(dbDrivers())('seedHrdbDemo on %s', (driver) => {
@@ -32,13 +32,13 @@ describe.each(dbDrivers())('seedHrdbDemo on %s', (driver) => {
     expect(row('civil.servant')).toMatchObject({ roles: ['civil_servant'], status: 'active' });
     expect(row('left.service').status).toBe('left_service');
     expect(await verifyPassword(row('former.contract').passwordHash!, HRDB_DEMO_PASSWORD)).toBe(true);
-    expect(row('yilan.hr')).toMatchObject({ nationalIdHash: hrdbIdHash(config, WELL_KNOWN_PEOPLE.yilanHr.nationalId), nationalIdLast4: '7162', roles: ['agency_hr'] });
-    expect(row('dgpa.admin').nationalIdHash).toBe(hrdbIdHash(config, WELL_KNOWN_PEOPLE.dgpaAdmin.nationalId));
+    expect(row('yilan.hr')).toMatchObject({ nationalIdHash: idHasher(config).hash(WELL_KNOWN_PEOPLE.yilanHr.nationalId), nationalIdLast4: '7162', roles: ['agency_hr'] });
+    expect(row('dgpa.admin').nationalIdHash).toBe(idHasher(config).hash(WELL_KNOWN_PEOPLE.dgpaAdmin.nationalId));
 
     const second = await seedHrdbDemo(db, config);
     expect(second).toEqual({ created: [], linked: [] });
-    // A new secret re-links every account (hashes follow the key).
-    const rotated = await seedHrdbDemo(db, { sessionSecret: 'another-secret-another-secret-0123456789' });
+    // A new data key re-links every account (hashes follow the key).
+    const rotated = await seedHrdbDemo(db, { dataKey: 'another-secret-another-secret-0123456789' });
     expect(rotated.linked.length).toBe(7);
   });
 });

@@ -6,11 +6,11 @@
 // database here; the seed adds it to an existing account that lacks it.
 import { eq, inArray } from 'drizzle-orm';
 import type { StaffRole } from '../ecpa/index.ts';
-import type { Config } from '../../config.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { staffUsers } from '../ecpa/index.ts';
-import { hrdbIdHash, idLast4 } from './id-hash.ts';
+import { idHasher, idLast4 } from '../../platform/crypto/id-hash.ts';
+import type { DataKeyConfig } from '../../platform/crypto/keys.ts';
 import { HRDB_DEMO_PASSWORD, wellKnownPeople, type WellKnownPerson } from './well-known-people.ts';
 
 /** The roles the HR database gives a person's eCPA account: civil_servant while serving as 公務人員. */
@@ -25,7 +25,7 @@ export interface HrdbSeedReport {
   linked: string[];
 }
 
-export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'sessionSecret'>): Promise<HrdbSeedReport> {
+export async function seedHrdbDemo(db: Queryable, config: DataKeyConfig): Promise<HrdbSeedReport> {
   const people = wellKnownPeople().filter((p) => p.ecpaAccount !== null);
   const accounts = people.map((p) => p.ecpaAccount!);
   const existing = await db.select({ id: staffUsers.id, account: staffUsers.account, nationalIdHash: staffUsers.nationalIdHash, roles: staffUsers.roles }).from(staffUsers).where(inArray(staffUsers.account, accounts));
@@ -41,7 +41,7 @@ export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'sessionS
         missing.map((p) => ({
           account: p.ecpaAccount!,
           passwordHash,
-          nationalIdHash: hrdbIdHash(config, p.nationalId),
+          nationalIdHash: idHasher(config).hash(p.nationalId),
           nationalIdLast4: idLast4(p.nationalId),
           name: p.name,
           email: p.email,
@@ -60,7 +60,7 @@ export async function seedHrdbDemo(db: Queryable, config: Pick<Config, 'sessionS
     if (!row) continue;
     const roles = hrdbRoles(p).filter((r) => !row.roles.includes(r));
     if (!p.demoStaff && roles.length > 0) await db.update(staffUsers).set({ roles: [...row.roles, ...roles], updatedAt: new Date() }).where(eq(staffUsers.id, row.id));
-    const hash = hrdbIdHash(config, p.nationalId);
+    const hash = idHasher(config).hash(p.nationalId);
     if (row.nationalIdHash === hash) continue;
     await db.update(staffUsers).set({ nationalIdHash: hash, nationalIdLast4: idLast4(p.nationalId), updatedAt: new Date() }).where(eq(staffUsers.id, row.id));
     report.linked.push(p.ecpaAccount!);

@@ -8,7 +8,6 @@ import { referenceAgency } from '../reference/index.ts';
 import { DATASET_AS_OF, generateHrdbDataset, nationalIdWithCheckDigit } from './dataset.generator.ts';
 import { ecpaIdentityRefusal, isFormerContractEmployee, MAX_EDUCATION, MAX_EXPERIENCE, RESUME_SECTIONS, resumeImportFrom, selectResumeSections } from './hrdb.rules.ts';
 import { EMPLOYMENT_TYPES, type HrPerson } from './hrdb.types.ts';
-import { hrdbIdHash, idLast4 } from './id-hash.ts';
 import { createLocalHrDatabase, DATASET_FILE, hrDatabaseOf, loadDataset, serializeDataset } from './local-hrdb.ts';
 import { WELL_KNOWN_PEOPLE, wellKnownPeople } from './well-known-people.ts';
 
@@ -218,18 +217,5 @@ describe('rules', () => {
       expect(r.education.length).toBeGreaterThan(0);
       expect(r.experience.length).toBeGreaterThan(0);
     });
-  });
-});
-
-describe('hrdbIdHash', () => {
-  const config = { sessionSecret: 'a'.repeat(40) };
-  it('SYS-3 is keyed, stable, normalises the ID and never contains it', () => {
-    const h = hrdbIdHash(config, 'G221508377');
-    expect(h).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(hrdbIdHash(config, ' g221508377 ')).toBe(h);
-    expect(hrdbIdHash({ sessionSecret: 'b'.repeat(40) }, 'G221508377')).not.toBe(h);
-    expect(hrdbIdHash(config, 'C120461959')).not.toBe(h);
-    expect(h).not.toContain('221508377');
-    expect(idLast4('g221508377')).toBe('8377');
   });
 });

@@ -15,6 +15,5 @@ export const hrdbModule: AppModule<Services> = {
 export type * from './hrdb.types.ts';
 export { createLocalHrDatabase } from './local-hrdb.ts';
 export { isFormerContractEmployee, resumeImportFrom, type ResumeImport } from './hrdb.rules.ts';
-export { hrdbIdHash, idLast4 } from './id-hash.ts';
 export { seedHrdbDemo, type HrdbSeedReport } from './hrdb.seed.ts';
 export { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE, wellKnownPeople, type WellKnownPerson } from './well-known-people.ts';

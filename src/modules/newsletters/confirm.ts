@@ -4,7 +4,8 @@
 // A link that is unknown, tampered, used, voided or expired changes nothing and gets its own clear page.
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { linkTokenOf, monthsOf, type NewsletterDeps } from './newsletter.deps.ts';
-import { findById, findConfirmToken, lockById, markTokenUsed, SUBJECT_KIND, updateSubscription, voidConfirmTokens, type ConfirmPayload, type ConfirmTokenState } from './newsletter.repo.ts';
+import { markTokenUsed } from '../../platform/auth/tokens.ts';
+import { findById, findConfirmToken, lockById, SUBJECT_KIND, updateSubscription, voidConfirmTokens, type ConfirmPayload, type ConfirmTokenState } from './newsletter.repo.ts';
 import { expiryFor, isLive, normaliseConditions, sha256, type Conditions } from './newsletter.rules.ts';
 
 export type LinkProblem = Exclude<ConfirmTokenState, 'ok'>;

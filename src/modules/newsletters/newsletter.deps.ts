@@ -1,5 +1,5 @@
 // What the PUB-5 use cases need from the container: the database, the clock and the configuration (base URL for
-// links, the server secret the subscription link token is derived from, and the subscription period).
+// links, the data key the subscription link token is derived from, and the subscription period).
 import type { Ports } from '../../container.ts';
 import { subscriptionMonths, subscriptionToken } from './newsletter.rules.ts';
 
@@ -20,5 +20,5 @@ export function monthsOf(deps: NewsletterDeps): number {
 
 /** The 管理 / 取消訂閱 link token of a subscription. */
 export function linkTokenOf(deps: NewsletterDeps, subscriptionId: string): string {
-  return subscriptionToken(deps.config.sessionSecret, subscriptionId);
+  return subscriptionToken(deps.config.dataKey, subscriptionId);
 }

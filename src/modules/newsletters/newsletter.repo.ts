@@ -1,18 +1,24 @@
-// Queries of PUB-5: subscriptions, their confirmation tokens (verification_tokens, purpose newsletter_confirm),
+// Queries of PUB-5: subscriptions, their confirmation tokens (platform verification_tokens, newsletter.confirm),
 // the per-address mail count (from the audit log) and the jobs a digest lists. Queries only; no rules here.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
-import { auditEvents } from '../../platform/db/schema/platform.ts';
-import { applicantAccounts, verificationTokens } from '../accounts/index.ts';
+import { deleteTokensOf, issueToken, peekToken, voidTokens, isWellFormedToken } from '../../platform/auth/tokens.ts';
+import { auditEvents, verificationTokens } from '../../platform/db/schema/platform.ts';
+import { applicantAccounts } from '../accounts/index.ts';
 import { listColumns, searchConditions, searchOrder, type VacancyListRow, type RankType, vacancies } from '../vacancies/index.ts';
-import { isWellFormedToken, sha256, subscriptionToken, type Conditions } from './newsletter.rules.ts';
+import { sha256, subscriptionToken, type Conditions } from './newsletter.rules.ts';
 import { newsletterSubscriptions, type NewsletterConditions } from './newsletter.schema.ts';
 
 export type Subscription = typeof newsletterSubscriptions.$inferSelect;
 export type ConfirmToken = typeof verificationTokens.$inferSelect;
 
 export const SUBJECT_KIND = 'newsletter_subscription';
+const CONFIRM = 'newsletter.confirm' as const;
+
+function subscriptionSubject(id: string): { kind: string; id: string } {
+  return { kind: SUBJECT_KIND, id };
+}
 /** Audit actions that mean "a mail went to this address on request" (counted for the per-address limit). */
 export const MAILED_ACTIONS = ['newsletter.confirm_mailed', 'newsletter.cancel_mailed'] as const;
 
@@ -24,11 +30,11 @@ const subs = newsletterSubscriptions;
  * The subscription row of an address, locked for the rest of the transaction; created (pending, no
  * conditions) when the address has none. Concurrent first requests for one address meet on the unique index.
  */
-export async function lockOrCreateByEmail(tx: Queryable, email: string, now: Date, secret: string): Promise<Subscription> {
+export async function lockOrCreateByEmail(tx: Queryable, email: string, now: Date, dataKey: string): Promise<Subscription> {
   const id = randomUUID();
   await tx
     .insert(subs)
-    .values({ id, email, status: 'pending', unsubscribeTokenHash: sha256(subscriptionToken(secret, id)), createdAt: now, updatedAt: now })
+    .values({ id, email, status: 'pending', unsubscribeTokenHash: sha256(subscriptionToken(dataKey, id)), createdAt: now, updatedAt: now })
     .onConflictDoNothing({ target: subs.email });
   const [row] = await tx.select().from(subs).where(eq(subs.email, email)).for('update');
   if (!row) throw new Error('newsletter subscription row vanished');
@@ -51,10 +57,18 @@ export async function lockById(tx: Queryable, id: string): Promise<Subscription 
   return row ?? null;
 }
 
-/** The subscription a 管理 / 取消訂閱 link belongs to (by the SHA-256 of its token); null for anything else. */
+/**
+ * The subscription a 管理 / 取消訂閱 link belongs to (by the SHA-256 of its token); null for anything else. A link
+ * of a mail sent before 0007 (token derived from SESSION_SECRET) is found by the hash kept aside then.
+ */
 export async function findByLinkToken(q: Queryable, token: unknown, forUpdate = false): Promise<Subscription | null> {
   if (!isWellFormedToken(token)) return null;
-  const query = q.select().from(subs).where(eq(subs.unsubscribeTokenHash, sha256(token))).limit(1);
+  const hash = sha256(token);
+  const query = q
+    .select()
+    .from(subs)
+    .where(or(eq(subs.unsubscribeTokenHash, hash), eq(subs.legacyUnsubscribeTokenHash, hash)))
+    .limit(1);
   const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
@@ -72,52 +86,27 @@ export interface ConfirmPayload {
   conditions: NewsletterConditions;
 }
 
-/** A new single-use confirmation token; only its SHA-256 is stored. Older links stay valid until one is used. */
+/**
+ * A new single-use confirmation token (platform verification_tokens, purpose newsletter.confirm); only its SHA-256
+ * is stored. A newer link voids the subscription's older ones (the latest request is what the owner meant).
+ */
 export async function issueConfirmToken(tx: Queryable, input: { subscriptionId: string; conditions: Conditions; expiresAt: Date; now: Date }): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
   const payload: ConfirmPayload = { conditions: input.conditions };
-  await tx.insert(verificationTokens).values({
-    purpose: 'newsletter_confirm',
-    subjectId: input.subscriptionId,
-    tokenHash: sha256(token),
-    payload: payload as unknown as Record<string, unknown>,
-    expiresAt: input.expiresAt,
-    createdAt: input.now,
-  });
-  return token;
+  return issueToken(tx, { purpose: CONFIRM, subject: subscriptionSubject(input.subscriptionId), expiresAt: input.expiresAt, now: input.now, payload: { ...payload } });
 }
 
 export type ConfirmTokenState = 'ok' | 'invalid' | 'used' | 'voided' | 'expired';
 
 /** The confirmation token behind a link and what it is worth now. With forUpdate it stays locked (double clicks). */
 export async function findConfirmToken(q: Queryable, token: unknown, now: Date, forUpdate = false): Promise<{ state: ConfirmTokenState; row: ConfirmToken | null }> {
-  if (!isWellFormedToken(token)) return { state: 'invalid', row: null };
-  const query = q.select().from(verificationTokens).where(eq(verificationTokens.tokenHash, sha256(token))).limit(1);
-  const [row] = forUpdate ? await query.for('update') : await query;
-  if (!row || row.purpose !== 'newsletter_confirm') return { state: 'invalid', row: null };
-  if (row.usedAt) return { state: 'used', row };
-  if (row.voidedAt) return { state: 'voided', row };
-  if (row.expiresAt.getTime() <= now.getTime()) return { state: 'expired', row };
-  return { state: 'ok', row };
-}
-
-export async function markTokenUsed(tx: Queryable, id: string, now: Date): Promise<void> {
-  await tx.update(verificationTokens).set({ usedAt: now }).where(eq(verificationTokens.id, id));
+  const found = await peekToken(q, [CONFIRM], token, now, { forUpdate });
+  if (found.state === 'missing' || found.state === 'wrong-purpose') return { state: 'invalid', row: null };
+  return { state: found.state, row: found.row };
 }
 
 /** Voids the subscription's other unused confirmation links (after one is used, or on unsubscribe). */
 export async function voidConfirmTokens(tx: Queryable, subscriptionId: string, now: Date): Promise<void> {
-  await tx
-    .update(verificationTokens)
-    .set({ voidedAt: now })
-    .where(
-      and(
-        eq(verificationTokens.purpose, 'newsletter_confirm'),
-        eq(verificationTokens.subjectId, subscriptionId),
-        isNull(verificationTokens.usedAt),
-        isNull(verificationTokens.voidedAt),
-      ),
-    );
+  await voidTokens(tx, subscriptionSubject(subscriptionId), [CONFIRM], now);
 }
 
 /**
@@ -234,9 +223,7 @@ export async function purgeStale(q: Queryable, before: Date): Promise<number> {
         )
         .returning({ id: subs.id });
       if (gone.length) {
-        await tx
-          .delete(verificationTokens)
-          .where(and(eq(verificationTokens.purpose, 'newsletter_confirm'), inArray(verificationTokens.subjectId, gone.map((g) => g.id))));
+        await deleteTokensOf(tx, SUBJECT_KIND, gone.map((g) => g.id));
       }
       return gone;
     })
@@ -248,6 +235,6 @@ export async function confirmTokensOf(q: Queryable, subscriptionId: string): Pro
   return q
     .select()
     .from(verificationTokens)
-    .where(and(eq(verificationTokens.purpose, 'newsletter_confirm'), eq(verificationTokens.subjectId, subscriptionId)))
+    .where(and(eq(verificationTokens.purpose, CONFIRM), eq(verificationTokens.subjectKind, SUBJECT_KIND), eq(verificationTokens.subjectId, subscriptionId)))
     .orderBy(desc(verificationTokens.createdAt));
 }

@@ -7,7 +7,8 @@ import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../platform/mail/test-smtp-server.ts';
-import { applicantAccounts, verificationTokens } from '../accounts/index.ts';
+import { verificationTokens } from '../../platform/db/schema/platform.ts';
+import { applicantAccounts } from '../accounts/index.ts';
 import { newsletterSubscriptions } from './newsletter.schema.ts';
 import { MAILS_PER_ADDRESS_PER_HOUR, sha256 } from './newsletter.rules.ts';
 import { Mailbox, linkIn, tokenOf } from './testkit.ts';
@@ -93,7 +94,7 @@ describe.each(dbDrivers())('PUB-5 newsletter pages on %s', (driver) => {
     const sub = await subscription(address);
     expect(sub).toMatchObject({ status: 'pending', confirmedAt: null });
     const tokens = await t.services.db.select().from(verificationTokens).where(eq(verificationTokens.subjectId, sub!.id));
-    expect(tokens.map((r) => [r.purpose, r.tokenHash])).toEqual([['newsletter_confirm', sha256(tokenOf(confirm))]]);
+    expect(tokens.map((r) => [r.purpose, r.tokenHash])).toEqual([['newsletter.confirm', sha256(tokenOf(confirm))]]);
     expect(JSON.stringify(tokens)).not.toContain(tokenOf(confirm));
 
     // Opening the link shows what will be confirmed and changes nothing (a mail scanner cannot subscribe anyone).

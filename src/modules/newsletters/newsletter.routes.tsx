@@ -13,7 +13,6 @@
 // CSRF token, so the global check would refuse it. Nothing is lost: the 43-character token in the URL is what
 // authorises the request, and a cross-site attacker who does not know it cannot forge it; who knows it may
 // unsubscribe that one address anyway (the link is in every mail).
-import { performance } from 'node:perf_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { flash, pageContext, type PageContext } from '../../platform/http/context.ts';
@@ -25,7 +24,8 @@ import { confirmSubscription, previewConfirmation, type LinkProblem } from './co
 import { monthsOf } from './newsletter.deps.ts';
 import { errorText, fill, newsletterMessages } from './newsletter.messages.ts';
 import { newsletterPaths } from './newsletter.paths.ts';
-import { ANSWER_FLOOR_MS, NEWSLETTER_POSTS_PER_MINUTE, conditionValues, lastDayOf, parseEmailForm, parseSubscribeForm, type NewsletterErrorCode } from './newsletter.rules.ts';
+import { ANSWER_FLOOR_MS, withAnswerFloor } from '../../platform/auth/answer-floor.ts';
+import { NEWSLETTER_POSTS_PER_MINUTE, conditionValues, lastDayOf, parseEmailForm, parseSubscribeForm, type NewsletterErrorCode } from './newsletter.rules.ts';
 import { signedInView, subscriptionByLink } from './owner.ts';
 import { requestSubscription } from './subscribe.ts';
 import { unsubscribeByLink } from './unsubscribe.ts';
@@ -45,19 +45,8 @@ const mailingRoute = limited(routes.public, NEWSLETTER_POSTS_PER_MINUTE);
  */
 const oneClickRoute = noCsrf(routes.public);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs `work` and answers no sooner than `ms` after it started, whichever branch it took (no timing oracle). */
-async function withFloor<T>(ms: number, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  try {
-    return await work();
-  } finally {
-    const left = ms - (performance.now() - started);
-    if (left > 0) await sleep(left);
-  }
-}
-
 function fieldErrors(ctx: PageContext, errors: Partial<Record<string, NewsletterErrorCode>>): FieldErrors {
   const out: FieldErrors = {};
   for (const [field, code] of Object.entries(errors)) if (code) out[field] = errorText(ctx.locale, code);
@@ -96,7 +85,7 @@ export async function newsletterRoutes(app: FastifyInstance, services: Services)
       const page = SubscribePage({ ctx, values, errors: fieldErrors(ctx, parsed.errors), months: monthsOf(services), signedIn: req.principal?.kind === 'applicant' });
       return sendPage(reply, page, 400);
     }
-    const result = await withFloor(ANSWER_FLOOR_MS, () => requestSubscription(services, { email: parsed.email, conditions: parsed.conditions, ip: req.ip }));
+    const result = await withAnswerFloor(ANSWER_FLOOR_MS, () => requestSubscription(services, { email: parsed.email, conditions: parsed.conditions, ip: req.ip }));
     if (result.kind === 'mailed') services.kickMail();
     return reply.redirect(newsletterPaths.sent, 303);
   });
@@ -167,7 +156,7 @@ export async function newsletterRoutes(app: FastifyInstance, services: Services)
     const values = formValues(req.body);
     const parsed = parseEmailForm(values);
     if (!parsed.ok) return sendPage(reply, CancelPage({ ctx, values, errors: fieldErrors(ctx, parsed.errors), signedIn: req.principal?.kind === 'applicant' }), 400);
-    const result = await withFloor(ANSWER_FLOOR_MS, () => requestCancelLink(services, { email: parsed.email, ip: req.ip }));
+    const result = await withAnswerFloor(ANSWER_FLOOR_MS, () => requestCancelLink(services, { email: parsed.email, ip: req.ip }));
     if (result.kind === 'mailed') services.kickMail();
     return reply.redirect(newsletterPaths.cancelSent, 303);
   });

@@ -1,10 +1,10 @@
 // PUB-5 rules: reading the form, the period, the state of a subscription, the watermark and the link tokens.
 import { describe, expect, it } from 'vitest';
+import { isWellFormedToken } from '../../platform/auth/tokens.ts';
 import {
   addMonths,
   digestSentOn,
   expiryFor,
-  isWellFormedToken,
   lastDayOf,
   needsExpiryNotice,
   normaliseConditions,

@@ -1,6 +1,7 @@
 // PUB-5 電子報訂閱 / 取消: the pure rules. Reading the form, the subscription's period, what "live" means, the
 // watermark of the digest, and the link tokens' shape. No I/O, no clock of its own.
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { keyedHash } from '../../platform/crypto/keys.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { valueOf, valuesOf } from '../../platform/http/forms.ts';
 import { taipeiIsoDate } from '../../platform/clock.ts';
@@ -23,11 +24,6 @@ export const CONFIRM_HOURS = 72;
 export const MAILS_PER_ADDRESS_PER_HOUR = 5;
 /** POSTs that send mail (subscribe, cancel by email), per IP address and minute. */
 export const NEWSLETTER_POSTS_PER_MINUTE = 10;
-/**
- * SYS-4 (no enumeration by timing): the subscribe and cancel forms answer no sooner than this, whichever
- * branch they took (new, pending, live, unknown address).
- */
-export const ANSWER_FLOOR_MS = 300;
 /** Jobs listed in one digest; beyond that the mail links to the search with the same conditions. */
 export const DIGEST_MAX_JOBS = 50;
 /** Subscribers handled per batch of the daily run. */
@@ -224,11 +220,6 @@ export function needsExpiryNotice(s: SubscriptionState & { lastSentAt: Date | nu
 
 // ── link tokens ───────────────────────────────────────────────────────────────
 
-/** Tokens in links are 43 base64url characters (32 bytes). Anything else is refused before any lookup. */
-export function isWellFormedToken(token: unknown): token is string {
-  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
-}
-
 export function sha256(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
@@ -236,9 +227,9 @@ export function sha256(token: string): string {
 /**
  * The subscription's own link token (管理 / 取消訂閱, carried by every mail and the List-Unsubscribe header).
  * Every digest must carry it, so it is derived, not stored: HMAC of the subscription id under a key derived from
- * the server secret. The table keeps only its SHA-256 (lookup); the database alone never yields a working link.
+ * DATA_KEY (before 0007: from SESSION_SECRET; those links, in mails already sent, are still found through
+ * legacy_unsubscribe_token_hash). The table keeps only its SHA-256 (lookup); the database alone never yields a working link.
  */
-export function subscriptionToken(secret: string, subscriptionId: string): string {
-  const key = createHmac('sha256', secret).update('newsletter-subscription-link-v1').digest();
-  return createHmac('sha256', key).update(subscriptionId).digest('base64url');
+export function subscriptionToken(dataKey: string, subscriptionId: string): string {
+  return keyedHash(dataKey, 'newsletter-subscription-link/v1', subscriptionId);
 }

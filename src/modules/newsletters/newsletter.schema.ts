@@ -25,12 +25,15 @@ export const newsletterSubscriptions = pgTable(
     lastSentAt: timestamp('last_sent_at', { withTimezone: true }),
     /** SHA-256 of the one-click unsubscribe token carried by every digest. */
     unsubscribeTokenHash: text('unsubscribe_token_hash'),
+    /** The same of the link derived from SESSION_SECRET before 0007: mails already sent keep working. */
+    legacyUnsubscribeTokenHash: text('legacy_unsubscribe_token_hash'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('newsletter_subscriptions_email_uq').on(t.email),
     uniqueIndex('newsletter_subscriptions_unsub_uq').on(t.unsubscribeTokenHash),
+    index('newsletter_subscriptions_legacy_unsub_idx').on(t.legacyUnsubscribeTokenHash),
     index('newsletter_subscriptions_due_idx').on(t.status, t.expiresAt),
   ],
 );

@@ -15,7 +15,7 @@ export type SubscribeResult = { kind: 'mailed' } | { kind: 'throttled' };
 export async function requestSubscription(deps: NewsletterDeps, input: { email: string; conditions: Conditions; ip?: string | null }): Promise<SubscribeResult> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx): Promise<SubscribeResult> => {
-    const sub = await lockOrCreateByEmail(tx, input.email, now, deps.config.sessionSecret);
+    const sub = await lockOrCreateByEmail(tx, input.email, now, deps.config.dataKey);
     const actor = { kind: 'visitor' as const, ip: input.ip ?? null };
     const subject = { kind: SUBJECT_KIND, id: sub.id };
     if ((await recentRequestMails(tx, sub.id)) >= MAILS_PER_ADDRESS_PER_HOUR) {

@@ -7,7 +7,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { SessionStore } from '../../platform/auth/sessions.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { idNumberHash } from './id-hash.ts';
+import type { IdHasher } from '../../platform/crypto/id-hash.ts';
 import type { ResumeForm } from './resume.types.ts';
 
 export const HRDB_IMPORT_FORM_KEY = 'resumeHrdbImport';
@@ -24,7 +24,7 @@ interface Stash {
 interface HandoffDeps {
   readonly sessions: SessionStore;
   readonly clock: Clock;
-  readonly idKey: Buffer;
+  readonly ids: IdHasher;
 }
 
 /** Keeps the typed form (ID number replaced by its hash) in the session, replacing any earlier one. */
@@ -32,7 +32,7 @@ export async function keepFormForHrdbImport(req: FastifyRequest, deps: HandoffDe
   const session = req.session;
   if (!session) throw new Error('keepFormForHrdbImport needs a session');
   const form: ResumeForm = { ...input.form, basic: { ...input.form.basic, idNumber: '' }, voidRequest: { email: '', birthDate: '' } };
-  const stash: Stash = { applicantId: input.applicantId, idHash: idNumberHash(deps.idKey, input.idNumber), at: deps.clock.now().toISOString(), form };
+  const stash: Stash = { applicantId: input.applicantId, idHash: deps.ids.hash(input.idNumber), at: deps.clock.now().toISOString(), form };
   const data = { ...session.data, [HRDB_IMPORT_FORM_KEY]: stash };
   await deps.sessions.setData(session.id, data);
   session.data = data;
@@ -59,7 +59,7 @@ export async function takeFormForHrdbImport(req: FastifyRequest, deps: HandoffDe
   if (!stash || stash.applicantId !== applicantId) return null;
   const age = deps.clock.now().getTime() - Date.parse(stash.at);
   if (!Number.isFinite(age) || age < 0 || age >= HRDB_IMPORT_FORM_TTL_MS) return null;
-  return { form: stash.form, isTypedId: (idNumber) => idNumberHash(deps.idKey, idNumber) === stash.idHash };
+  return { form: stash.form, isTypedId: (idNumber) => deps.ids.matches(stash.idHash, idNumber) };
 }
 
 function readStash(value: unknown): Stash | null {

@@ -14,7 +14,6 @@ import type { Locale } from '../../platform/i18n/i18n.ts';
 import { ecpaPaths, forgetHrdbVerification, verifiedHrdbPerson } from '../ecpa/index.ts';
 import { isFormerContractEmployee, resumeImportFrom, type HrDatabase } from '../hrdb/index.ts';
 import { probeOffer } from './probe-limits.ts';
-import { idNumberHash } from './id-hash.ts';
 import { hrdbImportMessages } from './hrdb-import.messages.ts';
 import { recordVerifiedImport, takeFormForHrdbImport } from './hrdb-handoff.ts';
 import { activeApplicant } from './resume.http.ts';
@@ -33,7 +32,7 @@ export function hrdbImportOffer(services: Services, hrdb: HrDatabase): NonNullab
   const deps = services.deps.resumes;
   return async ({ applicantId, idNumber, locale }: { applicantId: string; idNumber: string; locale: Locale }) => {
     if (await findResume(services.db, applicantId)) return null;
-    return probeOffer(deps, { applicantId, idHash: idNumberHash(deps.idKey, idNumber) }, async () => {
+    return probeOffer(deps, { applicantId, idHash: deps.ids.hash(idNumber) }, async () => {
       if (!isFormerContractEmployee(await hrdb.findPersonByNationalId(idNumber))) return null;
       return { href: ecpaPaths.verifyWithNext(HRDB_IMPORT_PATH), label: hrdbImportMessages(locale)['button.import'] };
     });

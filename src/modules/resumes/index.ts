@@ -4,6 +4,7 @@ import type { AppModule } from '../../platform/module.ts';
 import { hrdbImportOffer, hrdbImportRoutes } from './hrdb-import.routes.ts';
 import { resumeRoutes } from './resume.routes.tsx';
 import { purgeExpiredStagedUploads } from './stage-upload.ts';
+import { rehashResumeIdNumbers } from './rehash-ids.ts';
 
 export const resumesModule: AppModule<Services> = {
   name: 'resumes',
@@ -11,9 +12,12 @@ export const resumesModule: AppModule<Services> = {
     await resumeRoutes(app, services, { hrdbImportOffer: hrdbImportOffer(services, services.hrdb) });
     await hrdbImportRoutes(app, services, services.hrdb);
   },
-  // Issue 9 item 5: staged uploads nobody saved are removed after their time.
+  // Issue 9 item 5: staged uploads nobody saved are removed after their time. ADR 0005: ID hashes of before the
+  // data key (or under DATA_KEY_PREVIOUS) are recomputed from the ID the resume keeps (a no-op once done).
   async maintenance(services) {
-    return purgeExpiredStagedUploads(services.deps.resumes);
+    const purged = await purgeExpiredStagedUploads(services.deps.resumes);
+    await rehashResumeIdNumbers(services.db, services.deps.resumes.ids);
+    return purged;
   },
 };
 

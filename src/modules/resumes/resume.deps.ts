@@ -4,15 +4,15 @@ import type { SessionStore } from '../../platform/auth/sessions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Storage } from '../../platform/storage/index.ts';
-import { idNumberKey } from './id-hash.ts';
+import { idHasher, type IdHasher } from '../../platform/crypto/id-hash.ts';
 
 export interface ResumeDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly storage: Storage;
   readonly sessions: SessionStore;
-  /** HMAC key for id_number_hash (RES-3). */
-  readonly idKey: Buffer;
+  /** The national-ID hash of id_number_hash (RES-3), keyed by DATA_KEY. */
+  readonly ids: IdHasher;
   /** 證照資格/作品附件 size limit (RES-9): config.uploadLimitBytes. */
   readonly uploadLimitBytes: number;
   readonly baseUrl: string;
@@ -27,7 +27,7 @@ export function resumeDeps(services: Ports): ResumeDeps {
     clock: services.clock,
     storage: services.storage,
     sessions: services.sessions,
-    idKey: idNumberKey(services.config.sessionSecret),
+    ids: idHasher(services.config),
     uploadLimitBytes: services.config.uploadLimitBytes,
     baseUrl: services.config.baseUrl,
     kickMail: () => services.kickMail(),

@@ -87,8 +87,11 @@ export interface IdConflict {
   attachmentKey: string | null;
 }
 
-/** A resume of another live (not voided) account with this ID hash (RES-3), locked when asked. */
-export async function findIdConflict(q: Queryable, idHash: string, exceptApplicantId: string, opts: { forUpdate?: boolean } = {}): Promise<IdConflict | null> {
+/**
+ * A resume of another live (not voided) account with one of these ID hashes (RES-3: the current one, and those
+ * under the previous data key or of before 0007, see IdHasher.candidates), locked when asked.
+ */
+export async function findIdConflict(q: Queryable, idHashes: readonly string[], exceptApplicantId: string, opts: { forUpdate?: boolean } = {}): Promise<IdConflict | null> {
   const query = q
     .select({
       resumeId: resumes.id,
@@ -100,7 +103,7 @@ export async function findIdConflict(q: Queryable, idHash: string, exceptApplica
     })
     .from(resumes)
     .innerJoin(applicantAccounts, eq(applicantAccounts.id, resumes.applicantId))
-    .where(and(eq(resumes.idNumberHash, idHash), ne(resumes.applicantId, exceptApplicantId), ne(applicantAccounts.status, 'voided')))
+    .where(and(inArray(resumes.idNumberHash, [...idHashes]), ne(resumes.applicantId, exceptApplicantId), ne(applicantAccounts.status, 'voided')))
     .limit(1);
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   if (!row) return null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formValues } from '../../platform/http/forms.ts';
-import { idNumberHash, idNumberKey } from './id-hash.ts';
+import { idHasher } from '../../platform/crypto/id-hash.ts';
 import { resumeErrors } from './resume.errors.ts';
 import { readResumeForm } from './resume.form.ts';
 import { resumeMessages } from './resume.messages.ts';
@@ -190,12 +190,12 @@ describe('files and 註銷 rules (RES-9, RES-3)', () => {
     expect(voidAttemptsExceeded({ byApplicant: 0, byIdNumber: 10 })).toBe(true);
   });
 
-  it('RES-3 the ID hash is an HMAC of the normalised ID under a key derived from the session secret', () => {
-    const k = idNumberKey('secret-one-secret-one-secret-one-0000');
-    expect(idNumberHash(k, 'A123456789')).toBe(idNumberHash(k, ' a123456789'));
-    expect(idNumberHash(k, 'A123456789')).not.toBe(idNumberHash(k, 'A223456781'));
-    expect(idNumberHash(idNumberKey('secret-two-secret-two-secret-two-0000'), 'A123456789')).not.toBe(idNumberHash(k, 'A123456789'));
-    expect(idNumberHash(k, 'A123456789')).not.toContain('A123456789');
+  it('RES-3 the ID hash is the platform one: an HMAC of the normalised ID under a key derived from DATA_KEY', () => {
+    const k = idHasher({ dataKey: 'secret-one-secret-one-secret-one-0000' });
+    expect(k.hash('A123456789')).toBe(k.hash(' a123456789'));
+    expect(k.hash('A123456789')).not.toBe(k.hash('A223456781'));
+    expect(idHasher({ dataKey: 'secret-two-secret-two-secret-two-0000' }).hash('A123456789')).not.toBe(k.hash('A123456789'));
+    expect(k.hash('A123456789')).not.toContain('A123456789');
   });
 });
 

@@ -3,7 +3,6 @@
 // Files that the save drops (a replaced or deleted photo, a replaced attachment, staged files not used) are
 // removed from storage after the commit.
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { idNumberHash } from './id-hash.ts';
 import { deleteFiles, type ResumeActor, type ResumeDeps } from './resume.deps.ts';
 import { deleteUploads, findIdConflict, findResume, forApplicant, lockIdNumberHash, upsertResume } from './resume.repo.ts';
 import type { FileState, ResumeData } from './resume.types.ts';
@@ -18,10 +17,10 @@ export interface SaveInput extends ResumeActor {
 
 export async function saveResume(deps: ResumeDeps, input: SaveInput): Promise<SaveResult> {
   const now = deps.clock.now();
-  const hash = idNumberHash(deps.idKey, input.data.basic.idNumber);
+  const hash = deps.ids.hash(input.data.basic.idNumber);
   const outcome = await deps.db.transaction(async (tx) => {
     await lockIdNumberHash(tx, hash);
-    if (await findIdConflict(tx, hash, input.applicantId)) {
+    if (await findIdConflict(tx, deps.ids.candidates(input.data.basic.idNumber), input.applicantId)) {
       // RES-3 reveals that the ID has an account: every such answer is audited (issue 9 item 11).
       await recordAudit(tx, { kind: 'applicant', id: input.applicantId, ip: input.ip ?? null }, 'resume.id_conflict', { kind: 'id_number_hash', id: hash });
       return { result: { kind: 'id-conflict' } as SaveResult, drop: [] };

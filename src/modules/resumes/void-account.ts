@@ -8,7 +8,6 @@ import { enqueueMail } from '../../platform/outbox/outbox.ts';
 import { maskIdNumber, parseIdNumber } from '../../platform/tw/id-number.ts';
 import { parseRocDate } from '../../platform/tw/roc-date.ts';
 import { normaliseEmail } from '../accounts/index.ts';
-import { idNumberHash } from './id-hash.ts';
 import { deleteFiles, type ResumeActor, type ResumeDeps } from './resume.deps.ts';
 import { VOID_ATTEMPTS } from './resume.limits.ts';
 import { accountVoidedMail } from './resume.mails.ts';
@@ -40,11 +39,11 @@ export async function voidAccountUsingId(deps: ResumeDeps, input: VoidInput): Pr
   if (!birth.ok) return { kind: 'bad-birth-date' };
 
   const now = deps.clock.now();
-  const hash = idNumberHash(deps.idKey, id.id);
+  const hash = deps.ids.hash(id.id);
   const actor = { kind: 'applicant' as const, id: input.applicantId, ip: input.ip ?? null };
   const outcome = await deps.db.transaction(async (tx) => {
     await lockIdNumberHash(tx, hash);
-    const other = await findIdConflict(tx, hash, input.applicantId, { forUpdate: true });
+    const other = await findIdConflict(tx, deps.ids.candidates(id.id), input.applicantId, { forUpdate: true });
     if (!other) return { result: { kind: 'no-conflict' } as VoidResult, drop: [] as string[] };
     const subject = { kind: 'applicant_account', id: other.accountId };
     const since = new Date(now.getTime() - VOID_ATTEMPTS.windowMinutes * 60_000);

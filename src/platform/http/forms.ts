@@ -50,3 +50,41 @@ export function valuesOf(values: FormValues, name: string): string[] {
 
 /** A query-string array parameter: `?place=10&place=20` or `?place=10`. */
 export const stringList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+
+// ── form requests (every door's sign-in, forgot, reset and register handlers) ───────────────────────────────
+
+/** The captcha's verdict on an answer: the message to show beside the field when it is wrong. */
+export type CaptchaGate = (answer: unknown) => Promise<{ ok: true } | { ok: false; message: string }>;
+
+export type FormRequest<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
+
+/** The errors in the order of the form's fields, so that the error summary reads top to bottom. */
+export function inFormOrder(errors: FieldErrors, order: readonly string[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const k of order) if (errors[k]) out[k] = errors[k];
+  for (const [k, v] of Object.entries(errors)) out[k] ??= v;
+  return out;
+}
+
+/**
+ * Reads a POST body: parses it with the form's schema, then — for a form with a captcha — checks the captcha
+ * always (a challenge is used up by any attempt; the schema's own captcha message wins), so a caller that looks at
+ * a password only when `ok` never counts a wrong captcha towards a lockout. Errors come in the order of `fields`;
+ * `values` are as typed (nothing the user entered is lost; callers drop passwords before re-rendering).
+ */
+export async function readFormRequest<S extends z.ZodType>(schema: S, body: unknown, opts: { fields: readonly string[]; captcha?: CaptchaGate }): Promise<FormRequest<z.output<S>>> {
+  const form = parseForm(schema, body);
+  let errors = form.ok ? {} : form.errors;
+  if (opts.captcha) {
+    const answer = body && typeof body === 'object' ? (body as Record<string, unknown>).captcha : undefined;
+    const verdict = await opts.captcha(answer);
+    if (!verdict.ok && !errors.captcha) errors = { ...errors, captcha: verdict.message };
+  }
+  if (form.ok && Object.keys(errors).length === 0) return form;
+  return { ok: false, errors: inFormOrder(errors, opts.fields), values: form.values };
+}
+
+/** The body or query of a request as a plain record (anything else: empty). */
+export function recordOf(input: unknown): Record<string, unknown> {
+  return input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+}

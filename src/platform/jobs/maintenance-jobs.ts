@@ -1,9 +1,10 @@
 // Housekeeping every hour: expired sessions, answered/expired captchas and stale storage temp files (issue 9
-// item 5) are removed here; the modules add their own tasks (AppModule.maintenance, e.g. eCPA's login throttles,
+// item 5) are removed here; the modules add their own tasks (AppModule.maintenance, e.g.
 // the resumes' expired staged uploads, the search's planner statistics).
 import type { Services } from '../../container.ts';
 import { purgeCaptchas } from '../captcha/index.ts';
 import { purgeStaleTempFiles } from '../storage/temp-files.ts';
+import { purgeLoginThrottles } from '../auth/lockout.ts';
 import { TAIPEI, type Jobs } from './jobs.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance.purge';
@@ -20,6 +21,8 @@ export async function runMaintenance(
   const sessions = await services.sessions.purgeExpired();
   const tempFiles = services.config.storage.driver === 'disk' ? await purgeStaleTempFiles(services.config.storage.dir, services.clock.now()) : 0;
   const captchas = await purgeCaptchas({ db: services.db, clock: services.clock });
+  // Sign-in lockout rows of every door (platform/auth/lockout.ts) once they no longer lock anything.
+  await purgeLoginThrottles(services.db, services.clock.now());
   for (const task of tasks) await task();
   return { sessions, captchas, tempFiles };
 }

@@ -1,9 +1,9 @@
 // 重寄確認信 (ACC-3) and 忘記密碼 (ACC-5): one field, the registered account.
 import type { PageContext } from '../../../platform/http/context.ts';
 import { valueOf, type FieldErrors, type FormValues } from '../../../platform/http/forms.ts';
-import { Csrf, Field } from '../../../platform/views/components.tsx';
+import { PostForm } from '../../../platform/views/form-parts.tsx';
 import { accountPaths } from '../account.paths.ts';
-import { AccountPage, FormErrors, LinkRow, msgs } from './parts.tsx';
+import { AccountPage, EmailField, FormErrors, LinkRow, msgs } from './parts.tsx';
 
 export type EmailRequestKind = 'resend' | 'forgot';
 
@@ -13,28 +13,15 @@ export function EmailRequestPage({ ctx, kind, values = {}, errors = {} }: { ctx:
   return (
     <AccountPage ctx={ctx} title={resend ? m['title.resend'] : m['title.forgot']}>
       <FormErrors ctx={ctx} errors={errors} labels={{ email: m['label.email'] }} />
-      <p safe>{resend ? m['resend.intro'] : m['forgot.intro']}</p>
-      <form method="post" action={resend ? accountPaths.resend : accountPaths.forgot} novalidate class="account-form">
-        <Csrf ctx={ctx} />
-        <Field
-          name="email"
-          type="email"
-          label={m['label.email']}
-          hint={m['hint.emailLogin']}
-          value={valueOf(values, 'email')}
-          error={errors.email}
-          required
-          requiredText={ctx.t('form.required')}
-          autocomplete="username"
-          inputmode="email"
-          maxlength={254}
-        />
-        <div class="actions">
-          <button type="submit" safe>
-            {resend ? m['button.resend'] : m['button.forgot']}
-          </button>
-        </div>
-      </form>
+      <PostForm
+        ctx={ctx}
+        action={resend ? accountPaths.resend : accountPaths.forgot}
+        class="account-form"
+        intro={resend ? m['resend.intro'] : m['forgot.intro']}
+        submit={resend ? m['button.resend'] : m['button.forgot']}
+      >
+        <EmailField ctx={ctx} value={valueOf(values, 'email')} error={errors.email} />
+      </PostForm>
       <LinkRow
         links={[
           { href: accountPaths.login, text: m['link.login'] },

@@ -1,12 +1,11 @@
 // 登入 (ACC-4): 帳號, 密碼, 驗證碼, 【登入】; links to 忘記密碼, 重寄確認信 and 註冊. A locked or inactive account is told
 // what to do, with the link that does it.
-import { CaptchaField } from '../../../platform/captcha/index.ts';
 import type { PageContext } from '../../../platform/http/context.ts';
 import { valueOf, type FieldErrors, type FormValues } from '../../../platform/http/forms.ts';
-import { Csrf, Field } from '../../../platform/views/components.tsx';
+import { SignInForm } from '../../../platform/views/form-parts.tsx';
 import { accountPaths } from '../account.paths.ts';
 import type { LoginRefusal } from '../account.rules.ts';
-import { AccountPage, DefaultSubmit, FormErrors, LinkRow, msgs, PasswordField } from './parts.tsx';
+import { AccountPage, EmailField, FormErrors, LinkRow, msgs, PasswordField } from './parts.tsx';
 
 export function loginLabels(ctx: PageContext): Record<string, string> {
   const m = msgs(ctx);
@@ -52,42 +51,19 @@ export function LoginPage({ ctx, next, values = {}, errors = {}, refusal }: Logi
       ) : (
         ''
       )}
-      {next && !refusal && Object.keys(errors).length === 0 ? (
-        <p class="account-notice" safe>
-          {m['login.next']}
-        </p>
-      ) : (
-        ''
-      )}
-      <p safe>{m['login.intro']}</p>
-      <form method="post" action={accountPaths.login} novalidate class="account-form">
-        <DefaultSubmit />
-        <Csrf ctx={ctx} />
-        {next ? <input type="hidden" name="next" value={next} /> : ''}
-        <Field
-          name="email"
-          type="email"
-          label={m['label.email']}
-          hint={m['hint.emailLogin']}
-          value={valueOf(values, 'email')}
-          error={errors.email}
-          required
-          requiredText={ctx.t('form.required')}
-          autocomplete="username"
-          inputmode="email"
-          maxlength={254}
-        />
+      <SignInForm
+        ctx={ctx}
+        action={accountPaths.login}
+        class="account-form"
+        noticeClass="account-notice"
+        next={next}
+        refreshNext={self}
+        captchaError={errors.captcha}
+        texts={{ next: next && !refusal && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
+      >
+        <EmailField ctx={ctx} value={valueOf(values, 'email')} error={errors.email} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />
-        <CaptchaField ctx={ctx} error={errors.captcha} refreshNext={self} />
-        <p class="hint" safe>
-          {m['login.lockWarning']}
-        </p>
-        <div class="actions">
-          <button type="submit" safe>
-            {m['button.login']}
-          </button>
-        </div>
-      </form>
+      </SignInForm>
       <LinkRow
         links={[
           { href: accountPaths.forgot, text: m['link.forgot'] },

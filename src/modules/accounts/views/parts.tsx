@@ -1,11 +1,10 @@
-// Pieces shared by the account pages: the page frame, password fields with the ACC-1 checklist, the hidden default
-// button, the error summary, the signed-in menu and the idle-session notice (ACC-8).
-import Html from '@kitajs/html';
+// Pieces shared by the account pages: the platform's page frame, message page and password field with this door's
+// words (ACC-1 checklist), the signed-in menu; the idle-session notice (ACC-8) comes with the Layout.
+import type Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
-import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { fill } from '../../../platform/i18n/i18n.ts';
-import { ErrorSummary, FieldError, fieldId } from '../../../platform/views/components.tsx';
-import { Layout } from '../../../platform/views/layout.tsx';
+import { DoorPage, MessagePage as BaseMessagePage, type MessagePageProps } from '../../../platform/views/door-page.tsx';
+import { PasswordField as BasePasswordField, UsernameField, type PasswordFieldProps } from '../../../platform/views/form-parts.tsx';
 import { accountMessages, type AccountMessages } from '../account.messages.ts';
 import { accountPaths } from '../account.paths.ts';
 
@@ -25,14 +24,16 @@ export interface AccountPageProps {
 
 export function AccountPage({ ctx, title, scripts = [], signedIn, children }: AccountPageProps): JSX.Element {
   // The idle-session notice and its script come with the Layout for every signed-in applicant page.
-  const all = ['/assets/js/forms.js', ...scripts];
   return (
-    <Layout ctx={ctx} title={title} door="platform" scripts={all}>
-      {signedIn ? <AccountMenu ctx={ctx} email={signedIn.email} /> : ''}
-      <h1 safe>{title}</h1>
+    <DoorPage ctx={ctx} title={title} door="platform" scripts={scripts} top={signedIn ? <AccountMenu ctx={ctx} email={signedIn.email} /> : ''}>
       {children}
-    </Layout>
+    </DoorPage>
   );
+}
+
+/** A page that only says something (已寄出, 帳號已啟用, every state of a mailed link), in this door's frame. */
+export function MessagePage(p: Omit<MessagePageProps, 'door'>): JSX.Element {
+  return <BaseMessagePage {...p} door="platform" />;
 }
 
 function AccountMenu({ ctx, email }: { ctx: PageContext; email: string }): JSX.Element {
@@ -60,106 +61,17 @@ function AccountMenu({ ctx, email }: { ctx: PageContext; email: string }): JSX.E
   );
 }
 
-/**
- * The form's first submit button, not shown: pressing Enter in a field submits the form with it. Without it the
- * first submit button in the form would be the captcha's 「更換驗證碼」, and Enter would only change the image.
- */
-export function DefaultSubmit(): JSX.Element {
-  return (
-    <button type="submit" hidden>
-      submit
-    </button>
-  );
+export { DefaultSubmit, FormErrors } from '../../../platform/views/form-parts.tsx';
+
+/** The platform password field with this door's words; the ACC-1 checklist is checked as one types. */
+export function PasswordField(p: Omit<PasswordFieldProps, 'texts' | 'live'>): JSX.Element {
+  return <BasePasswordField {...p} texts={msgs(p.ctx)} live />;
 }
 
-export function FormErrors({ ctx, errors, labels }: { ctx: PageContext; errors: FieldErrors; labels: Record<string, string> }): JSX.Element {
-  return <ErrorSummary errors={errors} labels={labels} title={ctx.t('form.errors.title')} />;
-}
-
-function Required({ ctx }: { ctx: PageContext }): JSX.Element {
-  return (
-    <span class="req">
-      {' *'}
-      <span class="visually-hidden" safe>
-        {ctx.t('form.required')}
-      </span>
-    </span>
-  );
-}
-
-export interface PasswordFieldProps {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  error?: string | undefined;
-  hint?: string;
-  autocomplete: 'current-password' | 'new-password';
-  /** Show the ACC-1 rule as a checklist (live with public/js/password-check.js). */
-  rules?: boolean;
-  /** Extra rule line below the checklist, e.g. 不能與前三次密碼相同. */
-  extraRule?: string;
-  /** For a confirmation field: the name of the password field it must equal. */
-  confirms?: string;
-}
-
-/** A password input; never pre-filled (a password is never sent back to the browser). */
-export function PasswordField(p: PasswordFieldProps): JSX.Element {
-  const m = msgs(p.ctx);
-  const id = fieldId(p.name);
-  const hintId = p.hint ? `${id}-hint` : '';
-  const rulesId = p.rules ? `${id}-rules` : '';
-  const describedBy = [hintId, rulesId, p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const rules: [string, string][] = [
-    ['length', m['rule.length']],
-    ['upper', m['rule.upper']],
-    ['lower', m['rule.lower']],
-    ['digit', m['rule.digit']],
-    ['special', m['rule.special']],
-  ];
-  return (
-    <div class={p.error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {Html.escapeHtml(p.label)}
-        <Required ctx={p.ctx} />
-      </label>
-      {p.hint ? (
-        <p class="hint" id={hintId} safe>
-          {p.hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {p.rules ? (
-        <ul class="password-rules" id={rulesId} data-password-rules data-met={m['rule.met']} data-unmet={m['rule.unmet']}>
-          {rules.map(([key, text]) => (
-            <li data-rule={key} safe>
-              {text}
-            </li>
-          ))}
-          {p.extraRule ? <li safe>{p.extraRule}</li> : ''}
-        </ul>
-      ) : (
-        ''
-      )}
-      <FieldError name={p.name} error={p.error} />
-      <input
-        id={id}
-        name={p.name}
-        type="password"
-        value=""
-        required
-        autocomplete={p.autocomplete}
-        maxlength={256}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-        data-password-check={p.rules ? rulesId : undefined}
-        data-password-confirms={p.confirms ? fieldId(p.confirms) : undefined}
-        data-match={p.confirms ? m['rule.match'] : undefined}
-        data-met={p.confirms ? m['rule.met'] : undefined}
-        data-unmet={p.confirms ? m['rule.unmet'] : undefined}
-      />
-    </div>
-  );
+/** The registered e-mail address, as typed to sign in or to ask for a link. */
+export function EmailField({ ctx, value, error }: { ctx: PageContext; value: string; error?: string | undefined }): JSX.Element {
+  const m = msgs(ctx);
+  return <UsernameField ctx={ctx} name="email" email label={m['label.email']} hint={m['hint.emailLogin']} value={value} error={error} maxlength={254} />;
 }
 
 /** A paragraph of links under a form (e.g. 忘記密碼 · 重寄確認信). */

@@ -1,10 +1,9 @@
 // 人事服務網帳號登入 (ECPA-1): 帳號, 密碼, 驗證碼, 【登入】; 忘記密碼. Certificate sign-in (ECPA-2) comes later.
-import { CaptchaField } from '../../../platform/captcha/index.ts';
 import type { PageContext } from '../../../platform/http/context.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
-import { Csrf } from '../../../platform/views/components.tsx';
+import { SignInForm } from '../../../platform/views/form-parts.tsx';
 import { ecpaPaths } from '../ecpa.paths.ts';
-import { AccountField, DefaultSubmit, EcpaPage, FormErrors, msgs, PasswordField } from './parts.tsx';
+import { AccountField, EcpaPage, FormErrors, msgs, PasswordField } from './parts.tsx';
 
 export function loginLabels(ctx: PageContext): Record<string, string> {
   const m = msgs(ctx);
@@ -24,30 +23,19 @@ export function LoginPage({ ctx, next, account = '', errors = {} }: LoginPagePro
   return (
     <EcpaPage ctx={ctx} title={m['title.login']}>
       <FormErrors ctx={ctx} errors={errors} labels={loginLabels(ctx)} />
-      {next && Object.keys(errors).length === 0 ? (
-        <p class="ecpa-notice" safe>
-          {m['login.next']}
-        </p>
-      ) : (
-        ''
-      )}
-      <p safe>{m['login.intro']}</p>
-      <form method="post" action={ecpaPaths.login} novalidate class="ecpa-form">
-        <DefaultSubmit />
-        <Csrf ctx={ctx} />
-        {next ? <input type="hidden" name="next" value={next} /> : ''}
+      <SignInForm
+        ctx={ctx}
+        action={ecpaPaths.login}
+        class="ecpa-form"
+        noticeClass="ecpa-notice"
+        next={next}
+        refreshNext={self}
+        captchaError={errors.captcha}
+        texts={{ next: next && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: m['login.intro'], note: m['login.lockRule'], submit: m['button.login'] }}
+      >
         <AccountField ctx={ctx} value={account} error={errors.account} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />
-        <CaptchaField ctx={ctx} error={errors.captcha} refreshNext={self} />
-        <p class="hint" safe>
-          {m['login.lockRule']}
-        </p>
-        <div class="actions">
-          <button type="submit" safe>
-            {m['button.login']}
-          </button>
-        </div>
-      </form>
+      </SignInForm>
       <p class="ecpa-links">
         <a href={ecpaPaths.forgot} safe>
           {m['link.forgot']}

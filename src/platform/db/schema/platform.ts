@@ -1,6 +1,6 @@
-// Platform tables: sessions, audit log, mail outbox, stored files, counters.
+// Platform tables: sessions, audit log, mail outbox, stored files, counters, mailed-link tokens, sign-in lockouts.
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -97,4 +97,44 @@ export const captchaChallenges = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('captcha_challenges_session_idx').on(t.sessionId, t.createdAt)],
+);
+
+/** What a mailed link is for (docs/adr/0004-verification-tokens.md). */
+export type TokenPurpose = 'account.activate' | 'account.reset' | 'account.change_email' | 'staff.reset' | 'newsletter.confirm';
+
+/**
+ * Every link sent by mail (ACC-2, ACC-3, ACC-5, ACC-7, ECPA-1, PUB-5): a random token in the link, only its
+ * SHA-256 here; single use, expires; a newer token of the same purpose and subject voids the older ones.
+ */
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    purpose: text('purpose').$type<TokenPurpose>().notNull(),
+    subjectKind: text('subject_kind').notNull(),
+    subjectId: text('subject_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('verification_tokens_hash_uq').on(t.tokenHash), index('verification_tokens_subject_idx').on(t.subjectKind, t.subjectId, t.purpose)],
+);
+
+/**
+ * Sign-in lockouts of every door (ACC-4, ECPA-1, SYS-4): consecutive failures per door and key (a keyed hash of
+ * what was typed, or an account id), whether or not an account exists. `locked_until` null = not locked.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    door: text('door').notNull(),
+    key: text('key').notNull(),
+    failedCount: integer('failed_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.door, t.key] })],
 );
