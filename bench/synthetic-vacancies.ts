@@ -22,7 +22,7 @@ import type pg from 'pg';
 import type { Database } from '../src/platform/db/client.ts';
 import { importFeed } from '../src/modules/vacancies/opendata/import.service.ts';
 
-export const REAL_FEED = new URL('../../shared/data/dgpa-opendata-1050515.xml', import.meta.url);
+export const REAL_FEED = new URL('../assets/demo/dgpa-opendata-1050515.xml', import.meta.url);
 
 /** bigrams() body: every 1- and 2-character gram of lower(t) holding no white space, distinct, sorted. O(n). */
 export const FAST_BIGRAMS_BODY = `

@@ -1,0 +1,105 @@
+// PUB-1 search use case: one page of the published vacancies, served from this process's in-process index
+// (search-index.ts), which is brought up to date with the database before every search
+// (docs/adr/0008-search-serving.md):
+// - a search reads the change-log version (one primary-key row); when it moved, only the vacancies logged
+//   since are read again (search-index.repo.ts), so a change committed before a search began is in its result;
+// - searches that arrive while a check is running share the next check (at most one running, one waiting),
+//   so under load the version is read once per round trip, not once per request;
+// - the index holds candidates with valid_to ≥ the day it was loaded, and checks the day at each search:
+//   the midnight expiry needs no event; on a new day the index is reloaded in the background (to drop the
+//   expired rows), and at once if the clock goes back before the loaded day.
+import type pg from 'pg';
+import type { Database } from '../../platform/db/client.ts';
+import { SearchIndex, type IndexSearch, type IndexedVacancy } from './search-index.ts';
+import { loadSearchCandidates, loadSearchDelta } from './search-index.repo.ts';
+
+interface Loaded {
+  index: SearchIndex;
+  version: number;
+  /** The index holds the candidates for days from this one on. */
+  fromDay: string;
+}
+
+class IndexHolder {
+  private loaded: Loaded | null = null;
+  private running: Promise<void> | null = null;
+  private waiting: Promise<void> | null = null;
+  private reloading = false;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** The index, current with every change committed before this call. */
+  async current(today: string): Promise<SearchIndex> {
+    await this.check(today);
+    return this.loaded!.index;
+  }
+
+  private check(today: string): Promise<void> {
+    if (!this.running) {
+      this.running = this.refresh(today).finally(() => (this.running = null));
+      return this.running;
+    }
+    // The running check may have read the version before this search began: wait for the next one.
+    this.waiting ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.waiting = null;
+        return this.check(today);
+      });
+    return this.waiting;
+  }
+
+  private async refresh(today: string): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded || today < loaded.fromDay) return this.reload(today);
+    const maxIds = Math.max(1_000, Math.floor(loaded.index.stats.baseRows / 4));
+    const delta = await loadSearchDelta(this.pool, loaded.version, loaded.fromDay, maxIds);
+    if (delta.kind === 'reload') return this.reload(today);
+    if (delta.kind === 'changes') this.loaded = { ...loaded, index: loaded.index.withChanges(delta.changes), version: delta.version };
+    if (today > loaded.fromDay && !this.reloading) this.reloadInBackground(today);
+  }
+
+  private async reload(today: string): Promise<void> {
+    const { version, rows } = await loadSearchCandidates(this.pool, today);
+    this.loaded = { index: SearchIndex.build(rows), version, fromDay: today };
+  }
+
+  /** A new day: load again without the expired rows, then catch up on what changed meanwhile. */
+  private reloadInBackground(today: string): void {
+    this.reloading = true;
+    loadSearchCandidates(this.pool, today)
+      .then(async ({ version, rows }) => {
+        let fresh: Loaded = { index: SearchIndex.build(rows), version, fromDay: today };
+        // Changes committed while the load ran are in the current index; applied to the new one before the swap.
+        const delta = await loadSearchDelta(this.pool, version, today, Number.MAX_SAFE_INTEGER);
+        if (delta.kind === 'changes') fresh = { ...fresh, index: fresh.index.withChanges(delta.changes), version: delta.version };
+        if (delta.kind !== 'reload' && this.loaded && this.loaded.fromDay < today && fresh.version >= this.loaded.version) this.loaded = fresh;
+      })
+      .catch(() => undefined) // the current index stays correct (a superset, filtered by day): retried on the next search
+      .finally(() => (this.reloading = false));
+  }
+}
+
+const holders = new WeakMap<pg.Pool, IndexHolder>();
+
+function holderOf(database: Pick<Database, 'pool'>): IndexHolder {
+  let holder = holders.get(database.pool);
+  if (!holder) {
+    holder = new IndexHolder(database.pool);
+    holders.set(database.pool, holder);
+  }
+  return holder;
+}
+
+/** One page of the published vacancies matching the search on `today`, and their number (PUB-1). */
+export async function searchVacancies(database: Pick<Database, 'pool'>, search: Omit<IndexSearch, 'today'>, today: string): Promise<{ total: number; rows: IndexedVacancy[] }> {
+  const index = await holderOf(database).current(today);
+  return index.search({ ...search, today });
+}
+
+/** Loads the index of this database now (at start, so that the first search does not wait for it). */
+export async function warmSearchIndex(database: Pick<Database, 'pool'>, today: string): Promise<{ rows: number; grams: number; postingBytes: number }> {
+  const index = await holderOf(database).current(today);
+  const { grams, postingBytes } = index.stats;
+  return { rows: index.size, grams, postingBytes };
+}
