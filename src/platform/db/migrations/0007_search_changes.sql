@@ -4,7 +4,8 @@
 -- version number and logs the ids it touched, in its own transaction. The version row is updated under its
 -- row lock, so versions are handed out in commit order: a web process that has read version v and the log
 -- up to v in one snapshot has seen every change up to v. Before each search a process reads the version (one
--- primary-key row) and loads only the rows logged since its own. vacancy_id NULL (TRUNCATE) = reload all.
+-- primary-key row), or on PGlite listens to the notification below, and loads only the rows logged since its
+-- own. vacancy_id NULL (TRUNCATE) = reload all.
 -- The log keeps the last 50,000 versions (SEARCH_LOG_KEEP in search-index.repo.ts); a process further behind
 -- reloads everything.
 CREATE TABLE vacancy_search_version (
@@ -38,6 +39,9 @@ BEGIN
     UPDATE vacancy_search_version SET version = version + 1 WHERE id RETURNING version INTO v;
     INSERT INTO vacancy_search_changes (version, vacancy_id) VALUES (v, NULL);
   END IF;
+  -- Delivered at commit. PGlite (one process) hands it to the process's listener before the COMMIT returns, so
+  -- there a search needs no query at all to know it is current (search.service.ts).
+  PERFORM pg_notify('vacancy_search', v::text);
   IF v % 1000 = 0 THEN
     DELETE FROM vacancy_search_changes WHERE version <= v - 50000;
   END IF;
