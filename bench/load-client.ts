@@ -17,6 +17,8 @@ export interface LoadOptions {
   rate?: number;
   /** Cookie header per path (same index as `paths`); '' or absent: none. */
   cookies?: string[];
+  /** Other request headers per path (same index as `paths`). */
+  headers?: (Record<string, string> | undefined)[];
   /** Per-request timeout; default 10 s. */
   timeoutMs?: number;
 }
@@ -57,10 +59,10 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   let timeouts = 0;
   const timeoutMs = opts.timeoutMs ?? 10_000;
 
-  const once = (path: string, cookie: string) =>
+  const once = (path: string, cookie: string, extra: Record<string, string> = {}) =>
     new Promise<number>((resolve) => {
       let timedOut = false;
-      const headers = cookie ? { cookie } : {};
+      const headers = cookie ? { ...extra, cookie } : extra;
       const req = http.get({ host: base.hostname, port: base.port, path, agent, headers, timeout: timeoutMs }, (res) => {
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -87,12 +89,12 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
         if (scheduled > t) await sleep(scheduled - t);
         t = scheduled;
       }
-      const status = await once(opts.paths[at]!, opts.cookies?.[at] ?? '');
+      const status = await once(opts.paths[at]!, opts.cookies?.[at] ?? '', opts.headers?.[at]);
       const ms = performance.now() - t;
       if (status === -2) timeouts++;
       latencies[count++] = ms;
       statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
-      if (status !== 200) errors++;
+      if (status !== 200 && status !== 304) errors++;
     }
   };
   await Promise.all(Array.from({ length: opts.connections }, loop));

@@ -12,7 +12,6 @@
 //                                 [--only postgres|pglite]
 //
 // Bounded: every load phase stops after --seconds (≤ 60) or 2,000,000 requests; loopback only.
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -31,7 +30,8 @@ import { searchVacancies, warmSearchIndex } from '../src/modules/vacancies/searc
 import { searchPublished } from '../src/modules/vacancies/vacancy.repo.ts';
 import { searchMix } from './search-mix.ts';
 import { fillSyntheticVacancies } from './synthetic-vacancies.ts';
-import type { LoadOptions, LoadReport } from './load-client.ts';
+import type { LoadReport } from './load-client.ts';
+import { runLoadInChild } from './load-runner.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -92,30 +92,13 @@ async function openPglite(): Promise<Database> {
   return database;
 }
 
-export function runLoadInChild(opts: LoadOptions): Promise<LoadReport> {
-  return new Promise((resolve, reject) => {
-    const child = fork(new URL('./load-client.ts', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), (opts.seconds + 60) * 1000);
-    child.once('message', (m: { ok: boolean; report?: LoadReport; error?: string }) => {
-      clearTimeout(timer);
-      if (m.ok && m.report) resolve(m.report);
-      else reject(new Error(m.error ?? 'load client failed'));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (code !== 0) reject(new Error(`load client exited with ${code}`));
-    });
-    child.send(opts);
-  });
-}
-
 function criteriaOf(path: string): SearchCriteria {
   const parsed = parseSearchQuery(Object.fromEntries(new URLSearchParams(path.split('?')[1])));
   if (!parsed.ok) throw new Error(`bad query ${path}`);
   return parsed.criteria;
 }
 
-export function line(label: string, r: LoadReport): string {
+function line(label: string, r: LoadReport): string {
   return (
     `  ${label.padEnd(30)} rps ${fmt(r.rps).padStart(7)}  p50 ${fmt(r.p50, 1).padStart(6)}  p95 ${fmt(r.p95, 1).padStart(6)}  p99 ${fmt(r.p99, 1).padStart(6)}  max ${fmt(r.max).padStart(5)} ms` +
     `  ${fmt(r.requests)} requests, ${r.errors} not 200, ${r.timeouts} timeouts`
