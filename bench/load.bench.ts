@@ -20,7 +20,6 @@ import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/container.ts';
 import { applicantAccounts } from '../src/modules/accounts/account.schema.ts';
 import { vacancies } from '../src/modules/vacancies/vacancy.schema.ts';
@@ -29,7 +28,7 @@ import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, type Database } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { runLoadInChild } from './load-runner.ts';
+import { benchConfig, runLoadInChild } from './load-runner.ts';
 import { searchMix } from './search-mix.ts';
 import { fillSyntheticVacancies } from './synthetic-vacancies.ts';
 import type { LoadReport } from './load-client.ts';
@@ -85,16 +84,7 @@ async function main(): Promise<void> {
     const today = systemClock.today();
     const fill = await fillSyntheticVacancies(database, { rows: ROWS, today });
     console.log(`PostgreSQL: ${fmt(fill.rows)} published jobs`);
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      BASE_URL: 'http://127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      RATE_LIMIT_PER_MINUTE: '1000000000',
-    });
+    const config = benchConfig(dataDir);
     const services = createServices(config, database);
     const app = await buildApp(services);
     await app.listen({ host: '127.0.0.1', port: 0 });

@@ -3,20 +3,9 @@
 // keywords (letters and digits only, cut at a random place of a random title) — 60 % of them with one 工作地
 // (a current county code). Deterministic (seeded), so every run and database gets the same URLs.
 import { readFileSync } from 'node:fs';
+import { mulberry32 } from '../src/modules/hrdb/dataset.generator.ts';
 import { currentWorkPlaces } from '../src/modules/reference/codes.ts';
 import { REAL_FEED } from './synthetic-vacancies.ts';
-
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function realTitles(): string[] {
   const xml = readFileSync(REAL_FEED, 'utf8');
@@ -30,7 +19,7 @@ export interface MixEntry {
 }
 
 export function searchMix(count = 400, seed = 15): MixEntry[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const titles = realTitles().map((t) => [...t].filter((c) => /[\p{L}\p{N}]/u.test(c)));
   const places = currentWorkPlaces().map((p) => p.code);

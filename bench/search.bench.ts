@@ -20,7 +20,6 @@ import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/container.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, type Database } from '../src/platform/db/client.ts';
@@ -31,7 +30,7 @@ import { searchPublished } from '../src/modules/vacancies/vacancy.repo.ts';
 import { searchMix } from './search-mix.ts';
 import { fillSyntheticVacancies } from './synthetic-vacancies.ts';
 import type { LoadReport } from './load-client.ts';
-import { runLoadInChild } from './load-runner.ts';
+import { benchConfig, runLoadInChild } from './load-runner.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -146,16 +145,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite', rows: number): Promise
 
   const dataDir = mkdtempSync(join(tmpdir(), 'sqr-bench-'));
   cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    BASE_URL: 'http://127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-  });
+  const config = benchConfig(dataDir);
   const app = await buildApp(createServices(config, database));
   cleanups.push(() => app.close());
   await app.listen({ host: '127.0.0.1', port: 0 });
