@@ -113,10 +113,29 @@ function holderOf(database: SearchDatabase): IndexHolder {
   return holder;
 }
 
+/**
+ * Results of recent searches, per index: an index is immutable and every change makes a new one, so an entry can
+ * never be stale. Bounded (least recently used out past RESULTS_MAX).
+ */
+const RESULTS_MAX = 5_000;
+const results = new WeakMap<SearchIndex, Map<string, { total: number; rows: IndexedVacancy[] }>>();
+
 /** One page of the published vacancies matching the search on `today`, and their number (PUB-1). */
 export async function searchVacancies(database: SearchDatabase, search: Omit<IndexSearch, 'today'>, today: string): Promise<{ total: number; rows: IndexedVacancy[] }> {
   const index = await holderOf(database).current(today);
-  return index.search({ ...search, today });
+  let cache = results.get(index);
+  if (!cache) results.set(index, (cache = new Map()));
+  const key = JSON.stringify([today, search.page, search.size, search.filters]);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const found = index.search({ ...search, today });
+  cache.set(key, found);
+  if (cache.size > RESULTS_MAX) cache.delete(cache.keys().next().value!);
+  return found;
 }
 
 /** Loads the index of this database now (at start, so that the first search does not wait for it). */
@@ -124,4 +143,9 @@ export async function warmSearchIndex(database: SearchDatabase, today: string): 
   const index = await holderOf(database).current(today);
   const { grams, postingBytes } = index.stats;
   return { rows: index.size, grams, postingBytes };
+}
+
+/** The current index of this database (benchmarks: the search without the results cache). */
+export function currentSearchIndex(database: SearchDatabase, today: string): Promise<SearchIndex> {
+  return holderOf(database).current(today);
 }
