@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       etags[path] = res.headers.get('etag') ?? '';
     }
     const mix = searchMix(400);
-    const extras = ['place=10', 'rank=薦任', 'access=open', 'size=30', 'page=2', 'place=63&rank=委任', 'place=66', 'access=civil_service'];
+    const extras = ['place=10', 'rank=薦任', 'access=open', 'size=30', 'page=2', 'place=63&rank=委任', 'place=63&access=open', 'access=civil_service'];
     const plan: Planned[] = [];
     for (let i = 0; i < 600; i++) plan.push({ kind: 'search', path: `/jobs?keyword=${encodeURIComponent(mix[i % mix.length]!.keyword)}&${new URLSearchParams(extras[i % extras.length]).toString()}`, cookie: '' });
     for (let i = 0; i < 250; i++) plan.push({ kind: 'job', path: `/jobs/${workIds[(i * 7) % workIds.length]}`, cookie: '' });
