@@ -1,7 +1,9 @@
 // A small HTTP load generator for the benchmarks (no autocannon here): `connections` loops, each with
-// one keep-alive connection, request after request for `seconds`, round-robin over the given paths.
-// Loopback only. Runs in its own process (forked by bench/search.bench.ts) so that it does not share
-// the server's event loop; reports { requests, errors, statuses, rps, p50, p90, p99, max } by IPC.
+// one keep-alive connection, request after request for `seconds` (and at most `maxRequests`), round-robin
+// over the given paths (each optionally with a cookie). With `rate`, requests are sent on a schedule
+// (request k at k / rate s) and each latency is counted from its scheduled time, so a slow server cannot hide
+// its queue. A request with no answer after `timeoutMs` is a timeout. Loopback only. Runs in its own
+// process (forked by the benches) so that it does not share the server's event loop; reports by IPC.
 import http from 'node:http';
 
 export interface LoadOptions {
@@ -11,6 +13,14 @@ export interface LoadOptions {
   seconds: number;
   /** Hard cap on requests, whatever the duration. */
   maxRequests?: number;
+  /** Requests per second to send on a schedule (open loop); unset: each connection sends as fast as it can. */
+  rate?: number;
+  /** Cookie header per path (same index as `paths`); '' or absent: none. */
+  cookies?: string[];
+  /** Other request headers per path (same index as `paths`). */
+  headers?: (Record<string, string> | undefined)[];
+  /** Per-request timeout; default 10 s. */
+  timeoutMs?: number;
 }
 
 export interface LoadReport {
@@ -21,7 +31,9 @@ export interface LoadReport {
   rps: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
+  timeouts: number;
   max: number;
   bytes: number;
 }
@@ -44,30 +56,45 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   let errors = 0;
   let bytes = 0;
   let next = 0;
+  let timeouts = 0;
+  const timeoutMs = opts.timeoutMs ?? 10_000;
 
-  const once = (path: string) =>
+  const once = (path: string, cookie: string, extra: Record<string, string> = {}) =>
     new Promise<number>((resolve) => {
-      const req = http.get({ host: base.hostname, port: base.port, path, agent, timeout: 30_000 }, (res) => {
+      let timedOut = false;
+      const headers = cookie ? { ...extra, cookie } : extra;
+      const req = http.get({ host: base.hostname, port: base.port, path, agent, headers, timeout: timeoutMs }, (res) => {
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
         res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(-1));
+        res.on('error', () => resolve(timedOut ? -2 : -1));
       });
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => resolve(-1));
+      req.on('timeout', () => {
+        timedOut = true;
+        req.destroy(new Error('timeout'));
+      });
+      req.on('error', () => resolve(timedOut ? -2 : -1));
     });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   const t0 = performance.now();
   const end = t0 + opts.seconds * 1000;
   const loop = async () => {
     while (performance.now() < end && started < maxRequests) {
-      started++;
-      const path = opts.paths[next++ % opts.paths.length]!;
-      const t = performance.now();
-      const status = await once(path);
+      const k = started++;
+      const at = next++ % opts.paths.length;
+      let t = performance.now();
+      if (opts.rate) {
+        const scheduled = t0 + (k * 1000) / opts.rate;
+        if (scheduled >= end) break;
+        if (scheduled > t) await sleep(scheduled - t);
+        t = scheduled;
+      }
+      const status = await once(opts.paths[at]!, opts.cookies?.[at] ?? '', opts.headers?.[at]);
       const ms = performance.now() - t;
+      if (status === -2) timeouts++;
       latencies[count++] = ms;
       statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
-      if (status !== 200) errors++;
+      if (status !== 200 && status !== 304) errors++;
     }
   };
   await Promise.all(Array.from({ length: opts.connections }, loop));
@@ -82,8 +109,10 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     rps: count / seconds,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    timeouts,
     bytes,
   };
 }

@@ -44,6 +44,8 @@ export interface FillOptions {
   onProgress?: (message: string) => void;
   /** Build the index with the migrated (slow) bigrams() instead of swapping in FAST_BIGRAMS_BODY. */
   migratedBigrams?: boolean;
+  /** false: leave out the two GIN indexes of search_text (the SQL keyword path; minutes to build at 200,000). */
+  textIndexes?: boolean;
 }
 
 export interface FillResult {
@@ -116,8 +118,9 @@ export async function fillSyntheticVacancies(database: Database, opts: FillOptio
     await client.query(`CREATE TEMP TABLE bench_src AS SELECT row_number() OVER (ORDER BY work_id)::int AS i, * FROM vacancies`);
     const n = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM bench_src`)).rows[0]!.n;
 
-    const indexes = await secondaryIndexes(client);
-    for (const ix of indexes) await client.query(`DROP INDEX ${ix.name}`);
+    const dropped = await secondaryIndexes(client);
+    for (const ix of dropped) await client.query(`DROP INDEX ${ix.name}`);
+    const indexes = opts.textIndexes === false ? dropped.filter((ix) => !/^vacancies_search_/.test(ix.name)) : dropped;
     const migrated = (await client.query<{ def: string }>(`SELECT pg_get_functiondef('bigrams(text)'::regprocedure) AS def`)).rows[0]!.def;
     const swapped = opts.migratedBigrams !== true;
 

@@ -7,7 +7,7 @@ import { formValues, valuesOf, type FieldErrors } from '../../platform/http/form
 import { sendPage } from '../../platform/http/render.ts';
 import { currentWorkPlaces, personKinds, rankTypes, sysnamList, workPlaceName } from '../reference/index.ts';
 import { ADVANCED_FIELDS, hasAdvancedFilter, pageCount, parseSearchQuery, searchHref, type SearchErrorCode, type SearchField } from './search.rules.ts';
-import { searchPublished } from './vacancy.repo.ts';
+import { searchVacancies } from './search.service.ts';
 import { SearchPage, searchErrorText, type SearchOptions } from './views/search-page.tsx';
 import { routes } from '../../platform/http/route-options.ts';
 
@@ -31,7 +31,7 @@ export async function vacancyPublicRoutes(app: FastifyInstance, services: Servic
         return sendPage(reply, SearchPage({ ctx, values, errors, result: null, ...page, pageHref: () => '/jobs', advancedOpen }), 400);
       }
       const c = parsed.criteria;
-      const found = await searchPublished(services.db, c, services.clock.today());
+      const found = await searchVacancies(services.database, { filters: c, page: c.page, size: c.size }, services.clock.today());
       const pages = pageCount(found.total, c.size);
       const errors: FieldErrors = c.page > pages ? errorTexts(ctx, { page: 'page.outOfRange' }, { pages }) : {};
       const result = { ...found, page: c.page, pages, size: c.size };

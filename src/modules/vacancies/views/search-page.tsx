@@ -16,6 +16,7 @@ import { defineMessages, fill, type Locale } from '../../../platform/i18n/i18n.t
 import { CheckboxGroup, DataTable, ErrorSummary, Field, FieldError, Pagination, RocDate, SelectField, fieldId, type Column } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { VacancyListRow } from '../vacancy.repo.ts';
+import { cachedPart, partKey } from './form-parts.ts';
 import { KEYWORD_MAX, KEYWORD_TERMS_MAX, ORG_MAX, PAGE_SIZES, type SearchErrorCode, type SearchField } from '../search.rules.ts';
 
 export const searchMessages = defineMessages(
@@ -258,73 +259,89 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
           <Field name="keyword" type="search" label={t('search.keyword')} hint={t('search.keyword.hint')} value={valueOf(values, 'keyword')} error={errors.keyword} maxlength={KEYWORD_MAX} />
           <Field name="org" label={m['label.org']} hint={m['hint.org']} value={valueOf(values, 'org')} error={errors.org} maxlength={ORG_MAX} />
         </div>
-        <CheckboxGroup
-          name="place"
-          legend={m['label.place']}
-          hint={m['hint.place']}
-          options={options.workPlaces.map((p) => ({ value: p.code, label: p.name }))}
-          values={valuesOf(values, 'place')}
-          error={errors.place}
-          columns
-        />
+        {cachedPart(partKey(ctx.locale, 'place', valuesOf(values, 'place'), errors.place), () => (
+          <CheckboxGroup
+            name="place"
+            legend={m['label.place']}
+            hint={m['hint.place']}
+            options={options.workPlaces.map((p) => ({ value: p.code, label: p.name }))}
+            values={valuesOf(values, 'place')}
+            error={errors.place}
+            columns
+          />
+        ))}
         <details class="search-more" open={advancedOpen}>
           <summary safe>{m['more.summary']}</summary>
           <div class="search-row">
-            <SysnamSelect m={m} options={options.sysnams} value={valueOf(values, 'sysnam')} error={errors.sysnam} />
-            <SelectField
-              name="kind"
-              label={m['label.kind']}
-              value={valueOf(values, 'kind')}
-              options={[any, ...options.personKinds.map((p) => ({ value: p.code, label: p.name }))]}
-              error={errors.kind}
-            />
+            {cachedPart(partKey(ctx.locale, 'sysnam', valueOf(values, 'sysnam'), errors.sysnam), () => (
+              <SysnamSelect m={m} options={options.sysnams} value={valueOf(values, 'sysnam')} error={errors.sysnam} />
+            ))}
+            {cachedPart(partKey(ctx.locale, 'kind', valueOf(values, 'kind'), errors.kind), () => (
+              <SelectField
+                name="kind"
+                label={m['label.kind']}
+                value={valueOf(values, 'kind')}
+                options={[any, ...options.personKinds.map((p) => ({ value: p.code, label: p.name }))]}
+                error={errors.kind}
+              />
+            ))}
           </div>
           <div class="search-row">
+            {cachedPart(partKey(ctx.locale, 'rank', valuesOf(values, 'rank'), errors.rank), () => (
+              <CheckboxGroup
+                name="rank"
+                legend={m['label.rank']}
+                hint={m['hint.rank']}
+                options={options.rankTypes.map((r) => ({ value: r, label: r }))}
+                values={valuesOf(values, 'rank')}
+                error={errors.rank}
+                columns
+              />
+            ))}
+            {cachedPart(partKey(ctx.locale, 'grade', valueOf(values, 'grade'), errors.grade), () => (
+              <SelectField
+                name="grade"
+                label={m['label.grade']}
+                value={valueOf(values, 'grade')}
+                options={[any, ...Array.from({ length: 14 }, (_, i) => ({ value: String(i + 1), label: fill(m['option.grade'], { grade: i + 1 }) }))]}
+                error={errors.grade}
+              />
+            ))}
+          </div>
+          {cachedPart(partKey(ctx.locale, 'access', valueOf(values, 'access'), errors.access), () => (
+            <SelectField
+              name="access"
+              label={m['label.access']}
+              value={valueOf(values, 'access')}
+              options={[any, ...(['civil_service', 'open', 'none'] as const).map((a) => ({ value: a, label: m[`access.${a}`] }))]}
+              error={errors.access}
+            />
+          ))}
+          {cachedPart(partKey(ctx.locale, 'special', valuesOf(values, 'special'), errors.special), () => (
             <CheckboxGroup
-              name="rank"
-              legend={m['label.rank']}
-              hint={m['hint.rank']}
-              options={options.rankTypes.map((r) => ({ value: r, label: r }))}
-              values={valuesOf(values, 'rank')}
-              error={errors.rank}
+              name="special"
+              legend={m['label.special']}
+              hint={m['hint.special']}
+              options={(['handicap', 'original', 'local_original', 'traning'] as const).map((s) => ({ value: s, label: m[`special.${s}`] }))}
+              values={valuesOf(values, 'special')}
+              error={errors.special}
               columns
             />
-            <SelectField
-              name="grade"
-              label={m['label.grade']}
-              value={valueOf(values, 'grade')}
-              options={[any, ...Array.from({ length: 14 }, (_, i) => ({ value: String(i + 1), label: fill(m['option.grade'], { grade: i + 1 }) }))]}
-              error={errors.grade}
-            />
-          </div>
-          <SelectField
-            name="access"
-            label={m['label.access']}
-            value={valueOf(values, 'access')}
-            options={[any, ...(['civil_service', 'open', 'none'] as const).map((a) => ({ value: a, label: m[`access.${a}`] }))]}
-            error={errors.access}
-          />
-          <CheckboxGroup
-            name="special"
-            legend={m['label.special']}
-            hint={m['hint.special']}
-            options={(['handicap', 'original', 'local_original', 'traning'] as const).map((s) => ({ value: s, label: m[`special.${s}`] }))}
-            values={valuesOf(values, 'special')}
-            error={errors.special}
-            columns
-          />
+          ))}
           <div class="search-row">
             <Field name="from" label={m['label.from']} hint={m['hint.date']} value={valueOf(values, 'from')} error={errors.from} maxlength={20} autocomplete="off" />
             <Field name="to" label={m['label.to']} hint={m['hint.date']} value={valueOf(values, 'to')} error={errors.to} maxlength={20} autocomplete="off" />
           </div>
         </details>
-        <SelectField
-          name="size"
-          label={m['label.size']}
-          value={valueOf(values, 'size') || String(PAGE_SIZES[0])}
-          options={PAGE_SIZES.map((n) => ({ value: String(n), label: fill(m['option.size'], { size: n }) }))}
-          error={errors.size}
-        />
+        {cachedPart(partKey(ctx.locale, 'size', valueOf(values, 'size'), errors.size), () => (
+          <SelectField
+            name="size"
+            label={m['label.size']}
+            value={valueOf(values, 'size') || String(PAGE_SIZES[0])}
+            options={PAGE_SIZES.map((n) => ({ value: String(n), label: fill(m['option.size'], { size: n }) }))}
+            error={errors.size}
+          />
+        ))}
         <div class="actions">
           <button type="submit" safe>
             {t('form.search')}

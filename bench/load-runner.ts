@@ -1,0 +1,38 @@
+// Benchmark plumbing: runs bench/load-client.ts in a child process (so that it does not share the server's event loop) and returns its
+// report; the child is killed if it has not answered 60 s after its run should have ended.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { loadConfig, type Config } from '../src/config.ts';
+import type { LoadOptions, LoadReport } from './load-client.ts';
+
+export function runLoadInChild(opts: LoadOptions): Promise<LoadReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./load-client.ts', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), (opts.seconds + 60) * 1000);
+    child.once('message', (m: { ok: boolean; report?: LoadReport; error?: string }) => {
+      clearTimeout(timer);
+      if (m.ok && m.report) resolve(m.report);
+      else reject(new Error(m.error ?? 'load client failed'));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) reject(new Error(`load client exited with ${code}`));
+    });
+    child.send(opts);
+  });
+}
+
+
+/** The app's configuration for a benchmark: production mode on loopback, no logging, rate limit out of the way. */
+export function benchConfig(dataDir: string): Config {
+  return loadConfig({
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    BASE_URL: 'http://127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+  });
+}
