@@ -40,7 +40,7 @@ describe('config', () => {
     [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, 'SMTP_URL'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '99' }, 'TRUST_PROXY'],
-    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, 'DATA_KEY'],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail' }, 'DATA_KEY'],
     [{ DATA_KEY: 'short' }, 'DATA_KEY'],
   ])('SYS-4 refuses bad configuration %j with one line naming %s', (env, name) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
@@ -65,7 +65,7 @@ describe('config', () => {
 
   it('SYS-4 item 3: TRUST_PROXY is off by default, also in production; a hop count or a list of addresses/CIDRs', () => {
     expect(loadConfig(base).trustProxy).toBe(false);
-    expect(loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail', DATA_KEY: 'k'.repeat(40) }).trustProxy).toBe(false);
     expect(parseTrustProxy('1')).toBe(1);
     expect(parseTrustProxy('0')).toBe(false);
     expect(parseTrustProxy('10.0.0.1, 10.1.0.0/16,::1')).toEqual(['10.0.0.1', '10.1.0.0/16', '::1']);
@@ -75,7 +75,7 @@ describe('config', () => {
     expect(loadConfig(base).host).toBe('127.0.0.1');
     expect(loadConfig({ ...base, NODE_ENV: 'test' }).host).toBe('127.0.0.1');
     expect(loadConfig({ ...base, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-    expect(loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail', DATA_KEY: 'k'.repeat(40) }).host).toBe('0.0.0.0');
   });
 
   it('SYS-4 item 7: the start warning lists what a non-production process exposes; none in production', () => {
@@ -85,7 +85,7 @@ describe('config', () => {
     expect(dev).toContain('CAPTCHA_TEST_CODE');
     expect(dev).toContain('127.0.0.1 (this machine only)');
     expect(exposureWarnings(loadConfig({ ...base, HOST: '0.0.0.0' })).join('\n')).toContain('reachable from other machines');
-    const prod = loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtps://u:secret@mail.example:465' });
+    const prod = loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtps://u:secret@mail.example:465', DATA_KEY: 'k'.repeat(40) });
     expect(exposureWarnings(prod)).toEqual([]);
     expect(mailDestination(prod)).toBe('mail is sent through smtps://mail.example:465');
     expect(mailDestination(prod)).not.toContain('secret');

@@ -20,8 +20,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     CAPTCHA_TEST_CODE: TEST_CAPTCHA,
     BASE_URL: 'http://localhost:3000',
-    // Production refuses to start without SMTP_URL (issue 9 item 7); tests never send through it.
-    ...(env.NODE_ENV === 'production' ? { SMTP_URL: 'smtp://127.0.0.1:1' } : {}),
+    // Production refuses to start without SMTP_URL (issue 9 item 7) and DATA_KEY (ADR 0005); tests never send
+    // through that SMTP_URL.
+    ...(env.NODE_ENV === 'production' ? { SMTP_URL: 'smtp://127.0.0.1:1', DATA_KEY: 'test-data-key-test-data-key-0123456789' } : {}),
     ...env,
   });
 }
