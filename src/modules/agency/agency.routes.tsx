@@ -52,7 +52,7 @@ export async function agencyRoutes(app: FastifyInstance, services: Services): Pr
 
   /** The form read from a POST; on 預覽 the page shows the job as it will look above the form. */
   function previewOf(ctx: PageContext, agency: AgencyRef, data: ReturnType<typeof rowFromForm>, workId: string) {
-    const row = { ...data, workId, orgId: agency.code, orgName: agency.name, id: '', source: 'form', reviewStatus: 'approved', attachments: [] } as unknown as VacancyRow;
+    const row = { ...data, workId, orgId: agency.code, orgName: agency.name, id: '', source: 'form', reviewStatus: 'approved', postedAt: new Date(), reserveNum: null, urlLink: '', workType: null } as unknown as VacancyRow;
     return (
       <section aria-label="預覽" class="agency-preview">
         <p class="hint">預覽：職缺送出後於公開網站的樣子（尚未送出）。</p>
