@@ -1,7 +1,7 @@
 // Front door of the agency module (ADR 0003): 機關徵才登錄 (AGY-1..AGY-5) and the automatic check of ADM-1.
 import type { Services } from '../../container.ts';
 import type { AppModule } from '../../platform/module.ts';
-import { agencyRoutes } from './agency.routes.tsx';
+import { agencyRoutes } from './agency.routes.ts';
 
 export const agencyModule: AppModule<Services> = {
   name: 'agency',

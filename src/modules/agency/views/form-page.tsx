@@ -7,6 +7,8 @@ import { CheckboxGroup, Csrf, Field, FieldError, fieldId, SelectField, type Opti
 import { FormErrors, Required } from '../../../platform/views/form-parts.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { currentWorkPlaces, defaultAccessMode, personKinds, rankTypes, sysnamList } from '../../reference/index.ts';
+import { JobPreview } from '../../vacancies/index.ts';
+import type { VacancyRow } from '../agency.repo.ts';
 import { ACCESS_MODES, CS_SECTIONS, FIELD_LABELS as L, NONE } from '../agency.form.ts';
 
 export interface FormPageProps {
@@ -19,7 +21,8 @@ export interface FormPageProps {
   errors: FieldErrors;
   /** AGY-2: inside the validity period the access mode cannot change. */
   accessModeLocked: boolean;
-  preview?: JSX.Element;
+  /** 預覽: the job as it will look (built from the form, not stored). */
+  preview?: VacancyRow;
 }
 
 function TextArea({ name, label, hint, values, errors, ctx }: { name: string; label: string; hint?: string; values: FormValues; errors: FieldErrors; ctx: PageContext }): JSX.Element {
@@ -93,7 +96,14 @@ export function FormPage(p: FormPageProps): JSX.Element {
       <p>
         <a href="/agency">回機關徵才登錄列表</a>
       </p>
-      {p.preview ?? ''}
+      {p.preview ? (
+        <section aria-label="預覽" class="agency-preview">
+          <p class="hint">預覽：職缺送出後於公開網站的樣子（尚未送出）。</p>
+          <JobPreview ctx={ctx} vacancy={p.preview} />
+        </section>
+      ) : (
+        ''
+      )}
       <FormErrors ctx={ctx} errors={e} labels={L} />
       <form method="post" action={p.action} novalidate class="agency-form">
         <Csrf ctx={ctx} />

@@ -23,7 +23,7 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
   const pages = Math.max(1, Math.ceil(total / f.size));
   return (
     <Layout ctx={ctx} title={title} door="ecpa">
-      <h1 safe>{title}</h1>
+      <h1>{title}</h1>
       <p>
         <span safe>{`徵才機關：${agency.code} ${agency.name}`}</span>
         <br />
@@ -40,7 +40,7 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
           <div class="field">
             <label for="q-to">上網有效期間（迄）</label>
             <input id="q-to" name="to" value={f.toText} maxlength="12" aria-describedby="q-date-hint" />
-            <p class="hint" id="q-date-hint" safe>
+            <p class="hint" id="q-date-hint">
               {history ? '民國日期，例如 115/01/31' : '民國日期，例如 115/01/31；只列迄日仍有效之職缺'}
             </p>
           </div>
@@ -56,7 +56,7 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
             <label for="q-size">每頁筆數</label>
             <select id="q-size" name="size">
               {PAGE_SIZES.map((s) => (
-                <option value={String(s)} selected={s === f.size}>
+                <option value={String(s)} selected={s === f.size} safe>
                   {String(s)}
                 </option>
               ))}
@@ -84,7 +84,7 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
       ) : (
         <div class="table-wrap">
           <table class="data-table">
-            <caption safe>{title}</caption>
+            <caption>{title}</caption>
             <thead>
               <tr>
                 {['序號', '刊登日期', '職稱', '機關名稱', '職系', '官職等', '工作地點', '有效期間', '審核結果', history ? '複製' : '修改', '刪除', '預覽', '調閱簡歷', '調閱履歷'].map((h) => (

@@ -4,13 +4,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import type { Actor } from '../../platform/audit/audit.ts';
 import { authorizeOr404 } from '../../platform/auth/policy.ts';
-import { flash, pageContext, type PageContext } from '../../platform/http/context.ts';
+import { flash, pageContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { inFormOrder, parseForm, valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { routes } from '../../platform/http/route-options.ts';
 import { findAgency } from '../reference/index.ts';
-import { forAgency, JobPreview, vacancySubject, type AccessMode } from '../vacancies/index.ts';
+import { forAgency, vacancySubject, type AccessMode } from '../vacancies/index.ts';
 import { FIELD_ORDER, vacancyForm } from './agency.form.ts';
 import { parseListQuery } from './agency.paths.ts';
 import { listAgencyVacancies, staffContact, type VacancyRow } from './agency.repo.ts';
@@ -50,15 +50,9 @@ export async function agencyRoutes(app: FastifyInstance, services: Services): Pr
     return { orgAddress: agency?.address ?? '', fillerName: staff?.name ?? '', fillerEmail: staff?.email ?? '', gender: 'any' };
   }
 
-  /** The form read from a POST; on 預覽 the page shows the job as it will look above the form. */
-  function previewOf(ctx: PageContext, agency: AgencyRef, data: ReturnType<typeof rowFromForm>, workId: string) {
-    const row = { ...data, workId, orgId: agency.code, orgName: agency.name, id: '', source: 'form', reviewStatus: 'approved', postedAt: new Date(), reserveNum: null, urlLink: '', workType: null } as unknown as VacancyRow;
-    return (
-      <section aria-label="預覽" class="agency-preview">
-        <p class="hint">預覽：職缺送出後於公開網站的樣子（尚未送出）。</p>
-        <JobPreview ctx={ctx} vacancy={row} />
-      </section>
-    );
+  /** 預覽: the row the form would store, for the job page's view (nothing stored). */
+  function previewOf(agency: AgencyRef, data: ReturnType<typeof rowFromForm>, workId: string): VacancyRow {
+    return { ...data, workId, orgId: agency.code, orgName: agency.name, id: '', source: 'form', reviewStatus: 'approved', postedAt: new Date(), reserveNum: null, urlLink: '', workType: null } as unknown as VacancyRow;
   }
 
   app.get('/agency', routes.agencyHr, async (req, reply) => {
@@ -83,10 +77,10 @@ export async function agencyRoutes(app: FastifyInstance, services: Services): Pr
   app.post('/agency/new', routes.agencyHr, async (req, reply) => {
     const agency = await agencyOf(req);
     const form = parseForm(vacancyForm, req.body);
-    const page = (errors: FieldErrors, preview?: JSX.Element) =>
+    const page = (errors: FieldErrors, preview?: VacancyRow) =>
       sendPage(reply, FormPage({ ctx: ctxOf(req, reply), title: '新增職缺', action: '/agency/new', workId: NEW_WORK_ID, agency, values: form.values, errors: inFormOrder(errors, FIELD_ORDER), accessModeLocked: false, ...(preview ? { preview } : {}) }), Object.keys(errors).length ? 422 : 200);
     if (!form.ok) return page(form.errors);
-    if (valueOf(form.values, 'do') === 'preview') return page({}, previewOf(ctxOf(req, reply), agency, rowFromForm(form.data), NEW_WORK_ID));
+    if (valueOf(form.values, 'do') === 'preview') return page({}, previewOf(agency, rowFromForm(form.data), NEW_WORK_ID));
     const result = await createAgencyVacancy(db, actorOf(req), agency, form.data, services.clock.now(), services.clock.today());
     if (!result.ok) return page(result.errors);
     const r = result.row;
@@ -105,12 +99,12 @@ export async function agencyRoutes(app: FastifyInstance, services: Services): Pr
     const v = await ownVacancy(req);
     const locked = accessModeLocked(v, services.clock.today());
     const form = parseForm(vacancyForm, req.body);
-    const page = (errors: FieldErrors, preview?: JSX.Element) => {
+    const page = (errors: FieldErrors, preview?: VacancyRow) => {
       const values = locked ? { ...form.values, accessMode: v.accessMode as AccessMode } : form.values;
       return sendPage(reply, FormPage({ ctx: ctxOf(req, reply), title: '修改職缺', action: `/agency/${encodeURIComponent(v.id)}/edit`, workId: v.workId, agency, values, errors: inFormOrder(errors, FIELD_ORDER), accessModeLocked: locked, ...(preview ? { preview } : {}) }), Object.keys(errors).length ? 422 : 200);
     };
     if (!form.ok) return page(form.errors);
-    if (valueOf(form.values, 'do') === 'preview') return page({}, previewOf(ctxOf(req, reply), agency, rowFromForm(form.data), v.workId));
+    if (valueOf(form.values, 'do') === 'preview') return page({}, previewOf(agency, rowFromForm(form.data), v.workId));
     const result = await updateAgencyVacancy(db, actorOf(req), v, form.data, services.clock.now(), services.clock.today());
     if (!result.ok) return page(result.errors);
     flash(reply, result.row.reviewStatus === 'approved' ? { kind: 'success', text: `職缺 ${v.workId} 已修改。` } : { kind: 'warning', text: `職缺 ${v.workId} 已修改，待審核：${result.row.reviewReason ?? ''}` });
