@@ -9,6 +9,7 @@ import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { HttpClient } from '../../../tests/helpers/http-client.ts';
 import { vacancies } from '../vacancies/index.ts';
 import type { VacancyForm } from './agency.form.ts';
+import { seedAgencyDemo } from './agency.seed.ts';
 import { createAgencyVacancy } from './agency.service.ts';
 
 describe.each(dbDrivers())('agency vacancies (%s)', (driver) => {
@@ -175,5 +176,12 @@ describe.each(dbDrivers())('agency vacancies (%s)', (driver) => {
     const ids = results.map((r) => (r.ok ? r.row.workId : 'error'));
     expect(new Set(ids).size).toBe(50);
     expect(ids.every((id) => /^\d{10}$/.test(id))).toBe(true);
+  });
+
+  it('AGY-2 demo seed: one vacancy of every access mode for 宜蘭縣政府 and 基隆市政府, source demo, once', async () => {
+    expect(await seedAgencyDemo(db(), new Date(), today())).toBe(6);
+    expect(await seedAgencyDemo(db(), new Date(), today())).toBe(0);
+    const rows = await db().select().from(vacancies).where(and(eq(vacancies.orgId, '376420000A'), eq(vacancies.source, 'demo'), eq(vacancies.fillerName, '示範填寫人')));
+    expect(rows.map((r) => r.accessMode).sort()).toEqual(['civil_service', 'none', 'open']);
   });
 });
