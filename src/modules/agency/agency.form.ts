@@ -56,34 +56,25 @@ const list = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArr
 const req = (max: number, label: string) => z.string({ error: `請填寫${label}` }).trim().min(1, `請填寫${label}`).max(max, `${label}不可超過 ${max} 字`);
 const opt = (max: number, label: string) => z.string().trim().max(max, `${label}不可超過 ${max} 字`).optional().default('');
 const flag = z.preprocess((v) => v === 'yes' || v === 'on' || v === '1', z.boolean());
-const rocDate = (label: string) =>
-  z
-    .string({ error: `請填寫${label}` })
-    .trim()
-    .min(1, `請填寫${label}`)
-    .transform((s, ctx) => {
-      const r = parseRocDate(s);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: `${label}請以民國日期填寫，例如 115/01/31` });
-        return z.NEVER;
-      }
-      return r.date;
-    });
-const optRocDate = (label: string) =>
+/** A ROC date typed as yyy/mm/dd (or yyymmdd) → ISO date; '' → null. */
+const rocOrEmpty = (label: string, example: string) =>
   z
     .string()
     .trim()
-    .optional()
-    .default('')
     .transform((s, ctx) => {
       if (s === '') return null;
       const r = parseRocDate(s);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: `${label}請以民國日期填寫，例如 110/01/01` });
-        return z.NEVER;
-      }
-      return r.date;
+      if (r.ok) return r.date;
+      ctx.addIssue({ code: 'custom', message: `${label}請以民國日期填寫，例如 ${example}` });
+      return z.NEVER;
     });
+const rocDate = (label: string) =>
+  z
+    .string({ error: `請填寫${label}` })
+    .pipe(rocOrEmpty(label, '115/01/31'))
+    .refine((d) => d !== null, `請填寫${label}`)
+    .transform((d) => d!);
+const optRocDate = (label: string) => z.string().optional().default('').pipe(rocOrEmpty(label, '110/01/01'));
 const optYear = (label: string) =>
   z
     .string()
