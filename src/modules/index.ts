@@ -4,6 +4,7 @@
 import type { Services } from '../container.ts';
 import type { AppModule } from '../platform/module.ts';
 import { accountsModule } from './accounts/index.ts';
+import { agencyModule } from './agency/index.ts';
 import { applicationsModule } from './applications/index.ts';
 import { countersModule } from './counters/index.ts';
 import { demoModule } from './demo/index.ts';
@@ -29,4 +30,5 @@ export const modules: readonly AppModule<Services>[] = [
   hrdbModule,
   resumesModule,
   applicationsModule,
+  agencyModule,
 ];

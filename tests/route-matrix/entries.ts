@@ -80,6 +80,15 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'POST /newsletter/cancel': none,
   'GET /newsletter/cancel/sent': none,
   // eCPA
+  // 機關徵才登錄 (AGY-1..AGY-5)
+  'GET /agency': { query: '?view=history&keyword=%E7%A7%91' },
+  'GET /agency/new': none,
+  'POST /agency/new': { body: { title: '路由矩陣', do: 'preview' } },
+  'GET /agency/:id/edit': none,
+  'POST /agency/:id/edit': { body: { title: '路由矩陣', do: 'preview' } },
+  'GET /agency/:id/preview': none,
+  'GET /agency/:id/delete': none,
+  'POST /agency/:id/delete': none,
   'GET /ecpa/login': none,
   'POST /ecpa/login': none,
   'GET /ecpa/apps': none,

@@ -33,6 +33,11 @@ const ownerOf = (actor: Actor, actors: Actors) => (actor.kind === 'applicant' ? 
 /** Someone else of the same kind. */
 const otherApplicantOf = (actor: Actor, actors: Actors) => (actor.name === 'otherApplicant' ? actors.applicant : actors.otherApplicant);
 
+const agencyVacancyCase: ObjectCase = {
+  own: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_B : AGENCY_A)).id }),
+  othersOf: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_A : AGENCY_B)).id }),
+};
+
 export const objectCases: Record<string, ObjectCase> = {
   // public objects: every actor reaches them
   'GET /dev/mail/:id': { own: async (t) => ({ id: await insertMail(t) }) },
@@ -48,6 +53,10 @@ export const objectCases: Record<string, ObjectCase> = {
     own: async (t, actor, actors) => ({ id: await insertStagedPhoto(t, ownerOf(actor, actors).id!) }),
     othersOf: async (t, actor, actors) => ({ id: await insertStagedPhoto(t, otherApplicantOf(actor, actors).id!) }),
   },
+  // 機關徵才登錄 (AGY-1..AGY-5): a vacancy of the actor's own agency; one of the other agency must be 404
+  ...Object.fromEntries(
+    ['GET /agency/:id/edit', 'POST /agency/:id/edit', 'GET /agency/:id/preview', 'GET /agency/:id/delete', 'POST /agency/:id/delete'].map((route) => [route, agencyVacancyCase]),
+  ),
   // test-only agency route (route-matrix.test.ts): a vacancy of the actor's own agency, and one of the other agency
   'GET /test/agency/vacancies/:id': {
     own: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_B : AGENCY_A)).workId }),

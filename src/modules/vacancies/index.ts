@@ -26,3 +26,6 @@ export { jobPath } from './job-page/job-page.rules.ts';
 export { importFeed, type ImportResult } from './opendata/import.service.ts';
 export { forAgency } from './vacancy.repo.ts';
 export { vacancyPolicy, vacancySubject, mayManage } from './vacancy.policy.ts';
+export { JobPreview } from './job-page/views/job-preview.tsx';
+export { isPublished } from './vacancy.policy.ts';
+export { workIdSerials } from './vacancy.schema.ts';

@@ -1,0 +1,74 @@
+// The use cases of 機關徵才登錄 (AGY-2..AGY-5 and the automatic part of ADM-1): 送出 (create), 修改 (update),
+// 刪除 (soft delete). Each runs in one transaction with its audit row.
+import type { Actor } from '../../platform/audit/audit.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { FieldErrors } from '../../platform/http/forms.ts';
+import { checkVacancyText } from './agency-check.rules.ts';
+import { dateErrors, type VacancyForm } from './agency.form.ts';
+import { insertVacancy, nextWorkId, softDeleteVacancy, updateVacancy, type VacancyRow } from './agency.repo.ts';
+import { accessModeLocked, changedColumns, rowFromForm, workIdMonth } from './agency.rules.ts';
+
+export type SaveResult = { ok: true; row: VacancyRow } | { ok: false; errors: FieldErrors };
+
+export interface AgencyRef {
+  code: string;
+  name: string;
+}
+
+/** 送出 a new vacancy: a fresh 職缺編號, the automatic check decides 審核通過 or 待審核. */
+export async function createAgencyVacancy(db: Db, actor: Actor, agency: AgencyRef, form: VacancyForm, now: Date, today: string): Promise<SaveResult> {
+  const errors = dateErrors(form, today);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const verdict = checkVacancyText(form);
+  const row = await db.transaction(async (tx) => {
+    const workId = await nextWorkId(tx, workIdMonth(today));
+    const created = await insertVacancy(tx, {
+      ...rowFromForm(form),
+      workId,
+      orgId: agency.code,
+      orgName: agency.name,
+      source: 'form',
+      reviewStatus: verdict.status,
+      reviewReason: verdict.reasons.length ? verdict.reasons.join('；') : null,
+      postedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, actor, 'vacancy.create', { kind: 'vacancy', id: created.id }, { workId, agency: agency.code, review: verdict.status, reasons: verdict.reasons });
+    return created;
+  });
+  return { ok: true, row };
+}
+
+/** 修改: keeps the 職缺編號; refuses (and audits) an access-mode change inside the validity period; re-checks the text. */
+export async function updateAgencyVacancy(db: Db, actor: Actor, existing: VacancyRow, form: VacancyForm, now: Date, today: string): Promise<SaveResult> {
+  if (form.accessMode !== existing.accessMode && accessModeLocked(existing, today)) {
+    await recordAudit(db, actor, 'vacancy.access_mode_refused', { kind: 'vacancy', id: existing.id }, { workId: existing.workId, from: existing.accessMode, to: form.accessMode });
+    return { ok: false, errors: { accessMode: '職缺於上網有效期間內，不可變更應徵者履歷調閱方式' } };
+  }
+  if (form.validTo !== existing.validTo) {
+    const errors = dateErrors(form, today);
+    if (Object.keys(errors).length) return { ok: false, errors };
+  }
+  const verdict = checkVacancyText(form);
+  const changes = {
+    ...rowFromForm(form),
+    // A vacancy the back office rejected stays rejected; otherwise the check decides again.
+    ...(existing.reviewStatus === 'rejected' ? {} : { reviewStatus: verdict.status, reviewReason: verdict.reasons.length ? verdict.reasons.join('；') : null }),
+  };
+  const changed = changedColumns(existing, changes);
+  await db.transaction(async (tx) => {
+    await updateVacancy(tx, existing.id, changes, now);
+    await recordAudit(tx, actor, 'vacancy.update', { kind: 'vacancy', id: existing.id }, { workId: existing.workId, changed, review: changes.reviewStatus ?? existing.reviewStatus });
+  });
+  return { ok: true, row: { ...existing, ...changes, updatedAt: now } as VacancyRow };
+}
+
+/** 刪除: a soft delete; the public page answers 410 at once. */
+export async function deleteAgencyVacancy(db: Db, actor: Actor, existing: VacancyRow, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await softDeleteVacancy(tx, existing.id, now);
+    await recordAudit(tx, actor, 'vacancy.delete', { kind: 'vacancy', id: existing.id }, { workId: existing.workId });
+  });
+}

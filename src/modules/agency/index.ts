@@ -1,0 +1,18 @@
+// Front door of the agency module (ADR 0003): 機關徵才登錄 (AGY-1..AGY-5) and the automatic check of ADM-1.
+import type { Services } from '../../container.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { agencyRoutes } from './agency.routes.ts';
+import { seedAgencyDemo } from './agency.seed.ts';
+
+export const agencyModule: AppModule<Services> = {
+  name: 'agency',
+  async routes(app, services) {
+    await agencyRoutes(app, services);
+  },
+  async seedDemo(services) {
+    const made = await seedAgencyDemo(services.db, services.clock.now(), services.clock.today());
+    if (made) return `agency demo: ${made} vacancies of 宜蘭縣政府 and 基隆市政府 (every access mode)`;
+  },
+};
+
+export { checkVacancyText, reviewLabel } from './agency-check.rules.ts';
