@@ -31,6 +31,25 @@ describe('ADR 0003 module boundaries', () => {
     expect(await boundaryErrors('src/platform/http/example.ts', "export { hrdbModule } from '../../modules/hrdb/index.ts';\n")).toHaveLength(1);
   });
 
+  it('ADR 0003 platform code that imports the composition root (src/container.ts) is an ESLint error, even for a type', async () => {
+    const typeOnly = await boundaryErrors('src/platform/http/example.ts', "import type { Services } from '../../container.ts';\nexport type S = Services;\n");
+    expect(typeOnly).toHaveLength(1);
+    expect(typeOnly[0]).toContain('PlatformServices');
+    expect(await boundaryErrors('src/platform/example.ts', "import { createServices } from '../container.ts';\nexport const c = createServices;\n")).toHaveLength(1);
+    expect(await boundaryErrors('src/platform/captcha/example.test.ts', "import { createServices } from '../../container';\nexport const c = createServices;\n")).toHaveLength(1);
+    // The platform's own view of the ports is allowed.
+    expect(await boundaryErrors('src/platform/http/example.ts', "import type { PlatformServices } from '../services.ts';\nexport type S = PlatformServices;\n")).toEqual([]);
+  });
+
+  it('ADR 0003 nothing under src/platform names the container (grep -rn "container.ts" src/platform)', () => {
+    const hits = filesUnder(join(root, 'src/platform')).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (line.includes('container.ts') ? [`${relative(root, file)}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(hits).toEqual([]);
+  });
+
   it('ADR 0003 platform code that imports platform is allowed', async () => {
     expect(await boundaryErrors('src/platform/jobs/example.ts', "import { purgeCaptchas } from '../captcha/index.ts';\nexport const p = purgeCaptchas;\n")).toEqual([]);
   });
