@@ -4,6 +4,7 @@
 import Html from '@kitajs/html';
 import type { PageContext } from '../http/context.ts';
 import type { FieldErrors } from '../http/forms.ts';
+import type { CredentialFormState } from '../http/sign-in-routes.ts';
 import { CaptchaField } from '../captcha/captcha.field.tsx';
 import { Csrf, ErrorSummary, Field, FieldError, fieldId } from './components.tsx';
 
@@ -171,6 +172,17 @@ export function PostForm(p: PostFormProps): JSX.Element {
       </form>
     </>
   );
+}
+
+/** A door's sign-in page: its context plus what platform/http/sign-in-routes.ts gives it. */
+export interface SignInPageProps<R extends string = never> extends Partial<CredentialFormState<R>> {
+  ctx: PageContext;
+  next: string;
+}
+
+/** The error summary's names of a sign-in form's fields: the door's identity field(s), then 密碼 and 驗證碼. */
+export function signInLabels(identity: Record<string, string>, m: Record<'label.password' | 'label.captcha', string>): Record<string, string> {
+  return { ...identity, password: m['label.password'], captcha: m['label.captcha'] };
 }
 
 export interface SignInFormProps {
