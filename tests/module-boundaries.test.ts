@@ -23,6 +23,15 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** `grep -rn needle src/platform`: the lines that contain it, as file:line: text. */
+function grepPlatform(needle: string): string[] {
+  return filesUnder(join(root, 'src/platform')).flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (line.includes(needle) ? [`${relative(root, file)}:${i + 1}: ${line.trim()}`] : [])),
+  );
+}
+
 describe('ADR 0003 module boundaries', () => {
   it('ADR 0003 platform code that imports a module is an ESLint error', async () => {
     const errors = await boundaryErrors('src/platform/jobs/example.ts', "import { ecpaModule } from '../../modules/ecpa/index.ts';\nexport const m = ecpaModule;\n");
@@ -42,12 +51,7 @@ describe('ADR 0003 module boundaries', () => {
   });
 
   it('ADR 0003 nothing under src/platform names the container (grep -rn "container.ts" src/platform)', () => {
-    const hits = filesUnder(join(root, 'src/platform')).flatMap((file) =>
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .flatMap((line, i) => (line.includes('container.ts') ? [`${relative(root, file)}:${i + 1}: ${line.trim()}`] : [])),
-    );
-    expect(hits).toEqual([]);
+    expect(grepPlatform('container.ts')).toEqual([]);
   });
 
   it('ADR 0003 platform code that imports platform is allowed', async () => {
@@ -79,13 +83,7 @@ describe('ADR 0003 module boundaries', () => {
   });
 
   it('ADR 0003 nothing under src/platform names the modules folder (grep -rn "modules/" src/platform)', () => {
-    const platform = join(root, 'src/platform');
-    const hits = filesUnder(platform).flatMap((file) =>
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .flatMap((line, i) => (line.includes('modules/') ? [`${relative(root, file)}:${i + 1}: ${line.trim()}`] : [])),
-    );
-    expect(hits).toEqual([]);
+    expect(grepPlatform('modules/')).toEqual([]);
   });
 
   it('ADR 0003 every module folder has an index.ts and is in the module list', async () => {

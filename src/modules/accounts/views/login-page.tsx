@@ -13,7 +13,6 @@ export type LoginPageProps = SignInPageProps<LoginRefusal>;
 
 export function LoginPage({ ctx, next, values = {}, errors = {}, refusal }: LoginPageProps): JSX.Element {
   const m = msgs(ctx);
-  const self = next ? accountPaths.loginWithNext(next) : accountPaths.login;
   return (
     <AccountPage ctx={ctx} title={m['title.login']}>
       <FormErrors ctx={ctx} errors={errors} labels={loginLabels(ctx)} />
@@ -48,9 +47,8 @@ export function LoginPage({ ctx, next, values = {}, errors = {}, refusal }: Logi
         class="account-form"
         noticeClass="account-notice"
         next={next}
-        refreshNext={self}
-        captchaError={errors.captcha}
-        texts={{ next: next && !refusal && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
+        errors={errors}
+        texts={{ next: m['login.next'], intro: m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
       >
         <EmailField ctx={ctx} value={valueOf(values, 'email')} error={errors.email} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />

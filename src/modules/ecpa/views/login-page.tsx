@@ -11,7 +11,6 @@ export type LoginPageProps = SignInPageProps;
 
 export function LoginPage({ ctx, next, values = {}, errors = {} }: LoginPageProps): JSX.Element {
   const m = msgs(ctx);
-  const self = next ? ecpaPaths.loginWithNext(next) : ecpaPaths.login;
   return (
     <EcpaPage ctx={ctx} title={m['title.login']}>
       <FormErrors ctx={ctx} errors={errors} labels={loginLabels(ctx)} />
@@ -21,9 +20,8 @@ export function LoginPage({ ctx, next, values = {}, errors = {} }: LoginPageProp
         class="ecpa-form"
         noticeClass="ecpa-notice"
         next={next}
-        refreshNext={self}
-        captchaError={errors.captcha}
-        texts={{ next: next && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: m['login.intro'], note: m['login.lockRule'], submit: m['button.login'] }}
+        errors={errors}
+        texts={{ next: m['login.next'], intro: m['login.intro'], note: m['login.lockRule'], submit: m['button.login'] }}
       >
         <AccountField ctx={ctx} value={valueOf(values, 'account')} error={errors.account} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />
