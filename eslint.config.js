@@ -3,13 +3,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** ADR 0003: src/platform/** imports nothing from src/modules/. */
+/** ADR 0003: src/platform/** imports nothing from src/modules/, nor the composition root (src/container.ts). */
 export const platformBoundary = {
   files: ['src/platform/**/*.ts', 'src/platform/**/*.tsx'],
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ regex: '(^|/)modules(/|$)', message: 'Platform knows no module (ADR 0003): let the composition root (src/container.ts, src/modules/index.ts) pass it in.' }] },
+      {
+        patterns: [
+          { regex: '(^|/)modules(/|$)', message: 'Platform knows no module (ADR 0003): let the composition root (src/container.ts, src/modules/index.ts) pass it in.' },
+          {
+            regex: '(^|/)container(\\.tsx?)?$',
+            message: 'Platform does not import the composition root (ADR 0003): name the ports through PlatformServices (src/platform/services.ts).',
+          },
+        ],
+      },
     ],
   },
 };

@@ -1,13 +1,13 @@
 // Composition root: configuration + database → every port and every module's dependencies, built once per process
 // (ADR 0003). Nothing else constructs a port; tests replace ports through ServiceOverrides.
 import type { Config } from './config.ts';
-import type { PrincipalLoader } from './platform/auth/principal.ts';
-import { createSessionStore, type SessionStore } from './platform/auth/sessions.ts';
+import { createSessionStore } from './platform/auth/sessions.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
-import type { Database, Db } from './platform/db/client.ts';
+import type { Database } from './platform/db/client.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { kickMailDelivery } from './platform/jobs/mail-jobs.ts';
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts';
+import type { PlatformServices } from './platform/services.ts';
 import { createStorage, type Storage } from './platform/storage/index.ts';
 import { accountDeps, type AccountDeps } from './modules/accounts/index.ts';
 import { ecpaDeps, type EcpaDeps } from './modules/ecpa/index.ts';
@@ -17,26 +17,10 @@ import { resumeDeps, type ResumeDeps } from './modules/resumes/index.ts';
 import { loadApplicantPrincipal } from './modules/accounts/index.ts';
 import { loadStaffPrincipal } from './modules/ecpa/index.ts';
 
-/** The ports: configuration, database, clock, storage, sessions, mail, jobs and the HR database. */
-export interface Ports {
-  readonly config: Config;
-  readonly database: Database;
-  readonly db: Db;
-  readonly clock: Clock;
-  readonly storage: Storage;
-  readonly sessions: SessionStore;
-  /** SYS-4: a session's principal (roles, agency, status), loaded once per request by platform/auth/http.ts. */
-  readonly principals: PrincipalLoader;
-  readonly mailTransport: MailTransport;
-  /** pg-boss, when this process runs it (main.ts); null in tests that do not need jobs. */
-  readonly jobs: Jobs | null;
+/** The ports: the platform's (configuration, database, clock, storage, sessions, mail, jobs) and the HR database. */
+export interface Ports extends PlatformServices {
   /** 公務人力資料庫: the eCPA verification and the RES-4 import into a first resume. */
   readonly hrdb: HrDatabase;
-  /**
-   * Asks a worker to deliver queued mail now. Call after the transaction that wrote the outbox rows has
-   * committed; best-effort (the every-minute schedule delivers anyway).
-   */
-  kickMail(): void;
 }
 
 /** What each module's use cases need, built once from the ports. */

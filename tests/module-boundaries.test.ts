@@ -23,12 +23,35 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** `grep -rn needle src/platform`: the lines that contain it, as file:line: text. */
+function grepPlatform(needle: string): string[] {
+  return filesUnder(join(root, 'src/platform')).flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (line.includes(needle) ? [`${relative(root, file)}:${i + 1}: ${line.trim()}`] : [])),
+  );
+}
+
 describe('ADR 0003 module boundaries', () => {
   it('ADR 0003 platform code that imports a module is an ESLint error', async () => {
     const errors = await boundaryErrors('src/platform/jobs/example.ts', "import { ecpaModule } from '../../modules/ecpa/index.ts';\nexport const m = ecpaModule;\n");
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('Platform knows no module');
     expect(await boundaryErrors('src/platform/http/example.ts', "export { hrdbModule } from '../../modules/hrdb/index.ts';\n")).toHaveLength(1);
+  });
+
+  it('ADR 0003 platform code that imports the composition root (src/container.ts) is an ESLint error, even for a type', async () => {
+    const typeOnly = await boundaryErrors('src/platform/http/example.ts', "import type { Services } from '../../container.ts';\nexport type S = Services;\n");
+    expect(typeOnly).toHaveLength(1);
+    expect(typeOnly[0]).toContain('PlatformServices');
+    expect(await boundaryErrors('src/platform/example.ts', "import { createServices } from '../container.ts';\nexport const c = createServices;\n")).toHaveLength(1);
+    expect(await boundaryErrors('src/platform/captcha/example.test.ts', "import { createServices } from '../../container';\nexport const c = createServices;\n")).toHaveLength(1);
+    // The platform's own view of the ports is allowed.
+    expect(await boundaryErrors('src/platform/http/example.ts', "import type { PlatformServices } from '../services.ts';\nexport type S = PlatformServices;\n")).toEqual([]);
+  });
+
+  it('ADR 0003 nothing under src/platform names the container (grep -rn "container.ts" src/platform)', () => {
+    expect(grepPlatform('container.ts')).toEqual([]);
   });
 
   it('ADR 0003 platform code that imports platform is allowed', async () => {
@@ -60,13 +83,7 @@ describe('ADR 0003 module boundaries', () => {
   });
 
   it('ADR 0003 nothing under src/platform names the modules folder (grep -rn "modules/" src/platform)', () => {
-    const platform = join(root, 'src/platform');
-    const hits = filesUnder(platform).flatMap((file) =>
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .flatMap((line, i) => (line.includes('modules/') ? [`${relative(root, file)}:${i + 1}: ${line.trim()}`] : [])),
-    );
-    expect(hits).toEqual([]);
+    expect(grepPlatform('modules/')).toEqual([]);
   });
 
   it('ADR 0003 every module folder has an index.ts and is in the module list', async () => {

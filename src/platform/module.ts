@@ -1,6 +1,6 @@
 // The contract of a business module (ADR 0003). Each module's index.ts exports one AppModule and the public
 // functions other modules may call; the module list (the index.ts beside the module folders) gives their order and
-// the composition root (src/container.ts, src/routes.ts, src/main.ts) iterates it. Platform knows no module: the
+// the composition root (src/container, src/routes and src/main) iterates it. Platform knows no module: the
 // services a module receives are a type parameter, filled in by the composition root.
 import type { FastifyInstance } from 'fastify';
 import type { Jobs } from './jobs/jobs.ts';

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createServices, type ServiceOverrides, type Services } from '../../src/container.ts';
+import type { Database } from '../../src/platform/db/client.ts';
 import { createTestDatabase, type Driver, type TestDatabase } from './db.ts';
 
 export const TEST_CAPTCHA = '246810';
@@ -25,6 +26,14 @@ export function testConfig(env: Record<string, string> = {}): Config {
     ...(env.NODE_ENV === 'production' ? { SMTP_URL: 'smtp://127.0.0.1:1', DATA_KEY: 'test-data-key-test-data-key-0123456789' } : {}),
     ...env,
   });
+}
+
+/**
+ * The composition root's services on a test database, for tests under src/platform (which may not import
+ * src/container.ts: ADR 0003).
+ */
+export function testServices(database: Database, overrides: ServiceOverrides = {}, config: Config = testConfig()): Services {
+  return createServices(config, database, overrides);
 }
 
 export interface TestApp {

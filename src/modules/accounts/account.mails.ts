@@ -78,7 +78,7 @@ export function alreadyRegisteredMail(c: MailContext, m: { to: string }): Outgoi
 
 /** 密碼重設確認信 (ACC-5). */
 export function resetMail(c: MailContext, m: { to: string; token: string; expiresAt: Date }): OutgoingMail {
-  const link = c.baseUrl + accountPaths.reset(m.token);
+  const link = c.baseUrl + accountPaths.resetLink(m.token);
   return compose(
     m.to,
     '密碼重設確認信',

@@ -1,18 +1,15 @@
 // Where the account pages live (one place, so that links in pages, mails and tests agree).
+import { signInPaths, withQuery } from '../../platform/http/door-paths.ts';
+
 export const accountPaths = {
   home: '/platform',
+  ...signInPaths('/platform'),
   register: '/platform/register',
   registerSent: '/platform/register/sent',
-  activate: (token: string) => `/platform/activate?token=${encodeURIComponent(token)}`,
+  activate: (token: string) => withQuery('/platform/activate', 'token', token),
   activateBase: '/platform/activate',
   resend: '/platform/resend',
   resendSent: '/platform/resend/sent',
-  login: '/platform/login',
-  loginWithNext: (next: string) => `/platform/login?next=${encodeURIComponent(next)}`,
-  forgot: '/platform/forgot',
-  forgotSent: '/platform/forgot/sent',
-  reset: (token: string) => `/platform/reset?token=${encodeURIComponent(token)}`,
-  resetBase: '/platform/reset',
   changePassword: '/platform/account/password',
   changeEmail: '/platform/account/email',
   keepAlive: '/platform/session/keepalive',

@@ -1,16 +1,14 @@
 // 登入 (ACC-4), 忘記密碼 and 重設密碼 (ACC-5): thin handlers — parse, check the captcha, call the use case, respond.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
-import { signIn } from '../../platform/auth/http.ts';
-import { captchaGate } from '../../platform/captcha/captcha.gate.ts';
-import { prepareCaptcha } from '../../platform/captcha/index.ts';
 import { flash } from '../../platform/http/context.ts';
-import { readFormRequest, valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
+import { readFormRequest, valueOf, type FieldErrors } from '../../platform/http/forms.ts';
+import { signInRoutes } from '../../platform/http/sign-in-routes.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { emailOnlyForm, loginForm, resetForm } from './account.forms.ts';
 import { ctxOf, limitedRoute, queryOf } from './account.http.ts';
-import { accountMessages } from './account.messages.ts';
+import { accountMessages, type AccountMessages } from './account.messages.ts';
 import { accountPaths } from './account.paths.ts';
 import { safeLanding, type LoginRefusal } from './account.rules.ts';
 import { requestPasswordReset } from './forgot-password.ts';
@@ -27,35 +25,21 @@ const LOGIN_FIELDS = ['email', 'password', 'captcha'];
 export async function signinRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const deps = services.deps.accounts;
 
-  async function loginPage(req: FastifyRequest, reply: FastifyReply, next: string, status = 200, values?: FormValues, errors?: FieldErrors, refusal?: LoginRefusal) {
-    await prepareCaptcha(req, reply, services);
-    const ctx = ctxOf(req, reply, services);
-    return sendPage(reply, LoginPage({ ctx, next, ...(values ? { values } : {}), ...(errors ? { errors } : {}), ...(refusal ? { refusal } : {}) }), status);
-  }
-
-  app.get(accountPaths.login, routes.public, async (req, reply) => {
-    const next = safeLanding(queryOf(req).next, '');
-    if (req.principal?.kind === 'applicant') return reply.redirect(next || accountPaths.resume, 303);
-    return loginPage(req, reply, next);
-  });
-
-  app.post(accountPaths.login, limitedRoute, async (req, reply) => {
-    const m = accountMessages(req.locale);
-    const form = await readFormRequest(loginForm(m), req.body, { fields: LOGIN_FIELDS, captcha: captchaGate(req, services) });
-    const next = safeLanding(valueOf(form.values, 'next'), '');
-    const values = { email: valueOf(form.values, 'email') }; // never the password
-    if (!form.ok) return loginPage(req, reply, next, 400, values, form.errors);
-    const result = await logIn(deps, { email: form.data.email, password: form.data.password, ip: req.ip });
-    if (result.kind === 'ok') {
-      await signIn(req, reply, services, { kind: 'applicant', id: result.accountId, method: '帳號' });
-      return reply.redirect(next || accountPaths.resume, 303);
-    }
-    const refusalErrors: Record<LoginRefusal, FieldErrors> = {
-      invalid: { password: m['error.login.invalid'] },
-      locked: { email: m['error.login.locked'] },
-      inactive: { email: m['error.login.inactive'] },
-    };
-    return loginPage(req, reply, next, 400, values, refusalErrors[result.kind], result.kind === 'invalid' ? undefined : result.kind);
+  signInRoutes(app, services, {
+    path: accountPaths.login,
+    kind: 'applicant',
+    home: accountPaths.resume,
+    get: routes.public,
+    post: limitedRoute,
+    landing: (next) => safeLanding(next, ''),
+    schema: (req) => loginForm(accountMessages(req.locale)),
+    fields: LOGIN_FIELDS,
+    keep: (values) => ({ email: valueOf(values, 'email') }),
+    check: async (req, data) => {
+      const result = await logIn(deps, { email: data.email, password: data.password, ip: req.ip });
+      return result.kind === 'ok' ? { id: result.accountId } : loginRefusal(accountMessages(req.locale), result.kind);
+    },
+    page: (req, reply, state) => LoginPage({ ctx: ctxOf(req, reply, services), ...state }),
   });
 
   app.get(accountPaths.forgot, routes.public, async (req, reply) => sendPage(reply, EmailRequestPage({ ctx: ctxOf(req, reply, services), kind: 'forgot' })));
@@ -78,14 +62,14 @@ export async function signinRoutes(app: FastifyInstance, services: Services): Pr
     );
   });
 
-  app.get(accountPaths.resetBase, routes.public, async (req, reply) => {
+  app.get(accountPaths.reset, routes.public, async (req, reply) => {
     const token = queryOf(req).token;
     const state = await checkResetLink(deps, token);
     if (state !== 'ok') return sendResetLinkProblem(req, reply, services, state);
     return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply, services), token: String(token) }));
   });
 
-  app.post(accountPaths.resetBase, limitedRoute, async (req, reply) => {
+  app.post(accountPaths.reset, limitedRoute, async (req, reply) => {
     const m = accountMessages(req.locale);
     const form = await readFormRequest(resetForm(m), req.body, { fields: ['password', 'confirm'] });
     const token = valueOf(form.values, 'token');
@@ -100,6 +84,12 @@ export async function signinRoutes(app: FastifyInstance, services: Services): Pr
     flash(reply, { kind: 'success', text: m['flash.reset'] });
     return reply.redirect(accountPaths.login, 303);
   });
+}
+
+/** ACC-4: what the sign-in page says to a refused sign-in (a locked or inactive account also gets its notice). */
+function loginRefusal(m: AccountMessages, refusal: LoginRefusal): { errors: FieldErrors; refusal?: LoginRefusal } {
+  if (refusal === 'invalid') return { errors: { password: m['error.login.invalid'] } };
+  return { errors: refusal === 'locked' ? { email: m['error.login.locked'] } : { email: m['error.login.inactive'] }, refusal };
 }
 
 function sendResetLinkProblem(req: FastifyRequest, reply: FastifyReply, services: Services, state: Exclude<ResetLinkState, 'ok'>) {

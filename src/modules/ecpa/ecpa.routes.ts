@@ -3,11 +3,10 @@
 // respond (post/redirect/get).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
-import { signIn, signOut } from '../../platform/auth/http.ts';
-import { captchaGate } from '../../platform/captcha/captcha.gate.ts';
-import { prepareCaptcha } from '../../platform/captcha/index.ts';
+import { signOut } from '../../platform/auth/http.ts';
 import { flash, pageContext, type PageContext } from '../../platform/http/context.ts';
-import { readFormRequest, valueOf, type FieldErrors } from '../../platform/http/forms.ts';
+import { readFormRequest, recordOf, valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
+import { credentialRoutes, signInRoutes } from '../../platform/http/sign-in-routes.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { findAgency, referenceAgency } from '../reference/index.ts';
@@ -37,11 +36,6 @@ const CREDENTIAL_FIELDS = ['account', 'password', 'captcha'];
 /** Where an applicant goes back to when /ecpa/verify has no usable `next`. */
 export const VERIFY_FALLBACK = '/platform';
 
-function queryOf(req: FastifyRequest): Record<string, unknown> {
-  return req.query && typeof req.query === 'object' ? (req.query as Record<string, unknown>) : {};
-}
-
-/** The form's errors plus the captcha's verdict; the captcha is used up by any attempt (right or wrong). */
 /** The HR database is services.hrdb (the composition root's port), inside services.deps.ecpa. */
 export async function ecpaRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const deps = services.deps.ecpa;
@@ -49,29 +43,21 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
 
   // ---- 帳號登入 (ECPA-1) ----
 
-  async function loginPage(req: FastifyRequest, reply: FastifyReply, next: string, status = 200, account = '', errors: FieldErrors = {}) {
-    await prepareCaptcha(req, reply, services);
-    return sendPage(reply, LoginPage({ ctx: ctxOf(req, reply), next, account, errors }), status);
-  }
-
-  app.get(ecpaPaths.login, routes.public, async (req, reply) => {
-    const next = ecpaLanding(queryOf(req).next, '');
-    if (req.principal?.kind === 'staff') return reply.redirect(next || ecpaPaths.apps, 303);
-    return loginPage(req, reply, next);
-  });
-
-  app.post(ecpaPaths.login, limitedPublic, async (req, reply) => {
-    const m = ecpaMessages(req.locale);
-    const form = await readFormRequest(credentialsForm(m), req.body, { fields: CREDENTIAL_FIELDS, captcha: captchaGate(req, services) });
-    const next = ecpaLanding(valueOf(form.values, 'next'), '');
-    const account = valueOf(form.values, 'account').slice(0, 100); // never the password
-    if (!form.ok) return loginPage(req, reply, next, 400, account, form.errors);
-    const result = await signInWithAccount(deps, { account: form.data.account, password: form.data.password, ip: req.ip });
-    if (result.kind === 'ok') {
-      await signIn(req, reply, services, { kind: 'staff', id: result.staff.id, method: '帳號' });
-      return reply.redirect(next || ecpaPaths.apps, 303);
-    }
-    return loginPage(req, reply, next, 400, account, refusalErrors(m, result));
+  signInRoutes(app, services, {
+    path: ecpaPaths.login,
+    kind: 'staff',
+    home: ecpaPaths.apps,
+    get: routes.public,
+    post: limitedPublic,
+    landing: (next) => ecpaLanding(next, ''),
+    schema: (req) => credentialsForm(ecpaMessages(req.locale)),
+    fields: CREDENTIAL_FIELDS,
+    keep: keepAccount,
+    check: async (req, data) => {
+      const result = await signInWithAccount(deps, { account: data.account, password: data.password, ip: req.ip });
+      return result.kind === 'ok' ? { id: result.staff.id } : { errors: refusalErrors(ecpaMessages(req.locale), result) };
+    },
+    page: (req, reply, state) => LoginPage({ ctx: ctxOf(req, reply), ...state }),
   });
 
   // ---- 應用系統 (ECPA-4) ----
@@ -110,7 +96,7 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
   });
 
   app.get(ecpaPaths.reset, routes.public, async (req, reply) => {
-    const token = queryOf(req).token;
+    const token = recordOf(req.query).token;
     const state = await checkStaffResetLink(deps, token);
     if (state !== 'ok') return linkProblem(req, reply, state);
     return sendPage(reply, ResetPage({ ctx: ctxOf(req, reply), token: String(token) }));
@@ -154,28 +140,30 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
 
   // ---- 人事服務網身分驗證 (RES-4 seam) ----
 
-  async function verifyPage(req: FastifyRequest, reply: FastifyReply, next: string, status = 200, account = '', errors: FieldErrors = {}) {
-    await prepareCaptcha(req, reply, services);
-    return sendPage(reply, VerifyPage({ ctx: ctxOf(req, reply), next, account, errors }), status);
-  }
-
-  app.get(ecpaPaths.verify, routes.applicant, async (req, reply) => verifyPage(req, reply, ecpaLanding(queryOf(req).next, VERIFY_FALLBACK)));
-
-  app.post(ecpaPaths.verify, limitedApplicant, async (req, reply) => {
-    const m = ecpaMessages(req.locale);
-    const form = await readFormRequest(credentialsForm(m), req.body, { fields: CREDENTIAL_FIELDS, captcha: captchaGate(req, services) });
-    const next = ecpaLanding(valueOf(form.values, 'next'), VERIFY_FALLBACK);
-    const account = valueOf(form.values, 'account').slice(0, 100);
-    if (!form.ok) return verifyPage(req, reply, next, 400, account, form.errors);
-    const result = await verifyHrdbIdentity(deps, { account: form.data.account, password: form.data.password, applicantId: req.principal!.id, ip: req.ip });
-    if (result.kind === 'ok') {
+  credentialRoutes(app, services, {
+    path: ecpaPaths.verify,
+    get: routes.applicant,
+    post: limitedApplicant,
+    landing: (next) => ecpaLanding(next, VERIFY_FALLBACK),
+    schema: (req) => credentialsForm(ecpaMessages(req.locale)),
+    fields: CREDENTIAL_FIELDS,
+    keep: keepAccount,
+    attempt: async (req, reply, data, next) => {
+      const m = ecpaMessages(req.locale);
+      const result = await verifyHrdbIdentity(deps, { account: data.account, password: data.password, applicantId: req.principal!.id, ip: req.ip });
+      if (result.kind === 'not-in-hrdb') return { errors: { account: m['error.notInHrdb'] } };
+      if (result.kind !== 'ok') return { errors: refusalErrors(m, result) };
       await rememberHrdbVerification(req, services, result.verification);
       flash(reply, { kind: 'success', text: m['flash.verified'] });
-      return reply.redirect(next, 303);
-    }
-    const refusal: FieldErrors = result.kind === 'not-in-hrdb' ? { account: m['error.notInHrdb'] } : refusalErrors(m, result);
-    return verifyPage(req, reply, next, 400, account, refusal);
+      return { to: next };
+    },
+    page: (req, reply, { next, values, errors }) => VerifyPage({ ctx: ctxOf(req, reply), next, account: valueOf(values, 'account'), errors }),
   });
+}
+
+/** The account as typed, shown again (never the password). */
+function keepAccount(values: FormValues): FormValues {
+  return { account: valueOf(values, 'account').slice(0, 100) };
 }
 
 function refusalErrors(m: EcpaMessages, result: { kind: 'invalid' } | { kind: 'locked'; until: Date } | { kind: 'left-service' }): FieldErrors {

@@ -2,7 +2,7 @@
 // CSRF on every state-changing request, check each route's declared audience, sign in (rotating the session) and
 // sign out.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../container.ts';
+import type { PlatformServices } from '../services.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { AUDIENCES, audienceVerdict, signInDoor, type Audience } from '../http/route-options.ts';
@@ -12,7 +12,7 @@ export const SESSION_COOKIE = 'sid';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SIGN_IN_PAGES = { applicant: '/platform/login', staff: '/ecpa/login' } as const;
 
-function cookieOptions(services: Services) {
+function cookieOptions(services: PlatformServices) {
   return {
     path: '/',
     httpOnly: true,
@@ -22,7 +22,7 @@ function cookieOptions(services: Services) {
 }
 
 /** The identity's principal now, or null when its account is gone or no longer active (voided, locked, 卸職). */
-async function loadPrincipal(services: Services, identity: SessionIdentity): Promise<Principal | null> {
+async function loadPrincipal(services: PlatformServices, identity: SessionIdentity): Promise<Principal | null> {
   const facts = await services.principals.load(identity.kind, identity.id);
   if (!facts || !isActive(facts)) return null;
   return { kind: identity.kind, id: identity.id, method: identity.method, roles: facts.roles, agencyCode: facts.agencyCode, status: facts.status };
@@ -42,7 +42,7 @@ export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
   return declared.get(app) ?? [];
 }
 
-export function registerAuthHooks(app: FastifyInstance, services: Services): void {
+export function registerAuthHooks(app: FastifyInstance, services: PlatformServices): void {
   const table: DeclaredRoute[] = [];
   declared.set(app, table);
   // Every route's audience must be one of the table's (route-options.ts); a typo is caught at start.
@@ -96,7 +96,7 @@ export function registerAuthHooks(app: FastifyInstance, services: Services): voi
 }
 
 /** Starts a new session for `identity`, ending the current one (no fixation). */
-export async function signIn(req: FastifyRequest, reply: FastifyReply, services: Services, identity: SessionIdentity): Promise<void> {
+export async function signIn(req: FastifyRequest, reply: FastifyReply, services: PlatformServices, identity: SessionIdentity): Promise<void> {
   const { token, record } = await services.sessions.rotate(req.sessionToken, {
     principal: { kind: identity.kind, id: identity.id, method: identity.method },
     ip: req.ip,
@@ -108,7 +108,7 @@ export async function signIn(req: FastifyRequest, reply: FastifyReply, services:
   req.principal = await loadPrincipal(services, identity);
 }
 
-export async function signOut(req: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
+export async function signOut(req: FastifyRequest, reply: FastifyReply, services: PlatformServices): Promise<void> {
   if (req.sessionToken) await services.sessions.destroy(req.sessionToken);
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   req.session = null;
@@ -117,7 +117,7 @@ export async function signOut(req: FastifyRequest, reply: FastifyReply, services
 }
 
 /** A visitor session (no principal) for state a form needs before sign-in, e.g. the captcha. */
-export async function ensureSession(req: FastifyRequest, reply: FastifyReply, services: Services): Promise<NonNullable<FastifyRequest['session']>> {
+export async function ensureSession(req: FastifyRequest, reply: FastifyReply, services: PlatformServices): Promise<NonNullable<FastifyRequest['session']>> {
   if (req.session) return req.session;
   const { token, record } = await services.sessions.create({ principal: null, ip: req.ip });
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: services.config.sessionIdleMinutes * 60 * 4 });

@@ -6,9 +6,8 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cookieHeader, csrfFrom, TEST_CAPTCHA, testConfig } from '../../../tests/helpers/app.ts';
+import { cookieHeader, csrfFrom, TEST_CAPTCHA, testServices } from '../../../tests/helpers/app.ts';
 import { dbDrivers, useTestDatabase } from '../../../tests/helpers/db.ts';
-import { createServices, type Services } from '../../container.ts';
 import { registerAuthHooks } from '../auth/http.ts';
 import { fixedClock } from '../clock.ts';
 import { captchaChallenges } from '../db/schema/platform.ts';
@@ -20,8 +19,9 @@ import { CaptchaField } from './captcha.field.tsx';
 import { captchaRoutes, checkCaptcha, prepareCaptcha } from './captcha.routes.ts';
 import { currentCode, issueCaptcha, verifyCaptcha } from './captcha.service.ts';
 import { durationMs, parseWav } from './wav.ts';
+import type { PlatformServices } from '../services.ts';
 
-async function captchaTestApp(services: Services): Promise<FastifyInstance> {
+async function captchaTestApp(services: PlatformServices): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   await app.register(fastifyCookie, { secret: services.config.sessionSecret });
   await app.register(fastifyFormbody);
@@ -66,12 +66,12 @@ const FORM = 'application/x-www-form-urlencoded';
 describe.each(dbDrivers())('captcha routes on %s', (driver) => {
   const t = useTestDatabase(driver);
   const clock = fixedClock('2025-03-03T09:00:00+08:00');
-  let services: Services;
+  let services: PlatformServices;
   let app: FastifyInstance;
   const deps = () => ({ db: services.db, clock: services.clock });
 
   beforeAll(async () => {
-    services = createServices(testConfig(), t.current, { clock });
+    services = testServices(t.current, { clock });
     app = await captchaTestApp(services);
   });
   afterAll(async () => {

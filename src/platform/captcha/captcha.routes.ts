@@ -1,7 +1,7 @@
 // Captcha over HTTP (ACC-1, ACC-4, SYS-5): the current session's image and audio, a refresh, and the two
 // helpers that form pages call: prepareCaptcha while rendering, checkCaptcha while handling the post.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../container.ts';
+import type { PlatformServices } from '../services.ts';
 import { ensureSession } from '../auth/http.ts';
 import { safeLanding } from '../http/landing.ts';
 import { captchaWav } from './captcha.audio.ts';
@@ -11,14 +11,14 @@ import { CAPTCHA_FIELD_ID } from './captcha.field.tsx';
 import { routes } from '../http/route-options.ts';
 
 /** Gives the visitor a session (if none yet) and a fresh challenge. Call it on every render of a form with a CaptchaField. */
-export async function prepareCaptcha(req: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
+export async function prepareCaptcha(req: FastifyRequest, reply: FastifyReply, services: PlatformServices): Promise<void> {
   const session = await ensureSession(req, reply, services);
   const issued = await issueCaptcha({ db: services.db, clock: services.clock }, session.id);
   session.data = { ...session.data, captcha: issued }; // what the row now holds, in case the request writes data back
 }
 
 /** Checks the posted answer against this session's challenge and uses the challenge up (right or wrong). */
-export function checkCaptcha(req: FastifyRequest, services: Services, answer: unknown): Promise<CaptchaResult> {
+export function checkCaptcha(req: FastifyRequest, services: PlatformServices, answer: unknown): Promise<CaptchaResult> {
   return verifyCaptcha({ db: services.db, clock: services.clock, testCode: services.config.captchaTestCode }, req.session?.id, answer);
 }
 
@@ -42,7 +42,7 @@ function sendRange(req: FastifyRequest, reply: FastifyReply, body: Buffer): Fast
   return reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`).send(body.subarray(start, end + 1));
 }
 
-export async function captchaRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function captchaRoutes(app: FastifyInstance, services: PlatformServices): Promise<void> {
   const deps = { db: services.db, clock: services.clock };
 
   app.get('/captcha/image', routes.public, async (req, reply) => {

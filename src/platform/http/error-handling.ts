@@ -2,7 +2,7 @@
 // 429 for rate limits, 400 for unreadable input, 500 with a reference code. Never a stack trace to the user.
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../container.ts';
+import type { PlatformServices } from '../services.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { pageContext } from './context.ts';
 import { isAppError } from './errors.ts';
@@ -19,7 +19,7 @@ function statusOf(err: FastifyError): number {
   return s >= 400 && s < 600 ? s : 500;
 }
 
-export function registerErrorHandling(app: FastifyInstance, services: Services): void {
+export function registerErrorHandling(app: FastifyInstance, services: PlatformServices): void {
   app.setNotFoundHandler((req, reply) => renderError(req, reply, services, 404));
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -48,7 +48,7 @@ function dropUnsendableHeaders(reply: FastifyReply): void {
 }
 
 /** Every error is an HTML page (never Fastify's JSON error body), whatever the Accept header. */
-function renderError(req: FastifyRequest, reply: FastifyReply, services: Services, status: number, reference?: string, message?: string) {
+function renderError(req: FastifyRequest, reply: FastifyReply, services: PlatformServices, status: number, reference?: string, message?: string) {
   if (!req.t) {
     // The failure happened before the request context was set up.
     return reply.code(status).type('text/plain; charset=utf-8').send(`${status}`);

@@ -3,7 +3,7 @@
 // gets one (ensureSession) for the message.
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../container.ts';
+import type { PlatformServices } from '../services.ts';
 import { ensureSession } from '../auth/http.ts';
 import { sessions } from '../db/schema/platform.ts';
 import type { Flash } from './context.ts';
@@ -24,7 +24,7 @@ function isFlash(f: unknown): f is Flash {
 }
 
 /** Must be called before @fastify/cookie is registered (its onSend hook writes the Set-Cookie headers). */
-export function registerFlashSaving(app: FastifyInstance, services: Services): void {
+export function registerFlashSaving(app: FastifyInstance, services: PlatformServices): void {
   app.decorateRequest('flashOut', null as never);
   app.addHook('onRequest', async (req) => {
     req.flashOut = [];
@@ -39,7 +39,7 @@ export function registerFlashSaving(app: FastifyInstance, services: Services): v
 }
 
 /** After the session is loaded: takes this request's messages out of the session (shown once). */
-export function registerFlashReading(app: FastifyInstance, services: Services): void {
+export function registerFlashReading(app: FastifyInstance, services: PlatformServices): void {
   app.addHook('onRequest', async (req, reply) => {
     if (req.cookies[LEGACY_FLASH_COOKIE]) reply.clearCookie(LEGACY_FLASH_COOKIE, { path: '/' });
     const stored = req.session?.data.flash;

@@ -1,14 +1,14 @@
 // Platform routes: health, readiness, language switch.
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../container.ts';
+import type { PlatformServices } from '../services.ts';
 import { parseLocale } from '../i18n/i18n.ts';
 import { signOut } from '../auth/http.ts';
 import { flash, LANG_COOKIE } from './context.ts';
 import { routes } from './route-options.ts';
 import { safeLanding } from './landing.ts';
 
-export async function platformRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function platformRoutes(app: FastifyInstance, services: PlatformServices): Promise<void> {
   app.get('/healthz', routes.public, async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
 
   app.get('/readyz', routes.public, async (_req, reply) => {

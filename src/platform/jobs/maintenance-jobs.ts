@@ -1,7 +1,7 @@
 // Housekeeping every hour: expired sessions, answered/expired captchas and stale storage temp files (issue 9
 // item 5) are removed here; the modules add their own tasks (AppModule.maintenance, e.g.
 // the resumes' expired staged uploads, the search's planner statistics).
-import type { Services } from '../../container.ts';
+import type { PlatformServices } from '../services.ts';
 import { purgeCaptchas } from '../captcha/index.ts';
 import { purgeStaleTempFiles } from '../storage/temp-files.ts';
 import { purgeLoginThrottles } from '../auth/lockout.ts';
@@ -12,7 +12,7 @@ export const MAINTENANCE_QUEUE = 'maintenance.purge';
 /** A module's housekeeping: what it removed, when it counts. */
 export type MaintenanceTask = () => Promise<number | void>;
 
-type MaintenanceServices = Pick<Services, 'db' | 'clock' | 'sessions' | 'config'>;
+type MaintenanceServices = Pick<PlatformServices, 'db' | 'clock' | 'sessions' | 'config'>;
 
 export async function runMaintenance(
   services: MaintenanceServices,

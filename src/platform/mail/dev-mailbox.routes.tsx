@@ -3,7 +3,7 @@
 import Html from '@kitajs/html';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../container.ts';
+import type { PlatformServices } from '../services.ts';
 import { pageContext } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { sendPage } from '../http/render.ts';
@@ -25,7 +25,7 @@ export function linkify(text: string): string {
 
 const taipeiTime = new Intl.DateTimeFormat('zh-TW', { timeZone: 'Asia/Taipei', dateStyle: 'short', timeStyle: 'medium', hour12: false });
 
-export async function devMailboxRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function devMailboxRoutes(app: FastifyInstance, services: PlatformServices): Promise<void> {
   if (services.config.isProduction) return;
 
   app.get('/dev/mail', routes.public, async (req, reply) => {

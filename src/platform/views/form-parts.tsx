@@ -4,6 +4,8 @@
 import Html from '@kitajs/html';
 import type { PageContext } from '../http/context.ts';
 import type { FieldErrors } from '../http/forms.ts';
+import { withQuery } from '../http/door-paths.ts';
+import type { CredentialFormState } from '../http/sign-in-routes.ts';
 import { CaptchaField } from '../captcha/captcha.field.tsx';
 import { Csrf, ErrorSummary, Field, FieldError, fieldId } from './components.tsx';
 
@@ -173,33 +175,49 @@ export function PostForm(p: PostFormProps): JSX.Element {
   );
 }
 
+/** A door's sign-in page: its context plus what platform/http/sign-in-routes.ts gives it. */
+export interface SignInPageProps<R extends string = never> extends Partial<CredentialFormState<R>> {
+  ctx: PageContext;
+  next: string;
+}
+
+/** The error summary's names of a sign-in form's fields: the door's identity field(s), then 密碼 and 驗證碼. */
+export function signInLabels(identity: Record<string, string>, m: Record<'label.password' | 'label.captcha', string>): Record<string, string> {
+  return { ...identity, password: m['label.password'], captcha: m['label.captcha'] };
+}
+
 export interface SignInFormProps {
   ctx: PageContext;
+  /** The door's sign-in path; with `next`, also the page to come back to for a fresh captcha. */
   action: string;
   class: string;
-  /** Where the sign-in lands (a hidden field), and the page to come back to for a fresh captcha. */
+  /** Where the sign-in lands (a hidden field). */
   next: string;
-  refreshNext: string;
-  captchaError?: string | undefined;
+  /** The form's errors (the captcha's is shown beside the captcha). */
+  errors: FieldErrors;
   /** The door's words: the notice shown when a page sent the visitor here (`next`), intro, lockout rule, button. */
-  texts: { next?: string | undefined; intro: string; note: string; submit: string };
+  texts: { next: string; intro: string; note: string; submit: string };
   noticeClass: string;
   children?: Html.Children;
 }
 
-/** The one sign-in form of every door: the identity fields are the children; password check comes after the captcha. */
+/**
+ * The one sign-in form of every door: the identity fields are the children; password check comes after the captcha.
+ * The `next` notice is shown only on the first visit (not above the errors of a refused attempt).
+ */
 export function SignInForm(p: SignInFormProps): JSX.Element {
   const { texts } = p;
+  const refreshNext = p.next ? withQuery(p.action, 'next', p.next) : p.action;
   return (
     <>
-      {texts.next ? (
+      {p.next && Object.keys(p.errors).length === 0 ? (
         <p class={p.noticeClass} safe>
           {texts.next}
         </p>
       ) : (
         ''
       )}
-      <PostForm ctx={p.ctx} action={p.action} class={p.class} intro={texts.intro} hidden={{ next: p.next }} captcha={{ error: p.captchaError, refreshNext: p.refreshNext }} note={texts.note} submit={texts.submit}>
+      <PostForm ctx={p.ctx} action={p.action} class={p.class} intro={texts.intro} hidden={{ next: p.next }} captcha={{ error: p.errors.captcha, refreshNext }} note={texts.note} submit={texts.submit}>
         {p.children}
       </PostForm>
     </>

@@ -1,28 +1,18 @@
 // 登入 (ACC-4): 帳號, 密碼, 驗證碼, 【登入】; links to 忘記密碼, 重寄確認信 and 註冊. A locked or inactive account is told
 // what to do, with the link that does it.
 import type { PageContext } from '../../../platform/http/context.ts';
-import { valueOf, type FieldErrors, type FormValues } from '../../../platform/http/forms.ts';
-import { SignInForm } from '../../../platform/views/form-parts.tsx';
+import { valueOf } from '../../../platform/http/forms.ts';
+import { SignInForm, signInLabels, type SignInPageProps } from '../../../platform/views/form-parts.tsx';
 import { accountPaths } from '../account.paths.ts';
 import type { LoginRefusal } from '../account.rules.ts';
 import { AccountPage, EmailField, FormErrors, LinkRow, msgs, PasswordField } from './parts.tsx';
 
-export function loginLabels(ctx: PageContext): Record<string, string> {
-  const m = msgs(ctx);
-  return { email: m['label.email'], password: m['label.password'], captcha: m['label.captcha'] };
-}
+export const loginLabels = (ctx: PageContext): Record<string, string> => signInLabels({ email: msgs(ctx)['label.email'] }, msgs(ctx));
 
-export interface LoginPageProps {
-  ctx: PageContext;
-  next: string;
-  values?: FormValues;
-  errors?: FieldErrors;
-  refusal?: LoginRefusal;
-}
+export type LoginPageProps = SignInPageProps<LoginRefusal>;
 
 export function LoginPage({ ctx, next, values = {}, errors = {}, refusal }: LoginPageProps): JSX.Element {
   const m = msgs(ctx);
-  const self = next ? accountPaths.loginWithNext(next) : accountPaths.login;
   return (
     <AccountPage ctx={ctx} title={m['title.login']}>
       <FormErrors ctx={ctx} errors={errors} labels={loginLabels(ctx)} />
@@ -57,9 +47,8 @@ export function LoginPage({ ctx, next, values = {}, errors = {}, refusal }: Logi
         class="account-form"
         noticeClass="account-notice"
         next={next}
-        refreshNext={self}
-        captchaError={errors.captcha}
-        texts={{ next: next && !refusal && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
+        errors={errors}
+        texts={{ next: m['login.next'], intro: m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
       >
         <EmailField ctx={ctx} value={valueOf(values, 'email')} error={errors.email} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />

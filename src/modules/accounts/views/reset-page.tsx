@@ -10,7 +10,7 @@ export function ResetPage({ ctx, token, errors = {} }: { ctx: PageContext; token
   return (
     <AccountPage ctx={ctx} title={m['title.reset']} scripts={['/assets/js/password-check.js']}>
       <FormErrors ctx={ctx} errors={errors} labels={{ password: m['label.newPassword'], confirm: m['label.confirmNew'] }} />
-      <PostForm ctx={ctx} action={accountPaths.resetBase} class="account-form" intro={m['reset.intro']} hidden={{ token }} submit={m['button.reset']}>
+      <PostForm ctx={ctx} action={accountPaths.reset} class="account-form" intro={m['reset.intro']} hidden={{ token }} submit={m['button.reset']}>
         <PasswordField
           ctx={ctx}
           name="password"

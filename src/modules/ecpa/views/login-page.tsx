@@ -1,25 +1,16 @@
 // 人事服務網帳號登入 (ECPA-1): 帳號, 密碼, 驗證碼, 【登入】; 忘記密碼. Certificate sign-in (ECPA-2) comes later.
 import type { PageContext } from '../../../platform/http/context.ts';
-import type { FieldErrors } from '../../../platform/http/forms.ts';
-import { SignInForm } from '../../../platform/views/form-parts.tsx';
+import { valueOf } from '../../../platform/http/forms.ts';
+import { SignInForm, signInLabels, type SignInPageProps } from '../../../platform/views/form-parts.tsx';
 import { ecpaPaths } from '../ecpa.paths.ts';
 import { AccountField, EcpaPage, FormErrors, msgs, PasswordField } from './parts.tsx';
 
-export function loginLabels(ctx: PageContext): Record<string, string> {
-  const m = msgs(ctx);
-  return { account: m['label.account'], password: m['label.password'], captcha: m['label.captcha'] };
-}
+export const loginLabels = (ctx: PageContext): Record<string, string> => signInLabels({ account: msgs(ctx)['label.account'] }, msgs(ctx));
 
-export interface LoginPageProps {
-  ctx: PageContext;
-  next: string;
-  account?: string;
-  errors?: FieldErrors;
-}
+export type LoginPageProps = SignInPageProps;
 
-export function LoginPage({ ctx, next, account = '', errors = {} }: LoginPageProps): JSX.Element {
+export function LoginPage({ ctx, next, values = {}, errors = {} }: LoginPageProps): JSX.Element {
   const m = msgs(ctx);
-  const self = next ? ecpaPaths.loginWithNext(next) : ecpaPaths.login;
   return (
     <EcpaPage ctx={ctx} title={m['title.login']}>
       <FormErrors ctx={ctx} errors={errors} labels={loginLabels(ctx)} />
@@ -29,11 +20,10 @@ export function LoginPage({ ctx, next, account = '', errors = {} }: LoginPagePro
         class="ecpa-form"
         noticeClass="ecpa-notice"
         next={next}
-        refreshNext={self}
-        captchaError={errors.captcha}
-        texts={{ next: next && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: m['login.intro'], note: m['login.lockRule'], submit: m['button.login'] }}
+        errors={errors}
+        texts={{ next: m['login.next'], intro: m['login.intro'], note: m['login.lockRule'], submit: m['button.login'] }}
       >
-        <AccountField ctx={ctx} value={account} error={errors.account} />
+        <AccountField ctx={ctx} value={valueOf(values, 'account')} error={errors.account} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />
       </SignInForm>
       <p class="ecpa-links">
