@@ -1,10 +1,10 @@
 // Reads for the in-process search index (search-index.ts): the candidate vacancies and the change log of
-// migration 0007 (vacancy_search_version, vacancy_search_changes, filled by triggers on vacancies).
+// migration 0008 (vacancy_search_version, vacancy_search_changes, filled by triggers on vacancies).
 import type pg from 'pg';
 import { foldCompact, foldSearchText } from './search-fold.rules.ts';
 import type { IndexedVacancy } from './search-index.ts';
 
-/** Versions the change log keeps (migration 0007 prunes older ones): a process further behind reloads all. */
+/** Versions the change log keeps (migration 0008 prunes older ones): a process further behind reloads all. */
 export const SEARCH_LOG_KEEP = 50_000;
 
 const COLUMNS = `id, work_id, posted_at, title, org_name, sysnam_text, rank_text, work_places, work_place_text,
