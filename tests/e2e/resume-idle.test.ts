@@ -6,6 +6,9 @@ import { findResume } from '../../src/modules/resumes/resume.repo.ts';
 import { signInApplicant } from '../factories/index.ts';
 import { useJourney } from './support/journey.ts';
 
+/** The id of the focused element (run in the page). */
+const activeId = (): string | undefined => (globalThis as unknown as { document: { activeElement: { id?: string } | null } }).document.activeElement?.id;
+
 describe('typing keeps the session (Chromium, SESSION_IDLE_MINUTES=1)', { timeout: 240_000 }, () => {
   const j = useJourney({ env: { SESSION_IDLE_MINUTES: '1' } });
 
@@ -39,7 +42,7 @@ describe('typing keeps the session (Chromium, SESSION_IDLE_MINUTES=1)', { timeou
       await page.keyboard.type(ch);
       typed += ch;
       // The caret never leaves the field, whether the notice shows or not.
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe(await bio.getAttribute('id'));
+      expect(await page.evaluate(activeId)).toBe(await bio.getAttribute('id'));
       if (await page.locator('#session-notice').isVisible()) noticeSeen = true;
       await page.waitForTimeout(3_000);
     }
@@ -68,10 +71,10 @@ describe('typing keeps the session (Chromium, SESSION_IDLE_MINUTES=1)', { timeou
     await page.keyboard.type('開頭');
     // Idle 60 s, warning halfway (30 s): wait without typing.
     await page.locator('#session-notice').waitFor({ state: 'visible', timeout: 45_000 });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await bio.getAttribute('id'));
+    expect(await page.evaluate(activeId)).toBe(await bio.getAttribute('id'));
     await page.getByRole('link', { name: '繼續使用' }).click();
     await page.locator('#session-notice').waitFor({ state: 'hidden' });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await bio.getAttribute('id'));
+    expect(await page.evaluate(activeId)).toBe(await bio.getAttribute('id'));
     await page.keyboard.type('結尾');
     expect(await bio.inputValue()).toBe('開頭結尾');
     expect(await page.getByRole('status').filter({ hasText: '已延長登入時間。' }).count()).toBe(1);
