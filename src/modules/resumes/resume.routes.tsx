@@ -14,6 +14,8 @@ import { flash, pageContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { safeLanding } from '../../platform/http/landing.ts';
 import { sendPage } from '../../platform/http/render.ts';
+import { takeStaleForm } from '../../platform/http/stale-form.ts';
+import { readResumeForm } from './resume.form.ts';
 import { contentDisposition } from '../../platform/storage/index.ts';
 import { parseIdNumber } from '../../platform/tw/id-number.ts';
 import { deleteResume } from './delete-resume.ts';
@@ -57,7 +59,10 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const next = safeLanding((req.query as Record<string, unknown>).next, '');
-    return render(req, reply, { state: await openResumeForm(deps, applicantId), next });
+    // A stale form (CSRF check failed, platform/http/stale-form.ts): the fields as typed come back, unsaved.
+    const kept = await takeStaleForm(req, services);
+    const state = kept ? await describeForm(deps, applicantId, readResumeForm(kept)) : await openResumeForm(deps, applicantId);
+    return render(req, reply, { state, next: kept ? safeLanding(kept.next, next) : next });
   });
 
   app.post(resumePaths.form, routes.applicant, async (req, reply) => {
