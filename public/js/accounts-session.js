@@ -1,16 +1,26 @@
-// Idle-session warning for signed-in applicant pages (ACC-8, WCAG 2.2.1 Timing Adjustable). Progressive only:
-// without this file the session simply expires after the idle time and the next request goes to 登入 with `next`.
-// With it, SESSION_WARNING_SECONDS before expiry a notice appears with 「繼續使用」, which refreshes the session
-// with a GET (the link works without JavaScript too); when the time is up, the page goes to 登入 with `next`.
+// Idle-session warning for signed-in applicant pages (ACC-8, SYS-5, WCAG 2.2.1 Timing Adjustable). Progressive
+// only: without this file the session simply expires after the idle time and the next request goes to 登入 with
+// `next`. With it:
+//  - typing, clicking or pressing keys counts as activity: the keep-alive GET is sent (at most once per the
+//    server's touch interval, data-touch-seconds, so that each request really moves the expiry) and the timers
+//    restart from its answer;
+//  - SESSION_WARNING_SECONDS before expiry a notice appears with 「繼續使用」. It never takes focus (someone who is
+//    typing keeps the caret); pressing 繼續使用 with the mouse does not move the caret either, and by keyboard
+//    focus returns to the field last used; typing while it shows also extends the session and hides it;
+//  - when the time is up, the page goes to 登入 with `next`, unless a form on the page has unsaved input: then it
+//    stays, so that 儲存履歷 can still keep what was typed (the server parks it until sign-in).
 (function () {
   var notice = document.querySelector('[data-session-notice]');
   if (!notice || typeof window.fetch !== 'function') return;
   var idleMs = Number(notice.getAttribute('data-idle-seconds')) * 1000;
   var warnMs = Number(notice.getAttribute('data-warn-seconds')) * 1000;
+  var touchMs = Number(notice.getAttribute('data-touch-seconds')) * 1000 || 60000;
   var keepalive = notice.getAttribute('data-keepalive');
   var login = notice.getAttribute('data-login');
   var button = notice.querySelector('[data-session-continue]');
   if (!idleMs || !keepalive || !login || !button) return;
+  // A short idle setting: warn halfway rather than at once.
+  if (warnMs > idleMs / 2) warnMs = Math.floor(idleMs / 2);
 
   var status = document.createElement('p');
   status.className = 'visually-hidden';
@@ -19,25 +29,28 @@
 
   var warnTimer = 0;
   var expireTimer = 0;
-  var lastFocus = null;
+  var lastPing = Date.now();
+  var pending = false;
+  var dirty = false;
+  var lastField = null;
 
   function here() {
     return window.location.pathname + window.location.search;
   }
 
   function expire() {
+    if (dirty) return; // keep what was typed on screen; saving it parks it until sign-in
     window.location.assign(login + '?next=' + encodeURIComponent(here()));
   }
 
   function show() {
-    lastFocus = document.activeElement;
-    notice.hidden = false;
-    button.focus();
+    notice.hidden = false; // announced (role=alert), focus stays where it is
   }
 
   function hide() {
+    var hadFocus = document.activeElement === button;
     notice.hidden = true;
-    if (lastFocus && typeof lastFocus.focus === 'function') lastFocus.focus();
+    if (hadFocus && lastField && typeof lastField.focus === 'function') lastField.focus();
   }
 
   function schedule() {
@@ -47,8 +60,10 @@
     expireTimer = window.setTimeout(expire, idleMs);
   }
 
-  button.addEventListener('click', function (event) {
-    event.preventDefault();
+  function ping(announce) {
+    if (pending) return;
+    pending = true;
+    lastPing = Date.now();
     window
       .fetch(keepalive, { headers: { accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
       .then(function (res) {
@@ -57,11 +72,46 @@
         return res.json();
       })
       .then(function () {
+        pending = false;
+        var shown = !notice.hidden;
         hide();
         schedule();
-        status.textContent = notice.getAttribute('data-extended') || '';
+        if (announce || shown) status.textContent = notice.getAttribute('data-extended') || '';
       })
-      .catch(expire);
+      .catch(function () {
+        pending = false;
+        expire();
+      });
+  }
+
+  // The server moves the expiry only when its last touch is older than touchMs: ping just after that.
+  function activity() {
+    if (!notice.hidden || Date.now() - lastPing > touchMs + 1000) ping(false);
+  }
+
+  document.addEventListener('input', function (event) {
+    if (event.target && event.target.form) dirty = true;
+    activity();
+  });
+  document.addEventListener('keydown', activity);
+  document.addEventListener('pointerdown', function (event) {
+    if (event.target !== button && !button.contains(event.target)) activity();
+  });
+  document.addEventListener('submit', function () {
+    dirty = false;
+  });
+  document.addEventListener('focusin', function (event) {
+    var el = event.target;
+    if (el && el !== button && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) lastField = el;
+  });
+
+  // The mouse press must not take focus (and the caret) from the field being typed in.
+  button.addEventListener('mousedown', function (event) {
+    event.preventDefault();
+  });
+  button.addEventListener('click', function (event) {
+    event.preventDefault();
+    ping(true);
   });
 
   schedule();

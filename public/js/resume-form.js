@@ -3,7 +3,7 @@
 //  - 性別: filled from the ID number as it is typed; choosing another asks 確定 first (a dialog), which ticks
 //    the confirmation box the server asks for without JavaScript.
 //  - 證照資格/作品附件: choosing a file when one is saved asks whether it replaces the current one.
-//  - While you type, the session is kept alive (at most every 5 minutes), so a long 自傳 is not lost.
+//  - Typing keeps the session alive: accounts-session.js (the idle notice) counts it as activity (SYS-5).
 (function () {
   var form = document.querySelector('form.resume-form');
   if (!form) return;
@@ -92,17 +92,6 @@
       if (!file.value || !box || box.checked) return;
       if (window.confirm(file.getAttribute('data-replace-confirm'))) box.checked = true;
       else file.value = '';
-    });
-  }
-
-  // Keep the session alive while the person is typing.
-  var keepalive = form.getAttribute('data-keepalive');
-  var last = Date.now();
-  if (keepalive && window.fetch) {
-    form.addEventListener('input', function () {
-      if (Date.now() - last < 5 * 60 * 1000) return;
-      last = Date.now();
-      window.fetch(keepalive, { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(function () {});
     });
   }
 })();

@@ -338,7 +338,8 @@ describe('applicant account pages: keyboard and accessibility (Chromium, JavaScr
     await page.goto('/platform/account/password');
     await page.clock.fastForward('28:30');
     await expect.poll(() => page.locator('#session-notice').isVisible()).toBe(true);
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe('繼續使用');
+    // SYS-5 (issue 16): the notice is announced (role=alert) but never takes focus from where someone types.
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).not.toBe('繼續使用');
     await check('idle-session warning');
     await page.getByRole('link', { name: '繼續使用' }).click();
     await expect.poll(() => page.locator('#session-notice').isVisible()).toBe(false);

@@ -37,7 +37,7 @@ describe.each(dbDrivers())('idle sessions (ACC-8) on %s', (driver) => {
     const c = new Client(app());
     await c.login('notice@example.tw');
     const page = await c.get('/platform/account/password');
-    expect(page.body).toMatch(/<div class="session-notice" id="session-notice" role="alertdialog" aria-labelledby="session-notice-text" hidden data-session-notice data-idle-seconds="1800" data-warn-seconds="120"/);
+    expect(page.body).toMatch(/<div class="session-notice" id="session-notice" role="alert" hidden data-session-notice data-idle-seconds="1800" data-warn-seconds="120" data-touch-seconds="60"/);
     expect(page.body).toContain('系統將於 2 分鐘後自動登出');
     expect(page.body).toContain('href="/platform/session/keepalive?next=%2Fplatform%2Faccount%2Fpassword" data-session-continue>繼續使用</a>');
     expect(page.body).toContain('<script src="/assets/js/accounts-session.js" defer></script>');

@@ -7,6 +7,7 @@ import { flash } from '../../platform/http/context.ts';
 import { parseForm, readFormRequest } from '../../platform/http/forms.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { sendPage } from '../../platform/http/render.ts';
+import { takeStaleForm } from '../../platform/http/stale-form.ts';
 import { emailOnlyForm, registerForm } from './account.forms.ts';
 import { ctxOf, limitedRoute, queryOf } from './account.http.ts';
 import { accountMessages } from './account.messages.ts';
@@ -26,7 +27,8 @@ export async function signupRoutes(app: FastifyInstance, services: Services): Pr
 
   app.get(accountPaths.register, routes.public, async (req, reply) => {
     await prepareCaptcha(req, reply, services);
-    return sendPage(reply, RegisterPage({ ctx: ctxOf(req, reply, services) }));
+    const kept = await takeStaleForm(req, services); // issue 16 item 3: what a stale form held (never the password)
+    return sendPage(reply, RegisterPage({ ctx: ctxOf(req, reply, services), ...(kept ? { values: kept } : {}) }));
   });
 
   app.post(accountPaths.register, limitedRoute, async (req, reply) => {

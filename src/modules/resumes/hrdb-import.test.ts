@@ -18,7 +18,7 @@ import { signInApplicant, type Applicant } from '../../../tests/factories/index.
 import { freshIp } from '../../../tests/helpers/http-client.ts';
 
 const FORMER = WELL_KNOWN_PEOPLE.formerContract; // 黃雅婷 G221508377, former 約僱
-const BUTTON = '<button type="submit" name="action" value="hrdb-import" class="secondary">從公務人力資料庫帶入相關資料</button>';
+const BUTTON = '<button type="submit" id="b-hrdb-import" name="action" value="hrdb-import" class="secondary">從公務人力資料庫帶入相關資料</button>';
 const VERIFY_URL = `/ecpa/verify?next=${encodeURIComponent(HRDB_IMPORT_PATH)}`;
 
 /** The values a browser would send for the resume form in `html` (no files, no buttons). */
@@ -86,6 +86,32 @@ describe('RES-4 從公務人力資料庫帶入相關資料', () => {
     expect(res.body).not.toMatch(/href="[^"]*G221508377/);
     // 蔡志明, a former 聘用 employee, too; lower case and full-width typing are the same ID.
     expect((await typed(a, { idNumber: WELL_KNOWN_PEOPLE.formerHire.nationalId.toLowerCase() })).body).toContain(BUTTON);
+  });
+
+  it('RES-4 「檢查」 beside the ID offers 帶入 at once (no failed 儲存履歷 needed), focused; not once a resume is saved', async () => {
+    const a = await signInApplicant(t.current);
+    const empty = await t.current.app.inject({ url: '/platform/resume', headers: { cookie: a.cookie } });
+    const idRow = (body: string) => body.slice(body.indexOf('class="id-row"'), body.indexOf('class="gender-field"'));
+    expect(idRow(empty.body)).toContain('name="action" value="check-id"');
+    expect(idRow(empty.body)).toContain('檢查');
+    const checked = await postForm(t.current, a, { idNumber: FORMER.nationalId, chineseName: '黃雅婷', action: 'check-id' });
+    expect(checked.statusCode).toBe(200);
+    expect(idRow(checked.body)).toContain(BUTTON.replace('id="b-hrdb-import"', 'id="b-hrdb-import" autofocus'));
+    expect(checked.body).not.toContain('value="check-id"');
+    expect(checked.body).toContain('value="黃雅婷"'); // nothing typed is lost
+    expect(await findResume(t.current.services.db, a.id)).toBeNull(); // nothing saved
+    // An ID that does not qualify: no offer, and it says so; the button stays.
+    const other = await postForm(t.current, a, { idNumber: 'A223456781', action: 'check-id' });
+    expect(other.body).not.toContain('value="hrdb-import"');
+    expect(other.body).toContain('此身分證統一編號無法從公務人力資料庫帶入資料');
+    expect(other.body).toContain('value="check-id"');
+    // Every check is a probe (audited, limited: probe-limits.ts).
+    expect((await auditOf(a, OFFER_PROBE_ACTION)).length).toBeGreaterThanOrEqual(2);
+    const saved = await signInApplicant(t.current);
+    expect((await postForm(t.current, saved, validFields({ idNumber: 'A123456789' }))).statusCode).toBe(303);
+    const page = await t.current.app.inject({ url: '/platform/resume', headers: { cookie: saved.cookie } });
+    expect(page.body).not.toContain('value="check-id"');
+    expect((await postForm(t.current, saved, { ...validFields({ idNumber: FORMER.nationalId }), action: 'check-id' })).body).not.toContain('value="hrdb-import"');
   });
 
   it('RES-4 no button for 吳佳蓉 (still in service), 周建宏 (技工), an ID unknown to the HR database, an invalid ID, or once a resume is saved', async () => {

@@ -104,13 +104,13 @@ export function readResumeForm(values: FormValues): ResumeForm {
 }
 
 export type FormAction =
-  | { kind: 'save' | 'upload' | 'delete-photo' | 'keep-photo' | 'discard-attachment' | 'void-account' | 'hrdb-import' }
+  | { kind: 'save' | 'upload' | 'delete-photo' | 'keep-photo' | 'discard-attachment' | 'void-account' | 'hrdb-import' | 'check-id' }
   | { kind: 'add'; section: SectionName }
   | { kind: 'remove' | 'up' | 'down'; section: SectionName; n: number };
 
 /** The pressed button (`name="action"`); anything unknown, or none (Enter in a field), is 儲存履歷. */
 export function parseAction(raw: string): FormAction {
-  const simple = ['save', 'upload', 'delete-photo', 'keep-photo', 'discard-attachment', 'void-account', 'hrdb-import'] as const;
+  const simple = ['save', 'upload', 'delete-photo', 'keep-photo', 'discard-attachment', 'void-account', 'hrdb-import', 'check-id'] as const;
   const s = raw.trim();
   const found = simple.find((k) => k === s);
   if (found) return { kind: found };

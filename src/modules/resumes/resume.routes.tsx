@@ -14,10 +14,13 @@ import { flash, pageContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { safeLanding } from '../../platform/http/landing.ts';
 import { sendPage } from '../../platform/http/render.ts';
+import { takeStaleForm } from '../../platform/http/stale-form.ts';
+import { readResumeForm } from './resume.form.ts';
 import { contentDisposition } from '../../platform/storage/index.ts';
 import { parseIdNumber } from '../../platform/tw/id-number.ts';
 import { deleteResume } from './delete-resume.ts';
 import { clearVerifiedImport, hasVerifiedImport, keepFormForHrdbImport } from './hrdb-handoff.ts';
+import { HRDB_BUTTON_ID, withAutofocus } from './focus.rules.ts';
 import { describeForm, openResumeForm, type FormState } from './load-form.ts';
 import { loadPreview } from './load-preview.ts';
 import { resumeErrors } from './resume.errors.ts';
@@ -49,13 +52,17 @@ type FormView = Omit<ResumeFormPageProps, 'ctx' | 'uploadLimitBytes' | 'hrdbOffe
 export async function resumeRoutes(app: FastifyInstance, services: Services, opts: ResumeRouteOptions = {}): Promise<void> {
   const deps = services.deps.resumes;
 
-  const render = (req: FastifyRequest, reply: FastifyReply, view: FormView, status = 200) => renderForm(services, opts, req, reply, view, status);
+  const render = (req: FastifyRequest, reply: FastifyReply, view: FormView, status = 200, focus: string | null = null, checkedId = false) =>
+    renderForm(services, opts, req, reply, view, status, focus, checkedId);
 
   app.get(resumePaths.form, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const next = safeLanding((req.query as Record<string, unknown>).next, '');
-    return render(req, reply, { state: await openResumeForm(deps, applicantId), next });
+    // A stale form (CSRF check failed, platform/http/stale-form.ts): the fields as typed come back, unsaved.
+    const kept = await takeStaleForm(req, services);
+    const state = kept ? await describeForm(deps, applicantId, readResumeForm(kept)) : await openResumeForm(deps, applicantId);
+    return render(req, reply, { state, next: kept ? safeLanding(kept.next, next) : next });
   });
 
   app.post(resumePaths.form, routes.applicant, async (req, reply) => {
@@ -82,8 +89,8 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
       }
       return render(req, reply, { state, notices: [resumeMessages(req.locale)['notice.hrdbUnavailable']], next });
     }
-    const { state, errors, notices, showVoidPanel, status } = outcome;
-    return render(req, reply, { state, errors, notices, showVoidPanel, next }, status);
+    const { state, errors, notices, showVoidPanel, status, focus, checkedId } = outcome;
+    return render(req, reply, { state, errors, notices, showVoidPanel, next }, status, focus, checkedId);
   });
 
   app.get(resumePaths.preview, routes.applicant, async (req, reply) => {
@@ -147,12 +154,18 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
   });
 }
 
-async function renderForm(services: Services, opts: ResumeRouteOptions, req: FastifyRequest, reply: FastifyReply, view: FormView, status = 200): Promise<FastifyReply> {
+async function renderForm(services: Services, opts: ResumeRouteOptions, req: FastifyRequest, reply: FastifyReply, view: FormView, status = 200, focus: string | null = null, checkedId = false): Promise<FastifyReply> {
   const ctx = pageContext(req, reply, !services.config.isProduction);
   const id = parseIdNumber(view.state.form.basic.idNumber);
   const offer = opts.hrdbImportOffer;
   const hrdbOffer = view.state.saved === null && id.ok && offer && req.principal ? await offer({ applicantId: req.principal.id, idNumber: id.id, locale: ctx.locale }) : null;
-  return sendPage(reply, ResumeFormPage({ ctx, ...view, hrdbOffer, uploadLimitBytes: services.config.uploadLimitBytes }), status);
+  // RES-4: 「檢查」 beside the ID on a first resume, as long as 帶入 is not offered (issue 16 item 5); pressed with
+  // an ID that does not qualify, it says so (as 帶入 itself would).
+  const hrdbCheck = view.state.saved === null && offer !== undefined && !hrdbOffer;
+  const notices = checkedId && !hrdbOffer ? [...(view.notices ?? []), resumeMessages(ctx.locale)['notice.hrdbUnavailable']] : view.notices;
+  // RES-11: after a row or file button, focus returns to the section acted on (autofocus: no JavaScript needed).
+  const html = await ResumeFormPage({ ctx, ...view, ...(notices ? { notices } : {}), hrdbOffer, hrdbCheck, uploadLimitBytes: services.config.uploadLimitBytes });
+  return sendPage(reply, withAutofocus(html, checkedId && hrdbOffer ? HRDB_BUTTON_ID : focus), status);
 }
 
 export interface RenderDraftOptions extends ResumeRouteOptions {

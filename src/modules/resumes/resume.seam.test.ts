@@ -56,7 +56,7 @@ describe('RES-4 seam: pre-filling the form from the HR database', () => {
     expect(res.body).not.toContain('name="importedFromHrdb"'); // the server records the import (issue 9 item 6)
     const idRow = res.body.slice(res.body.indexOf('class="id-row"'), res.body.indexOf('class="gender-field"'));
     // A submit button of the form (works without JavaScript; what was typed is kept on the way to eCPA).
-    expect(idRow).toContain('<button type="submit" name="action" value="hrdb-import" class="secondary">從公務人力資料庫帶入相關資料</button>');
+    expect(idRow).toContain('<button type="submit" id="b-hrdb-import" name="action" value="hrdb-import" class="secondary">從公務人力資料庫帶入相關資料</button>');
     expect(offer).toHaveBeenCalledWith(expect.objectContaining({ applicantId: a.id, idNumber: 'A223456781' }));
   });
 

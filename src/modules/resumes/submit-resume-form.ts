@@ -6,6 +6,7 @@
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
+import { focusAfter } from './focus.rules.ts';
 import { describeForm, type FormState } from './load-form.ts';
 import type { ResumeDeps } from './resume.deps.ts';
 import { resumeErrors, type ResumeErrorMessages } from './resume.errors.ts';
@@ -34,7 +35,7 @@ export type SubmitOutcome =
   | { kind: 'saved'; first: boolean }
   /** RES-4 從公務人力資料庫帶入相關資料 was pressed (files chosen are staged): the route hands the form over. */
   | { kind: 'hrdb-import'; form: ResumeForm }
-  | { kind: 'render'; status: number; state: FormState; errors: FieldErrors; notices: string[]; showVoidPanel: boolean };
+  | { kind: 'render'; status: number; state: FormState; errors: FieldErrors; notices: string[]; showVoidPanel: boolean; focus: string | null; checkedId: boolean };
 
 export async function submitResumeForm(deps: ResumeDeps, input: SubmitInput): Promise<SubmitOutcome> {
   const m = resumeMessages(input.locale);
@@ -85,6 +86,7 @@ export async function submitResumeForm(deps: ResumeDeps, input: SubmitInput): Pr
       form.files = { ...form.files, stagedAttachmentId: '', replaceAttachment: false };
       break;
     case 'upload':
+    case 'check-id': // RES-4 「檢查」: the form comes back, offering 帶入 if the ID qualifies (routes: renderForm)
       break;
     case 'hrdb-import':
       // A refused file is shown first; otherwise the route keeps the form and leaves for eCPA verification.
@@ -115,7 +117,8 @@ export async function submitResumeForm(deps: ResumeDeps, input: SubmitInput): Pr
   const state = await describeForm(deps, input.applicantId, form);
   const ordered = inOrder(errors, fieldOrder({ education: form.education.length, experience: form.experience.length, languages: form.languages.length }));
   const status = Object.keys(errors).length > 0 ? 400 : 200;
-  return { kind: 'render', status, state, errors: ordered, notices, showVoidPanel };
+  const focus = focusAfter(action, form, { photo: chosen(input.photo), attachment: chosen(input.attachment) }, status !== 200);
+  return { kind: 'render', status, state, errors: ordered, notices, showVoidPanel, focus, checkedId: action.kind === 'check-id' };
 }
 
 async function trySave(

@@ -1,4 +1,5 @@
-// Maps every failure to a page: 404 for unknown routes, 413 for oversized bodies, 403 for CSRF,
+// Maps every failure to a page: 404 for unknown routes, 413 for oversized bodies, 403 for CSRF (or, for a stale
+// form whose page also answers GET, back to it with what was typed: stale-form.ts),
 // 429 for rate limits, 400 for unreadable input, 500 with a reference code. Never a stack trace to the user.
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -7,6 +8,7 @@ import { ErrorPage } from '../views/error-page.tsx';
 import { pageContext } from './context.ts';
 import { isAppError } from './errors.ts';
 import { sendPage } from './render.ts';
+import { keepStaleForm } from './stale-form.ts';
 
 function statusOf(err: FastifyError): number {
   if (isAppError(err)) return err.status;
@@ -22,7 +24,7 @@ function statusOf(err: FastifyError): number {
 export function registerErrorHandling(app: FastifyInstance, services: PlatformServices): void {
   app.setNotFoundHandler((req, reply) => renderError(req, reply, services, 404));
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
     // An error thrown while sending (e.g. a header Node refuses): the headers of the failed reply go, or the
     // error page would fail the same way and Fastify's raw JSON body would reach the user.
     dropUnsendableHeaders(reply);
@@ -33,6 +35,11 @@ export function registerErrorHandling(app: FastifyInstance, services: PlatformSe
       return renderError(req, reply, services, 500, reference);
     }
     if (status === 429) void reply.header('retry-after', '60');
+    if (status === 403 && (err.code ?? '').startsWith('FST_CSRF')) {
+      // A stale form: back to it with what was typed (stale-form.ts), rather than a dead end.
+      const back = await keepStaleForm(app, req, reply, services);
+      if (back) return reply.redirect(back, 303);
+    }
     return renderError(req, reply, services, status, undefined, isAppError(err) && err.message !== err.code ? err.message : undefined);
   });
 }

@@ -1,7 +1,11 @@
 // The idle-session warning (ACC-8, WCAG 2.2.1 Timing Adjustable): hidden markup that /assets/js/accounts-session.js
 // shows SESSION_WARNING_SECONDS before a signed-in applicant's session would expire, with 「繼續使用」 (a GET that
-// refreshes the session). Without JavaScript nothing shows: after the idle time the next request goes to 登入.
+// refreshes the session). Typing counts as activity (SYS-5): the script sends the keep-alive once the server's
+// touch interval (touchEveryMs) has passed, so each one really moves the expiry. The notice is role=alert and never
+// takes focus, so the caret stays where someone is typing. Without JavaScript nothing shows: after the idle time
+// the next request goes to 登入.
 import Html from '@kitajs/html';
+import { touchEveryMs } from '../auth/sessions.ts';
 import type { PageContext } from '../http/context.ts';
 
 /** Seconds before the idle timeout at which the notice appears. */
@@ -15,12 +19,12 @@ export function SessionTimeoutNotice({ ctx }: { ctx: PageContext }): JSX.Element
     <div
       class="session-notice"
       id="session-notice"
-      role="alertdialog"
-      aria-labelledby="session-notice-text"
+      role="alert"
       hidden
       data-session-notice
       data-idle-seconds={String(ctx.idleMinutes * 60)}
       data-warn-seconds={String(SESSION_WARNING_SECONDS)}
+      data-touch-seconds={String(Math.ceil(touchEveryMs(ctx.idleMinutes * 60_000) / 1000))}
       data-keepalive={PATHS.keepAlive}
       data-login={PATHS.login}
       data-extended={ctx.t('session.extended')}

@@ -20,9 +20,11 @@ export interface BasicSectionProps {
   voidPanel: { email: string; birthDate: string } | null;
   /** RES-4: shown on a first resume only (null otherwise). */
   hrdbOffer: HrdbImportOffer | null;
+  /** RES-4: 「檢查」 (whether 帶入 can be offered for the ID typed), when 帶入 is not offered yet. */
+  hrdbCheck?: boolean;
 }
 
-export function BasicSection({ ctx, basic: b, errors, voidPanel, hrdbOffer }: BasicSectionProps): JSX.Element {
+export function BasicSection({ ctx, basic: b, errors, voidPanel, hrdbOffer, hrdbCheck = false }: BasicSectionProps): JSX.Element {
   const m = msgs(ctx);
   const mismatch = genderDiffersFromId(b.idNumber, b.gender);
   return (
@@ -45,7 +47,7 @@ export function BasicSection({ ctx, basic: b, errors, voidPanel, hrdbOffer }: Ba
           autocomplete="off"
           maxlength={10}
         />
-        <HrdbImportSlot ctx={ctx} offer={hrdbOffer} />
+        <HrdbImportSlot ctx={ctx} offer={hrdbOffer} check={hrdbCheck} />
       </div>
       {voidPanel ? <VoidPanel ctx={ctx} values={voidPanel} errors={errors} /> : ''}
       <div class="gender-field">

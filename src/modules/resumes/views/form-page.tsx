@@ -26,6 +26,8 @@ export interface ResumeFormPageProps {
   notices?: string[];
   showVoidPanel?: boolean;
   hrdbOffer?: HrdbImportOffer | null;
+  /** RES-4: offer 「檢查」 beside the ID (a first resume, 帶入 configured but not offered yet). */
+  hrdbCheck?: boolean;
   uploadLimitBytes: number;
   /** Where to go after 儲存履歷 (e.g. back to a job, PUB-3). */
   next?: string;
@@ -82,7 +84,7 @@ export function formErrorLabels(ctx: PageContext, state: FormState): Record<stri
   return labels;
 }
 
-export function ResumeFormPage({ ctx, state, errors = {}, notices = [], showVoidPanel = false, hrdbOffer = null, uploadLimitBytes, next = '' }: ResumeFormPageProps): JSX.Element {
+export function ResumeFormPage({ ctx, state, errors = {}, notices = [], showVoidPanel = false, hrdbOffer = null, hrdbCheck = false, uploadLimitBytes, next = '' }: ResumeFormPageProps): JSX.Element {
   const m = msgs(ctx);
   const { form } = state;
   const first = state.saved === null;
@@ -117,7 +119,7 @@ export function ResumeFormPage({ ctx, state, errors = {}, notices = [], showVoid
         <input type="hidden" name="stagedAttachmentId" value={form.files.stagedAttachmentId} />
         <input type="hidden" name="deletePhoto" value={form.files.deletePhoto ? '1' : ''} />
         {next ? <input type="hidden" name="next" value={next} /> : ''}
-        <BasicSection ctx={ctx} basic={form.basic} errors={errors} voidPanel={showVoidPanel ? form.voidRequest : null} hrdbOffer={first ? hrdbOffer : null} />
+        <BasicSection ctx={ctx} basic={form.basic} errors={errors} voidPanel={showVoidPanel ? form.voidRequest : null} hrdbOffer={first ? hrdbOffer : null} hrdbCheck={first && hrdbCheck} />
         <PhotoSection ctx={ctx} state={state} errors={errors} />
         <EducationSection ctx={ctx} rows={form.education} errors={errors} />
         <ExperienceSection ctx={ctx} rows={form.experience} errors={errors} />

@@ -4,7 +4,10 @@
 // (`action=hrdb-import`), so it works without JavaScript and nothing typed is lost: the POST keeps the form in
 // the session (../hrdb-handoff.ts) and redirects to the offer's `href` (eCPA verification), which ends by
 // rendering the form pre-filled with prefillFromDraft (../resume.prefill.ts).
+import Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
+import { HRDB_BUTTON_ID } from '../focus.rules.ts';
+import { resumeMessages } from '../resume.messages.ts';
 
 export interface HrdbImportOffer {
   /** Where the button leads once the typed form is kept (the eCPA identity verification, then the import). */
@@ -13,11 +16,28 @@ export interface HrdbImportOffer {
   label: string;
 }
 
-export function HrdbImportSlot({ offer }: { ctx: PageContext; offer: HrdbImportOffer | null }): JSX.Element {
-  if (!offer) return '';
+/**
+ * The offer's button, or — on a first resume before any offer — 「檢查」 (issue 16 item 5): a submit button that
+ * brings the form back with the offer if the typed ID qualifies (within the probe limits, ../probe-limits.ts).
+ */
+export function HrdbImportSlot({ ctx, offer, check = false }: { ctx: PageContext; offer: HrdbImportOffer | null; check?: boolean }): JSX.Element {
+  if (!offer) {
+    if (!check) return '';
+    const m = resumeMessages(ctx.locale);
+    return (
+      <div class="hrdb-import" data-hrdb-check>
+        <button type="submit" name="action" value="check-id" class="secondary small">
+          {Html.escapeHtml(m['button.checkId'])}
+          <span class="visually-hidden" safe>
+            {m['button.checkIdMore']}
+          </span>
+        </button>
+      </div>
+    );
+  }
   return (
     <div class="hrdb-import" data-hrdb-import>
-      <button type="submit" name="action" value="hrdb-import" class="secondary" safe>
+      <button type="submit" id={HRDB_BUTTON_ID} name="action" value="hrdb-import" class="secondary" safe>
         {offer.label}
       </button>
     </div>

@@ -10,6 +10,7 @@ import { resumeMessages, type ResumeMessages } from '../resume.messages.ts';
 import { optionLabels } from '../resume.options.ts';
 import { resumePaths } from '../resume.paths.ts';
 import type { SectionName } from '../resume.types.ts';
+import { rowButtonId } from '../focus.rules.ts';
 import { charCount } from '../text.rules.ts';
 
 export const msgs = (ctx: PageContext): ResumeMessages => resumeMessages(ctx.locale);
@@ -127,8 +128,8 @@ export function TextArea({ ctx, name, label, value, max, error, rows = 6 }: { ct
 export function RowButtons({ ctx, section, n, count, minRows }: { ctx: PageContext; section: SectionName; n: number; count: number; minRows: number }): JSX.Element {
   const m = msgs(ctx);
   const rowLabel = fill(m[`row.${section}`], { n });
-  const button = (action: string, text: string) => (
-    <button type="submit" class="secondary small" name="action" value={`${action}-${section}-${n}`}>
+  const button = (action: 'up' | 'down' | 'remove', text: string) => (
+    <button type="submit" class="secondary small" id={rowButtonId(action, section, n)} name="action" value={`${action}-${section}-${n}`}>
       {Html.escapeHtml(text)}
       <span class="visually-hidden" safe>
         {`（${rowLabel}）`}
