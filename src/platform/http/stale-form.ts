@@ -6,7 +6,7 @@
 // Only for a POST from our own pages (Origin or Sec-Fetch-Site same-origin): a forged cross-site POST stays a
 // plain 403, so another site can never plant values into someone's form.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../container.ts';
+import type { PlatformServices as Services } from '../services.ts';
 import { ensureSession } from '../auth/http.ts';
 import { flash } from './context.ts';
 import type { FormValues } from './forms.ts';
