@@ -15,6 +15,7 @@ const DELETED = '1150500004';
 const EXPIRED = '1150500005';
 const FUTURE = '1150500006';
 const FLAGGED = '1150500007';
+const DEMO = '1150500008';
 const XSS_TITLE = '測試科員<script>alert(1)</script>';
 const APPLY_URL = `http://localhost:3000/jobs/${OPEN}/apply`;
 
@@ -45,6 +46,7 @@ describe.each(dbDrivers())('PUB-2 job page (%s)', (driver) => {
     ids.expiredPdf = (await insertAttachment(services, expired.id, { name: 'b.pdf', contentType: 'application/pdf', bytes: pdf, key: 'vacancies/test/expired-pdf' })).id;
     await insertVacancy(services.db, { workId: FUTURE, validFrom: '2026-05-28', validTo: '2026-06-30' });
     await insertVacancy(services.db, { workId: FLAGGED, reviewStatus: 'flagged' });
+    await insertVacancy(services.db, { workId: DEMO, source: 'demo', title: '示範職缺科員' });
   });
 
   const get = (url: string, headers: Record<string, string> = {}) => t.current.app.inject({ method: 'GET', url, headers });
@@ -70,6 +72,19 @@ describe.each(dbDrivers())('PUB-2 job page (%s)', (driver) => {
     // Free text keeps its line breaks (rendered with white-space: pre-wrap).
     expect(html).toContain('一、公文處理。\n二、會議紀錄。');
     expect(html).toContain('聯絡人：王小姐\n電話：(02)2397-9298 分機 123');
+  });
+
+  it('PUB-2 a demo vacancy says 「示範資料」 on its page and in its result row; a real one does not (issue 16 item 10)', async () => {
+    const page = (await get(`/jobs/${DEMO}`)).body;
+    expect(page).toContain('<strong class="badge demo-badge">示範資料</strong>');
+    expect(page).toContain('並非實際徵才');
+    expect((await get(`/jobs/${OPEN}`)).body).not.toContain('demo-badge');
+    expect((await get(`/jobs/${DEMO}`, { cookie: 'lang=en' })).statusCode).toBe(200);
+    const results = (await get(`/jobs?keyword=${encodeURIComponent('示範職缺科員')}`)).body;
+    expect(results).toMatch(/<a href="\/jobs\/1150500008">示範職缺科員<\/a> <span class="badge demo-badge">示範資料<\/span>/);
+    const others = (await get(`/jobs?keyword=${encodeURIComponent('約僱行政助理')}`)).body;
+    expect(others).toContain('/jobs/1150500003');
+    expect(others).not.toContain('demo-badge');
   });
 
   it('PUB-2 escapes every value: a <script> title and markup in free text appear as text', async () => {

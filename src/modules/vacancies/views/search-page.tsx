@@ -69,6 +69,7 @@ export const searchMessages = defineMessages(
     'err.to.beforeFrom': '迄日不可早於起日',
     'err.page.invalid': '頁碼必須是正整數',
     'err.page.outOfRange': '頁碼超出範圍，查詢結果共 {pages} 頁',
+    'demo.badge': '示範資料',
     'err.size.invalid': '每頁筆數只能是 15、30、50 或 100',
     'err.invalid': '請從表單重新選擇或輸入',
   },
@@ -122,6 +123,7 @@ export const searchMessages = defineMessages(
     'err.to.beforeFrom': 'The end date cannot be before the start date',
     'err.page.invalid': 'The page must be a positive whole number',
     'err.page.outOfRange': 'There is no such page: the results have {pages} page(s)',
+    'demo.badge': 'Demo data',
     'err.size.invalid': 'Results per page can be 15, 30, 50 or 100',
     'err.invalid': 'Choose or enter this value again from the form',
   },
@@ -202,15 +204,28 @@ function SysnamSelect({ m, options, value, error }: { m: SearchMessages; options
 
 function resultColumns(ctx: PageContext, firstSeq: number, placeName: (code: string) => string): Column<VacancyListRow>[] {
   const t = ctx.t;
+  const demoBadge = searchMessages(ctx.locale)['demo.badge'];
   return [
     { header: t('col.seq'), cell: (_r, i) => String(firstSeq + i + 1), class: 'num' },
     { header: t('col.posted'), cell: (r) => <RocDate date={r.postedAt} /> },
     {
       header: t('col.title'),
       cell: (r) => (
-        <a href={`/jobs/${encodeURIComponent(r.workId)}`} safe>
-          {r.title}
-        </a>
+        <>
+          <a href={`/jobs/${encodeURIComponent(r.workId)}`} safe>
+            {r.title}
+          </a>
+          {r.source === 'demo' ? (
+            <>
+              {' '}
+              <span class="badge demo-badge" safe>
+                {demoBadge}
+              </span>
+            </>
+          ) : (
+            ''
+          )}
+        </>
       ),
     },
     { header: t('col.org'), cell: (r) => <span safe>{r.orgName}</span> },

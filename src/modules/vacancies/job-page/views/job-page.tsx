@@ -98,6 +98,16 @@ export function JobPage({ ctx, vacancy: v, attachments, applyUrl, canonicalUrl, 
         <h1 id="job-title" safe>
           {v.title}
         </h1>
+        {v.source === 'demo' ? (
+          <p class="demo-note">
+            <strong class="badge demo-badge" safe>
+              {m['demo.badge']}
+            </strong>{' '}
+            <span safe>{m['demo.note']}</span>
+          </p>
+        ) : (
+          ''
+        )}
         <p class="job-org" safe>
           {v.orgName}
         </p>
