@@ -37,6 +37,7 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${title}｜${t('site.name')}`}</title>
           <link rel="stylesheet" href="/assets/css/site.css" />
+          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <link rel="alternate" type="application/atom+xml" href="/opendata/jobs.atom" title="新職缺" />
           {head as 'safe'}
         </head>

@@ -350,7 +350,7 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
         </div>
       </form>
       {result ? (
-        <section aria-labelledby="results-title">
+        <div class="results" id="results">
           <h2 id="results-title" safe>
             {t('search.results')}
           </h2>
@@ -369,7 +369,7 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
           )}
           <DataTable caption={t('search.results')} columns={resultColumns(ctx, firstSeq, placeName)} rows={result.rows} empty={t('table.none')} />
           <Pagination ctx={ctx} page={Math.min(result.page, result.pages)} pages={result.pages} total={result.total} href={pageHref} />
-        </section>
+        </div>
       ) : (
         ''
       )}

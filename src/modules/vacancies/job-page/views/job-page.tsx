@@ -7,6 +7,7 @@ import { jobPageMessages, type JobPageMessages } from '../job-page.messages.ts';
 import type { AttachmentRow } from '../job-page.repo.ts';
 import { jobPath, type VacancyRow } from '../job-page.rules.ts';
 import { ContactEmail, JobAttachments, JobSummary, JobTexts } from './job-fields.tsx';
+import { linkifyHtml } from '../linkify.rules.ts';
 
 export interface JobPageProps {
   ctx: PageContext;
@@ -55,9 +56,7 @@ function ApplyPanel({ v, m, applyUrl }: { v: VacancyRow; m: JobPageMessages; app
           {m['section.howToApply']}
         </h2>
         <p safe>{m['apply.none.intro']}</p>
-        <div class="job-text" safe>
-          {v.contactMethod.trim() || m['value.none']}
-        </div>
+        <div class="job-text">{linkifyHtml(v.contactMethod.trim() || m['value.none']) as 'safe'}</div>
         <p>
           <span safe>{`${m['label.email']}：`}</span>
           <ContactEmail v={v} m={m} />
