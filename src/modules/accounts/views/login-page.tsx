@@ -59,7 +59,7 @@ export function LoginPage({ ctx, next, values = {}, errors = {}, refusal }: Logi
         next={next}
         refreshNext={self}
         captchaError={errors.captcha}
-        texts={{ next: next && !refusal && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
+        texts={{ next: next && !refusal && Object.keys(errors).length === 0 ? m['login.next'] : undefined, intro: next ? m['login.intro.next'] : m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
       >
         <EmailField ctx={ctx} value={valueOf(values, 'email')} error={errors.email} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />
