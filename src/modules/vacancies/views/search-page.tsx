@@ -24,7 +24,7 @@ export const searchMessages = defineMessages(
     'hint.org': '輸入機關名稱的全部或一部分，例：衛生福利部',
     'label.place': '工作地',
     'hint.place': '可複選，符合其中任一個工作地即列出',
-    'more.summary': '更多條件：職系、官等職等、人員區分、職缺類別、特殊條件、刊登日期',
+    'more.summary': '更多條件（機關、工作地點、職系、官等職等、特殊條件、刊登日期等）',
     'label.sysnam': '職系',
     'group.admin': '行政類',
     'group.tech': '技術類',
@@ -69,6 +69,8 @@ export const searchMessages = defineMessages(
     'err.to.beforeFrom': '迄日不可早於起日',
     'err.page.invalid': '頁碼必須是正整數',
     'err.page.outOfRange': '頁碼超出範圍，查詢結果共 {pages} 頁',
+    'skip.results': '跳至查詢結果',
+    'more.summary.chosen': '更多條件（已選 {n} 項）',
     'demo.badge': '示範資料',
     'err.size.invalid': '每頁筆數只能是 15、30、50 或 100',
     'err.invalid': '請從表單重新選擇或輸入',
@@ -78,7 +80,7 @@ export const searchMessages = defineMessages(
     'hint.org': 'All or part of the agency name, e.g. 衛生福利部',
     'label.place': 'Work place',
     'hint.place': 'Choose any number; a job in any of them is listed',
-    'more.summary': 'More conditions: job series, rank and grade, personnel category, job type, special conditions, posting date',
+    'more.summary': 'More conditions (agency, place, job series, rank and grade, special conditions, dates…)',
     'label.sysnam': 'Job series',
     'group.admin': 'Administrative',
     'group.tech': 'Technical',
@@ -123,6 +125,8 @@ export const searchMessages = defineMessages(
     'err.to.beforeFrom': 'The end date cannot be before the start date',
     'err.page.invalid': 'The page must be a positive whole number',
     'err.page.outOfRange': 'There is no such page: the results have {pages} page(s)',
+    'skip.results': 'Skip to the results',
+    'more.summary.chosen': 'More conditions ({n} chosen)',
     'demo.badge': 'Demo data',
     'err.size.invalid': 'Results per page can be 15, 30, 50 or 100',
     'err.invalid': 'Choose or enter this value again from the form',
@@ -263,27 +267,47 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
   };
   const any = { value: '', label: m['option.any'] };
   const firstSeq = result ? (result.page - 1) * result.size : 0;
+  // The other conditions stay folded on every screen (the results come first on a phone, issue 16 item 6); they
+  // open when one of them has an error. The summary says how many are chosen.
+  const moreFields = ['org', 'place', 'sysnam', 'kind', 'rank', 'grade', 'access', 'special', 'from', 'to', 'size'] as const;
+  const moreOpen = advancedOpen && moreFields.some((f) => errors[f] !== undefined);
+  const chosen = moreFields.filter((f) => f !== 'size' && valuesOf(values, f).some((v) => v.trim() !== '')).length;
   return (
     <Layout ctx={ctx} title={pageTitle(ctx, m, errors, result)} scripts={['/assets/js/forms.js', '/assets/js/search.js']}>
       <h1 safe>{t('home.title')}</h1>
       <p safe>{t('home.intro')}</p>
       <ErrorSummary errors={errors} labels={labels} title={t('form.errors.title')} />
       <form method="get" action="/jobs" class="search-panel" role="search" aria-label={t('home.title')} data-search-form>
-        <div class="search-row">
+        <div class="search-main">
           <Field name="keyword" type="search" label={t('search.keyword')} hint={t('search.keyword.hint')} value={valueOf(values, 'keyword')} error={errors.keyword} maxlength={KEYWORD_MAX} />
-          <Field name="org" label={m['label.org']} hint={m['hint.org']} value={valueOf(values, 'org')} error={errors.org} maxlength={ORG_MAX} />
+          <div class="actions">
+            <button type="submit" safe>
+              {t('form.search')}
+            </button>
+            <a href="/jobs" class="button secondary" safe>
+              {t('form.clear')}
+            </a>
+            {result ? (
+              <a href="#results" class="skip-results" safe>
+                {m['skip.results']}
+              </a>
+            ) : (
+              ''
+            )}
+          </div>
         </div>
-        <CheckboxGroup
-          name="place"
-          legend={m['label.place']}
-          hint={m['hint.place']}
-          options={options.workPlaces.map((p) => ({ value: p.code, label: p.name }))}
-          values={valuesOf(values, 'place')}
-          error={errors.place}
-          columns
-        />
-        <details class="search-more" open={advancedOpen}>
-          <summary safe>{m['more.summary']}</summary>
+        <details class="search-more" open={moreOpen}>
+          <summary safe>{chosen > 0 ? fill(m['more.summary.chosen'], { n: chosen }) : m['more.summary']}</summary>
+          <Field name="org" label={m['label.org']} hint={m['hint.org']} value={valueOf(values, 'org')} error={errors.org} maxlength={ORG_MAX} />
+          <CheckboxGroup
+            name="place"
+            legend={m['label.place']}
+            hint={m['hint.place']}
+            options={options.workPlaces.map((p) => ({ value: p.code, label: p.name }))}
+            values={valuesOf(values, 'place')}
+            error={errors.place}
+            columns
+          />
           <div class="search-row">
             <SysnamSelect m={m} options={options.sysnams} value={valueOf(values, 'sysnam')} error={errors.sysnam} />
             <SelectField
@@ -332,22 +356,19 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
             <Field name="from" label={m['label.from']} hint={m['hint.date']} value={valueOf(values, 'from')} error={errors.from} maxlength={20} autocomplete="off" />
             <Field name="to" label={m['label.to']} hint={m['hint.date']} value={valueOf(values, 'to')} error={errors.to} maxlength={20} autocomplete="off" />
           </div>
+          <SelectField
+            name="size"
+            label={m['label.size']}
+            value={valueOf(values, 'size') || String(PAGE_SIZES[0])}
+            options={PAGE_SIZES.map((n) => ({ value: String(n), label: fill(m['option.size'], { size: n }) }))}
+            error={errors.size}
+          />
+          <div class="actions">
+            <button type="submit" safe>
+              {t('form.search')}
+            </button>
+          </div>
         </details>
-        <SelectField
-          name="size"
-          label={m['label.size']}
-          value={valueOf(values, 'size') || String(PAGE_SIZES[0])}
-          options={PAGE_SIZES.map((n) => ({ value: String(n), label: fill(m['option.size'], { size: n }) }))}
-          error={errors.size}
-        />
-        <div class="actions">
-          <button type="submit" safe>
-            {t('form.search')}
-          </button>
-          <a href="/jobs" class="button secondary" safe>
-            {t('form.clear')}
-          </a>
-        </div>
       </form>
       {result ? (
         <div class="results" id="results">
