@@ -143,7 +143,7 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
             </div>
             <nav class="wrap doors" aria-label={t('site.menu')}>
               <details class="menu-narrow">
-                <summary safe>{n.menu}</summary>
+                <summary>{n.menu}</summary>
                 <HeaderSearch ctx={ctx} id="site-q-narrow" label={n.keyword} />
                 <MenuLinks ctx={ctx} items={items} />
               </details>
