@@ -92,6 +92,12 @@ function HeaderSearch({ ctx, id, label }: { ctx: PageContext; id: string; label:
 export function Layout({ ctx, title, door = 'public', scripts = [], head, children }: LayoutProps): JSX.Element {
   const t = ctx.t;
   const n = NAV[ctx.locale === 'en' ? 'en' : 'zh-TW'];
+  // The three front doors, named in the footer (the header names the functions).
+  const doors = [
+    { href: '/', label: t('site.name') },
+    { href: '/platform', label: t('site.platform') },
+    { href: '/ecpa', label: t('site.ecpa') },
+  ];
   // The real system's functions in its users' words (issue 16 item 7). 機關徵才登錄/匯入 are not built yet: they go
   // to the 人事服務網 sign-in, the door agency staff use (README "Not built yet").
   const items: MenuItem[] = [
@@ -161,6 +167,13 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
           <footer class="site-footer">
             <div class="wrap">
               <p safe>{t('site.footer')}</p>
+              <p class="footer-doors">
+                {doors.map((d) => (
+                  <a href={d.href} safe>
+                    {d.label}
+                  </a>
+                ))}
+              </p>
               <p safe>{t('site.footer.a11y')}</p>
             </div>
           </footer>

@@ -267,10 +267,10 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
   };
   const any = { value: '', label: m['option.any'] };
   const firstSeq = result ? (result.page - 1) * result.size : 0;
-  // The other conditions stay folded on every screen (the results come first on a phone, issue 16 item 6); they
-  // open when one of them has an error. The summary says how many are chosen.
+  // The other conditions (機關 and 工作地點 too) stay folded so the results come first on a phone (issue 16 item 6);
+  // they open as before when an advanced filter is set or has an error. The summary says how many are chosen.
   const moreFields = ['org', 'place', 'sysnam', 'kind', 'rank', 'grade', 'access', 'special', 'from', 'to', 'size'] as const;
-  const moreOpen = advancedOpen && moreFields.some((f) => errors[f] !== undefined);
+  const moreOpen = advancedOpen || errors.org !== undefined || errors.place !== undefined || errors.size !== undefined;
   const chosen = moreFields.filter((f) => f !== 'size' && valuesOf(values, f).some((v) => v.trim() !== '')).length;
   return (
     <Layout ctx={ctx} title={pageTitle(ctx, m, errors, result)} scripts={['/assets/js/forms.js', '/assets/js/search.js']}>
