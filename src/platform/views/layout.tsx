@@ -29,11 +29,11 @@ interface MenuItem {
 
 const NAV = {
   'zh-TW': {
-    menu: '選單', keyword: '職缺關鍵字', jobs: '查詢職缺資料', agencyPost: '機關徵才登錄', agencyImport: '機關徵才匯入',
+    menu: '選單', keyword: '搜尋職缺', go: '搜尋', jobs: '查詢職缺資料', agencyPost: '機關徵才登錄', agencyImport: '機關徵才匯入',
     subscribe: '電子報訂閱', unsubscribe: '電子報取消', opendata: '職缺Open Data', sop: '求職SOP', blankForm: '公務人員履歷空白表格下載', apply: '我要應徵',
   },
   en: {
-    menu: 'Menu', keyword: 'Job keyword', jobs: 'Search jobs', agencyPost: 'Post a vacancy (agencies)', agencyImport: 'Import vacancies (agencies)',
+    menu: 'Menu', keyword: 'Find jobs', go: 'Go', jobs: 'Search jobs', agencyPost: 'Post a vacancy (agencies)', agencyImport: 'Import vacancies (agencies)',
     subscribe: 'Job alerts', unsubscribe: 'Cancel job alerts', opendata: 'Open data', sop: 'How to apply', blankForm: 'Blank resume form', apply: 'Apply',
   },
 } as const;
@@ -75,7 +75,7 @@ function MenuLinks({ ctx, items }: { ctx: PageContext; items: MenuItem[] }): JSX
 }
 
 /** The keyword box of every page's header: GET /jobs?keyword=… (works without JavaScript). */
-function HeaderSearch({ ctx, id, label }: { ctx: PageContext; id: string; label: string }): JSX.Element {
+function HeaderSearch({ id, label, go }: { id: string; label: string; go: string }): JSX.Element {
   return (
     <form method="get" action="/jobs" class="header-search" role="search" aria-label={label}>
       <label for={id} class="visually-hidden" safe>
@@ -83,7 +83,7 @@ function HeaderSearch({ ctx, id, label }: { ctx: PageContext; id: string; label:
       </label>
       <input id={id} name="keyword" type="search" maxlength="50" placeholder={label} />
       <button type="submit" safe>
-        {ctx.t('form.search')}
+        {go}
       </button>
     </form>
   );
@@ -150,12 +150,12 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
             <nav class="wrap doors" aria-label={t('site.menu')}>
               <details class="menu-narrow">
                 <summary>{n.menu}</summary>
-                <HeaderSearch ctx={ctx} id="site-q-narrow" label={n.keyword} />
+                <HeaderSearch id="site-q-narrow" label={n.keyword} go={n.go} />
                 <MenuLinks ctx={ctx} items={items} />
               </details>
               <div class="menu-wide">
                 <MenuLinks ctx={ctx} items={items} />
-                <HeaderSearch ctx={ctx} id="site-q" label={n.keyword} />
+                <HeaderSearch id="site-q" label={n.keyword} go={n.go} />
               </div>
             </nav>
           </header>

@@ -70,6 +70,7 @@ export const searchMessages = defineMessages(
     'err.page.invalid': '頁碼必須是正整數',
     'err.page.outOfRange': '頁碼超出範圍，查詢結果共 {pages} 頁',
     'skip.results': '跳至查詢結果',
+    'more.apply': '套用條件',
     'more.summary.chosen': '更多條件（已選 {n} 項）',
     'demo.badge': '示範資料',
     'err.size.invalid': '每頁筆數只能是 15、30、50 或 100',
@@ -126,6 +127,7 @@ export const searchMessages = defineMessages(
     'err.page.invalid': 'The page must be a positive whole number',
     'err.page.outOfRange': 'There is no such page: the results have {pages} page(s)',
     'skip.results': 'Skip to the results',
+    'more.apply': 'Apply conditions',
     'more.summary.chosen': 'More conditions ({n} chosen)',
     'demo.badge': 'Demo data',
     'err.size.invalid': 'Results per page can be 15, 30, 50 or 100',
@@ -365,7 +367,7 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
           />
           <div class="actions">
             <button type="submit" safe>
-              {t('form.search')}
+              {m['more.apply']}
             </button>
           </div>
         </details>
