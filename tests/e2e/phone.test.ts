@@ -49,4 +49,18 @@ describe('phone (SYS-8)', { timeout: 120_000 }, () => {
     expect(new URL(page.url()).searchParams.get('next')).toBe(`/platform/apply/${openJob}`);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
   });
+
+  it('PUB-1 SYS-8 on a 390×844 phone the first job row is on the first screen of the home page and of a filtered search', async () => {
+    const page = await j.current.pageWith(PHONE);
+    const offsets: Record<string, number> = {};
+    for (const path of ['/', '/jobs?keyword=' + encodeURIComponent('行政') + '&place=10&place=23']) {
+      await page.goto(path);
+      const row = page.locator('.data-table tbody tr').first();
+      const box = await row.boundingBox();
+      expect(box, path).not.toBeNull();
+      offsets[path] = Math.round(box!.y);
+    }
+    console.log(`PUB-1 phone 390×844: first job row y = ${JSON.stringify(offsets)}`);
+    for (const [path, y] of Object.entries(offsets)) expect(y, path).toBeLessThan(844);
+  });
 });

@@ -22,6 +22,7 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'GET /readyz': none,
   'POST /logout': none,
   'GET /lang': { query: '?to=en&next=%2F' },
+  'GET /favicon.ico': none,
   'GET /dev/mail': none,
   'GET /dev/mail/:id': none,
   'GET /captcha/image': { notFoundWithout: "the session's captcha challenge" },

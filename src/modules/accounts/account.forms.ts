@@ -1,7 +1,7 @@
 // One zod schema per account form, with the page's own messages (zh-TW or English). Emails are normalised here;
 // passwords are never trimmed (what is checked is what gets hashed). The captcha is checked by the route.
 import { z } from 'zod';
-import { passwordProblems } from '../../platform/tw/password-rule.ts';
+import { PASSWORD_MAX_LENGTH, passwordProblems } from '../../platform/tw/password-rule.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import type { AccountMessages } from './account.messages.ts';
 import { EMAIL_MAX_LENGTH, isEmailAddress, normaliseEmail } from './account.rules.ts';
@@ -58,6 +58,7 @@ export function loginForm(m: AccountMessages) {
     const add = issues(ctx);
     checkEmail(add, m, 'email', v.email, 'error.email.required');
     if (v.password === '') add('password', m['error.password.required']);
+    else if (v.password.length > PASSWORD_MAX_LENGTH) add('password', fill(m['error.password.tooLong'], { max: PASSWORD_MAX_LENGTH }));
     if (v.captcha.trim() === '') add('captcha', m['error.captcha.required']);
   });
 }

@@ -46,7 +46,7 @@ describe.each(dbDrivers())('變更帳號 (ACC-7) on %s', (driver) => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/platform/login');
     const login = await c.get('/platform/login');
-    expect(login.body).toContain('已寄出帳號啟用確認信至 ce-new@example.tw');
+    expect(login.body).toContain('若 ce-new@example.tw 可以使用，帳號啟用確認信已寄到這個信箱');
     expect((await c.get('/platform/account/password')).statusCode).toBe(303);
     expect((await other.get('/platform/account/password')).statusCode).toBe(303);
 
@@ -97,6 +97,9 @@ describe.each(dbDrivers())('變更帳號 (ACC-7) on %s', (driver) => {
     const pageA = stable((await c.get('/platform/login')).body).replace('ce-taken@example.tw', 'X');
     const pageB = stable((await d.get('/platform/login')).body).replace('ce-free@example.tw', 'X');
     expect(pageA).toBe(pageB);
+    // ACC-7 issue 16 item 9: the page no longer claims a mail was sent; it says a taken address changes nothing.
+    expect(pageA).toContain('若這個 Email 無法使用（例如已有其他帳號使用），帳號與密碼都不會變更，也不會收到啟用信。');
+    expect(pageA).not.toContain('已寄出帳號啟用確認信至');
     const mail = await latestMailTo(db(), 'ce-taken@example.tw');
     expect(mail.subject).toContain('帳號變更通知');
     expect(mail.text).toContain('此 Email 已註冊');

@@ -46,6 +46,19 @@ describe.each(dbDrivers())('登入 (ACC-4) on %s', (driver) => {
     expect(actions.find((a) => a.action === 'account.login.success')).toMatchObject({ actorKind: 'applicant', actorId: account.id, ip: c.ip });
   });
 
+  it('ACC-4 issue 16 item 9: with `next` the page names one destination; a 5,000-character password is called too long', async () => {
+    const c = new Client(app());
+    const withNext = await c.get('/platform/login?next=%2Fjobs%2F1150500001%2Fapply');
+    expect(withNext.body).toContain('登入後將回到您剛才的頁面');
+    expect(withNext.body).not.toContain('登入後將前往「履歷填寫」');
+    expect((await c.get('/platform/login')).body).toContain('登入後將前往「履歷填寫」');
+    await createAccount(services(), { email: 'long@example.tw' });
+    const long = await c.post('/platform/login', { email: 'long@example.tw', password: 'a'.repeat(5000), captcha: TEST_CAPTCHA });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain('密碼過長：最多 128 個字元');
+    expect(long.body).not.toContain('請輸入密碼');
+  });
+
   it('ACC-4 PUB-3 a sign-in goes back to a same-site `next`, never to another site', async () => {
     await createAccount(services(), { email: 'next@example.tw' });
     const c = new Client(app());

@@ -14,7 +14,7 @@ const account = (m: EcpaMessages) =>
 export const credentialsForm = (m: EcpaMessages) =>
   z.object({
     account: account(m),
-    password: z.string({ error: m['error.required.password'] }).min(1, m['error.required.password']).max(256),
+    password: z.string({ error: m['error.required.password'] }).min(1, m['error.required.password']).max(256, m['error.tooLong.password']),
     captcha: z.string({ error: m['error.required.captcha'] }).trim().min(1, m['error.required.captcha']),
   });
 

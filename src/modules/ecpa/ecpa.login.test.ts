@@ -149,6 +149,11 @@ describe.each(dbDrivers())('eCPA account sign-in on %s', (driver) => {
     expect(missing.body).toContain('請輸入帳號');
     expect(missing.body).toContain('請輸入密碼');
     expect(missing.body).toContain('請輸入驗證碼');
+    // issue 16 item 9: a 5,000-character password is called too long, not missing.
+    const long = await postLogin(app(), { account: 'hr.captcha', password: 'a'.repeat(5000), captcha: '000000' }, { ip: freshIp() });
+    expect(long.status).toBe(400);
+    expect(long.body).toContain('密碼過長：最多 256 個字元');
+    expect(long.body).not.toContain('請輸入密碼');
   });
 
   it(`SYS-4 limits sign-in POSTs to ${ECPA_POSTS_PER_MINUTE} a minute per IP address`, async () => {

@@ -3,13 +3,14 @@
 import type pg from 'pg';
 import { foldCompact, foldSearchText } from './search-fold.rules.ts';
 import type { IndexedVacancy } from './search-index.ts';
+import type { VacancySource } from './vacancy.schema.ts';
 
 /** Versions the change log keeps (migration 0008 prunes older ones): a process further behind reloads all. */
 export const SEARCH_LOG_KEEP = 50_000;
 
 const COLUMNS = `id, work_id, posted_at, title, org_name, sysnam_text, rank_text, work_places, work_place_text,
   valid_from, valid_to, sysnam_code, person_kind, person_kind_code, grade_min, grade_max, rank_types, access_mode,
-  is_handicap, is_original, is_local_original, is_traning, work_quality, work_item`;
+  is_handicap, is_original, is_local_original, is_traning, work_quality, work_item, source`;
 /** Candidates: what may be published on any day from `$1` on (the day's own check is the index's). */
 const CANDIDATE = `review_status = 'approved' AND deleted_at IS NULL AND valid_to >= $1::date`;
 
@@ -38,6 +39,7 @@ interface DbRow {
   is_traning: boolean;
   work_quality: string;
   work_item: string;
+  source: VacancySource;
 }
 
 function toIndexed(r: DbRow): IndexedVacancy {
@@ -64,6 +66,7 @@ function toIndexed(r: DbRow): IndexedVacancy {
     isOriginal: r.is_original,
     isLocalOriginal: r.is_local_original,
     isTraning: r.is_traning,
+    source: r.source,
     // As search_text (vacancy.schema.ts SEARCH_TEXT_SQL): title, agency, 資格條件, 工作項目; folded.
     text: foldSearchText(`${r.title} ${r.org_name} ${r.work_quality} ${r.work_item}`),
     org: foldCompact(r.org_name),

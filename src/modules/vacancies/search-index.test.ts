@@ -16,6 +16,7 @@ function vacancy(over: Partial<IndexedVacancy> & { words: string[] }): IndexedVa
   return {
     id: `id-${seq}`,
     workId: `1150${String(seq).padStart(6, '0')}`,
+    source: 'form',
     postedAt: new Date(Date.UTC(2026, 5, 1 + (seq % 14), seq % 24)),
     title,
     orgName,

@@ -132,6 +132,7 @@ export const listColumns = {
   workPlaceText: vacancies.workPlaceText,
   validFrom: vacancies.validFrom,
   validTo: vacancies.validTo,
+  source: vacancies.source, // 「示範資料」 in the result rows (issue 16 item 10)
 };
 export type VacancyListRow = { [K in keyof typeof listColumns]: (typeof vacancies.$inferSelect)[K] };
 

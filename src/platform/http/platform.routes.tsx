@@ -1,4 +1,4 @@
-// Platform routes: health, readiness, language switch.
+// Platform routes: health, readiness, language switch, /favicon.ico.
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformServices } from '../services.ts';
@@ -27,6 +27,11 @@ export async function platformRoutes(app: FastifyInstance, services: PlatformSer
     if (wasSignedIn) flash(reply, { kind: 'success', text: '您已登出。' });
     return reply.redirect('/', 303);
   });
+
+  // Browsers ask for /favicon.ico on every site whatever the page links (issue 16 item 8): the SVG icon.
+  app.get('/favicon.ico', routes.public, async (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').redirect('/assets/favicon.svg', 301),
+  );
 
   app.get('/lang', routes.public, async (req, reply) => {
     const q = req.query as Record<string, unknown>;

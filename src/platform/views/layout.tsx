@@ -21,13 +21,96 @@ function langSwitchHref(ctx: PageContext): string {
   return `/lang?to=${target}&next=${encodeURIComponent(ctx.url)}`;
 }
 
+interface MenuItem {
+  href: string;
+  label: string;
+  current?: boolean;
+}
+
+const NAV = {
+  'zh-TW': {
+    menu: '選單', keyword: '搜尋職缺', go: '搜尋', jobs: '查詢職缺資料', agencyPost: '機關徵才登錄', agencyImport: '機關徵才匯入',
+    subscribe: '電子報訂閱', unsubscribe: '電子報取消', opendata: '職缺Open Data', sop: '求職SOP', blankForm: '公務人員履歷空白表格下載', apply: '我要應徵',
+  },
+  en: {
+    menu: 'Menu', keyword: 'Find jobs', go: 'Go', jobs: 'Search jobs', agencyPost: 'Post a vacancy (agencies)', agencyImport: 'Import vacancies (agencies)',
+    subscribe: 'Job alerts', unsubscribe: 'Cancel job alerts', opendata: 'Open data', sop: 'How to apply', blankForm: 'Blank resume form', apply: 'Apply',
+  },
+} as const;
+
+function MenuLinks({ ctx, items }: { ctx: PageContext; items: MenuItem[] }): JSX.Element {
+  const t = ctx.t;
+  return (
+    <ul>
+      {items.map((d) => (
+        <li>
+          <a href={d.href} aria-current={d.current ? 'page' : undefined} safe>
+            {d.label}
+          </a>
+        </li>
+      ))}
+      {ctx.principal ? (
+        <li>
+          <form method="post" action="/logout" class="inline-form">
+            <input type="hidden" name="_csrf" value={ctx.csrf()} />
+            <button type="submit" class="link-button" safe>
+              {t('nav.signout')}
+            </button>
+          </form>
+        </li>
+      ) : (
+        ''
+      )}
+      {ctx.showDevLinks ? (
+        <li>
+          <a href="/dev/mail" safe>
+            {t('dev.mail.title')}
+          </a>
+        </li>
+      ) : (
+        ''
+      )}
+    </ul>
+  );
+}
+
+/** The keyword box of every page's header: GET /jobs?keyword=… (works without JavaScript). */
+function HeaderSearch({ id, label, go }: { id: string; label: string; go: string }): JSX.Element {
+  return (
+    <form method="get" action="/jobs" class="header-search" role="search" aria-label={label}>
+      <label for={id} class="visually-hidden" safe>
+        {label}
+      </label>
+      <input id={id} name="keyword" type="search" maxlength="50" placeholder={label} />
+      <button type="submit" safe>
+        {go}
+      </button>
+    </form>
+  );
+}
+
 export function Layout({ ctx, title, door = 'public', scripts = [], head, children }: LayoutProps): JSX.Element {
   const t = ctx.t;
+  const n = NAV[ctx.locale === 'en' ? 'en' : 'zh-TW'];
+  // The three front doors, named in the footer (the header names the functions).
   const doors = [
-    { key: 'public', href: '/', label: t('site.name') },
-    { key: 'platform', href: '/platform', label: t('site.platform') },
-    { key: 'ecpa', href: '/ecpa', label: t('site.ecpa') },
-  ] as const;
+    { href: '/', label: t('site.name') },
+    { href: '/platform', label: t('site.platform') },
+    { href: '/ecpa', label: t('site.ecpa') },
+  ];
+  // The real system's functions in its users' words (issue 16 item 7). 機關徵才登錄/匯入 are not built yet: they go
+  // to the 人事服務網 sign-in, the door agency staff use (README "Not built yet").
+  const items: MenuItem[] = [
+    { href: '/jobs', label: n.jobs, current: door === 'public' && (ctx.path === '/' || ctx.path === '/jobs') },
+    { href: '/ecpa', label: n.agencyPost, current: door === 'ecpa' },
+    { href: '/ecpa', label: n.agencyImport },
+    { href: '/newsletter', label: n.subscribe, current: ctx.path === '/newsletter' },
+    { href: '/newsletter/cancel', label: n.unsubscribe, current: ctx.path === '/newsletter/cancel' },
+    { href: '/opendata', label: n.opendata, current: ctx.path === '/opendata' },
+    { href: '/guide/sop', label: n.sop, current: ctx.path === '/guide/sop' },
+    { href: '/guide/sop#blank-forms', label: n.blankForm },
+    { href: '/platform', label: n.apply, current: door === 'platform' },
+  ];
   return (
     <>
       {'<!doctype html>'}
@@ -37,6 +120,7 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${title}｜${t('site.name')}`}</title>
           <link rel="stylesheet" href="/assets/css/site.css" />
+          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <link rel="alternate" type="application/atom+xml" href="/opendata/jobs.atom" title="新職缺" />
           {head as 'safe'}
         </head>
@@ -64,51 +148,15 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
               </a>
             </div>
             <nav class="wrap doors" aria-label={t('site.menu')}>
-              <ul>
-                {doors.map((d) => (
-                  <li>
-                    <a href={d.href} aria-current={d.key === door ? 'page' : undefined} safe>
-                      {d.label}
-                    </a>
-                  </li>
-                ))}
-                <li>
-                  <a href="/guide/sop" aria-current={ctx.path === '/guide/sop' ? 'page' : undefined} safe>
-                    {t('nav.sop')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/newsletter" aria-current={ctx.path === '/newsletter' ? 'page' : undefined} safe>
-                    {t('nav.newsletter')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/opendata" safe>
-                    {t('nav.opendata')}
-                  </a>
-                </li>
-                {ctx.principal ? (
-                  <li>
-                    <form method="post" action="/logout" class="inline-form">
-                      <input type="hidden" name="_csrf" value={ctx.csrf()} />
-                      <button type="submit" class="link-button" safe>
-                        {t('nav.signout')}
-                      </button>
-                    </form>
-                  </li>
-                ) : (
-                  ''
-                )}
-                {ctx.showDevLinks ? (
-                  <li>
-                    <a href="/dev/mail" safe>
-                      {t('dev.mail.title')}
-                    </a>
-                  </li>
-                ) : (
-                  ''
-                )}
-              </ul>
+              <details class="menu-narrow">
+                <summary>{n.menu}</summary>
+                <HeaderSearch id="site-q-narrow" label={n.keyword} go={n.go} />
+                <MenuLinks ctx={ctx} items={items} />
+              </details>
+              <div class="menu-wide">
+                <MenuLinks ctx={ctx} items={items} />
+                <HeaderSearch id="site-q" label={n.keyword} go={n.go} />
+              </div>
             </nav>
           </header>
           <main id="main" class="wrap" tabindex="-1">
@@ -119,6 +167,13 @@ export function Layout({ ctx, title, door = 'public', scripts = [], head, childr
           <footer class="site-footer">
             <div class="wrap">
               <p safe>{t('site.footer')}</p>
+              <p class="footer-doors">
+                {doors.map((d) => (
+                  <a href={d.href} safe>
+                    {d.label}
+                  </a>
+                ))}
+              </p>
               <p safe>{t('site.footer.a11y')}</p>
             </div>
           </footer>

@@ -54,6 +54,8 @@ export class SearchPage {
   }
   /** Ticks a 工作地 and presses 查詢. */
   async checkPlace(name: string, code: string): Promise<void> {
+    const more = this.page.locator('details.search-more');
+    if ((await more.getAttribute('open')) === null) await more.locator('summary').click(); // 更多條件 (issue 16 item 6)
     await this.page.getByLabel(name).check();
     await this.submit(new RegExp(`place=${code}`));
   }

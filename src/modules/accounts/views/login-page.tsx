@@ -48,7 +48,7 @@ export function LoginPage({ ctx, next, values = {}, errors = {}, refusal }: Logi
         noticeClass="account-notice"
         next={next}
         errors={errors}
-        texts={{ next: m['login.next'], intro: m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
+        texts={{ next: m['login.next'], intro: next ? m['login.intro.next'] : m['login.intro'], note: m['login.lockWarning'], submit: m['button.login'] }}
       >
         <EmailField ctx={ctx} value={valueOf(values, 'email')} error={errors.email} />
         <PasswordField ctx={ctx} name="password" label={m['label.password']} autocomplete="current-password" error={errors.password} />

@@ -15,6 +15,8 @@ const DELETED = '1150500004';
 const EXPIRED = '1150500005';
 const FUTURE = '1150500006';
 const FLAGGED = '1150500007';
+const DEMO = '1150500008';
+const LINKS = '1150500009';
 const XSS_TITLE = '測試科員<script>alert(1)</script>';
 const APPLY_URL = `http://localhost:3000/jobs/${OPEN}/apply`;
 
@@ -45,6 +47,8 @@ describe.each(dbDrivers())('PUB-2 job page (%s)', (driver) => {
     ids.expiredPdf = (await insertAttachment(services, expired.id, { name: 'b.pdf', contentType: 'application/pdf', bytes: pdf, key: 'vacancies/test/expired-pdf' })).id;
     await insertVacancy(services.db, { workId: FUTURE, validFrom: '2026-05-28', validTo: '2026-06-30' });
     await insertVacancy(services.db, { workId: FLAGGED, reviewStatus: 'flagged' });
+    await insertVacancy(services.db, { workId: DEMO, source: 'demo', title: '示範職缺科員' });
+    await insertVacancy(services.db, { workId: LINKS, workItem: '簡章見https://www.dgpa.gov.tw/a?b=1&c=2。\njavascript:alert(1) <b>x</b>', contactMethod: '請寄 hr@dgpa.gov.tw' });
   });
 
   const get = (url: string, headers: Record<string, string> = {}) => t.current.app.inject({ method: 'GET', url, headers });
@@ -70,6 +74,40 @@ describe.each(dbDrivers())('PUB-2 job page (%s)', (driver) => {
     // Free text keeps its line breaks (rendered with white-space: pre-wrap).
     expect(html).toContain('一、公文處理。\n二、會議紀錄。');
     expect(html).toContain('聯絡人：王小姐\n電話：(02)2397-9298 分機 123');
+  });
+
+  it('PUB-2 a demo vacancy says 「示範資料」 on its page and in its result row; a real one does not (issue 16 item 10)', async () => {
+    const page = (await get(`/jobs/${DEMO}`)).body;
+    expect(page).toContain('<strong class="badge demo-badge">示範資料</strong>');
+    expect(page).toContain('並非實際徵才');
+    expect((await get(`/jobs/${OPEN}`)).body).not.toContain('demo-badge');
+    expect((await get(`/jobs/${DEMO}`, { cookie: 'lang=en' })).statusCode).toBe(200);
+    const results = (await get(`/jobs?keyword=${encodeURIComponent('示範職缺科員')}`)).body;
+    expect(results).toMatch(/<a href="\/jobs\/1150500008">示範職缺科員<\/a> <span class="badge demo-badge">示範資料<\/span>/);
+    const others = (await get(`/jobs?keyword=${encodeURIComponent('約僱行政助理')}`)).body;
+    expect(others).toContain('/jobs/1150500003');
+    expect(others).not.toContain('demo-badge');
+  });
+
+  it('PUB-2 http(s) URLs and e-mail addresses in job texts are links (escaped, rel=noopener); nothing else is (issue 16 item 8)', async () => {
+    const html = (await get(`/jobs/${LINKS}`)).body;
+    expect(html).toContain('簡章見<a href="https://www.dgpa.gov.tw/a?b=1&amp;c=2" rel="noopener noreferrer external">https://www.dgpa.gov.tw/a?b=1&amp;c=2</a>。');
+    expect(html).toContain('<a href="mailto:hr@dgpa.gov.tw">hr@dgpa.gov.tw</a>');
+    expect(html).toContain('javascript:alert(1) &lt;b>x&lt;/b>');
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>');
+    const ico = await get('/favicon.ico');
+    expect(ico.statusCode).toBe(301);
+    expect(ico.headers.location).toBe('/assets/favicon.svg');
+    const svg = await get('/assets/favicon.svg');
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+  });
+
+  it('PUB-1 the result list has one landmark named 查詢結果 (axe landmark-unique), with the id #results', async () => {
+    const html = (await get('/jobs?keyword=%E7%B4%84%E5%83%B1')).body;
+    expect(html.match(/aria-label="查詢結果"|aria-labelledby="results-title"/g)).toEqual(['aria-label="查詢結果"']);
+    expect(html).toContain('id="results"');
   });
 
   it('PUB-2 escapes every value: a <script> title and markup in free text appear as text', async () => {

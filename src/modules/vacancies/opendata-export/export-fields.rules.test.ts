@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseGradeRange } from '../opendata/free-text.rules.ts';
 import { normalizeRow } from '../opendata/feed.rules.ts';
-import { cleanText, exportRow, jobUrlOf, rankTextOf, workPlaceTypeOf, type ExportVacancy } from './export-fields.rules.ts';
+import { cleanText, exportRow, viewUrlOf, rankTextOf, workPlaceTypeOf, type ExportVacancy } from './export-fields.rules.ts';
 
-const jobUrl = jobUrlOf('https://jobs.example.gov.tw/');
+const jobUrl = viewUrlOf('https://jobs.example.gov.tw/');
 
 /** A vacancy posted on this site: the text columns the feed would fill are empty, the parsed ones are set. */
 const posted: ExportVacancy = {
@@ -23,18 +23,19 @@ describe('PUB-4 export fields', () => {
       SYSNAM: '綜合行政', NUMBER_OF: '2', GENDER_TYPE: '女', WORK_PLACE_TYPE: ',10-臺北市,30-新竹市',
       DATE_FROM: '1150526', DATE_TO: '1150609', IS_HANDICAP: 'Y', IS_ORIGINAL: 'N', IS_LOCAL_ORIGINAL: 'Y', IS_TRANING: 'N',
       TYPE: '薦任,委任', VITAE_EMAIL: 'hr@dgpa.example.gov.tw', WORK_QUALITY: '大學畢業。\n具文書處理能力。', WORK_ITEM: '\t一、公文處理。',
-      WORK_ADDRESS: '臺北市', CONTACT_METHOD: '王小姐 (02)2397-9298', URL_LINK: '', VIEW_URL: 'https://jobs.example.gov.tw/jobs/1150500001',
+      WORK_ADDRESS: '臺北市', CONTACT_METHOD: '王小姐 (02)2397-9298', URL_LINK: '', VIEW_URL: 'https://jobs.example.gov.tw/jobs/1150500001?work_id=1150500001',
       ORG_ID: 'A58000000A', RESERVE_NUM: '備取1名', IS_TRANSFER: 'Y', Work_Type: '',
     });
   });
 
   it('PUB-4 what the importer reads back from an exported posted vacancy equals its parsed columns', () => {
     const row = exportRow(posted, jobUrl);
-    // The importer wants DGPA's VIEW_URL form (work_id=…); this site's /jobs/<id> is given to it the DGPA way here.
-    const r = normalizeRow({ ...row, VIEW_URL: `http://web3.dgpa.gov.tw/want03front/ap/wantf00001_1.aspx?work_id=${posted.workId}` }, { announceDate: null });
+    // The exported VIEW_URL (this site's job page with ?work_id=) is read back unchanged.
+    const r = normalizeRow(row, { announceDate: null });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.vacancy).toMatchObject({
+      workId: '1150500001',
       gradeMin: 5, gradeMax: 7, sysnamCode: 'A101', headcount: 2, gender: 'F', workPlaces: ['10', '30'], validFrom: '2026-05-26',
       validTo: '2026-06-09', isHandicap: true, isOriginal: false, isLocalOriginal: true, isTraning: false, isTransfer: true,
       rankTypes: ['薦任', '委任'], orgId: 'A58000000A', reserveNum: '備取1名',

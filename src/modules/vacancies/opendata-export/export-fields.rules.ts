@@ -63,9 +63,10 @@ const or = (text: string | null, built: () => string): string => (text !== null 
 /**
  * One ROW. Verbatim stored text wins (rank_text, sysnam_text, number_of_text, gender_type, work_place_text,
  * type_text); when it is empty the text is built from the parsed column. Dates are ROC yyyMMdd, flags Y/N,
- * IS_TRANSFER Y/N or empty when unknown, absent newer fields empty. VIEW_URL is `jobUrl(workId)` — this site.
+ * IS_TRANSFER Y/N or empty when unknown, absent newer fields empty. VIEW_URL is `viewUrl(workId)` — this site
+ * (`viewUrlOf`: the job page with `?work_id=`).
  */
-export function exportRow(v: ExportVacancy, jobUrl: (workId: string) => string): ExportRow {
+export function exportRow(v: ExportVacancy, viewUrl: (workId: string) => string): ExportRow {
   const row: Record<FeedField, string> = {
     ORG_NAME: v.orgName,
     PERSON_KIND: v.personKind,
@@ -88,7 +89,7 @@ export function exportRow(v: ExportVacancy, jobUrl: (workId: string) => string):
     WORK_ADDRESS: v.workAddress,
     CONTACT_METHOD: v.contactMethod,
     URL_LINK: v.urlLink,
-    VIEW_URL: jobUrl(v.workId),
+    VIEW_URL: viewUrl(v.workId),
     ORG_ID: v.orgId ?? '',
     RESERVE_NUM: v.reserveNum ?? '',
     IS_TRANSFER: v.isTransfer === null ? '' : yn(v.isTransfer),
@@ -102,4 +103,14 @@ export function exportRow(v: ExportVacancy, jobUrl: (workId: string) => string):
 export function jobUrlOf(baseUrl: string): (workId: string) => string {
   const base = baseUrl.replace(/\/+$/, '');
   return (workId) => `${base}/jobs/${encodeURIComponent(workId)}`;
+}
+
+/**
+ * VIEW_URL: `${baseUrl}/jobs/<work_id>?work_id=<work_id>` — the job page, carrying `work_id=` as DGPA's
+ * `wantf00001_1.aspx?work_id=…` did, so programs that take the 職缺編號 with `work_id=(\d+)` keep working (PUB-4).
+ * The job page ignores the query string.
+ */
+export function viewUrlOf(baseUrl: string): (workId: string) => string {
+  const jobUrl = jobUrlOf(baseUrl);
+  return (workId) => `${jobUrl(workId)}?work_id=${encodeURIComponent(workId)}`;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FEED_FIELDS, parseFeed, type FeedField } from '../opendata/feed.parse.ts';
 import { normalizeRow } from '../opendata/feed.rules.ts';
-import { exportRow, jobUrlOf, type ExportRow, type ExportVacancy } from './export-fields.rules.ts';
+import { exportRow, viewUrlOf, type ExportRow, type ExportVacancy } from './export-fields.rules.ts';
 import { BOM, csvCell, escapeXmlText, guardFormula, toCsv, toJson, toXml } from './export-formats.rules.ts';
 import { parseCsv } from './csv.test-support.ts';
 
@@ -21,7 +21,7 @@ const NASTY: Partial<Record<FeedField, string>> = {
   WORK_QUALITY: '一、大學畢業。\n\t二、具證照。\n\n',
   WORK_ITEM: '𠀋 😀 </WORK_ITEM><ROW>',
   CONTACT_METHOD: '=HYPERLINK("http://evil.example","x")',
-  VIEW_URL: 'http://localhost:3000/jobs/1150500001',
+  VIEW_URL: 'http://localhost:3000/jobs/1150500001?work_id=1150500001',
 };
 
 describe('PUB-4 formats', () => {
@@ -102,7 +102,7 @@ describe('PUB-4 formats', () => {
         urlLink: v.urlLink ?? '', workType: v.workType ?? null,
       };
     });
-    const jobUrl = jobUrlOf('http://localhost:3000');
+    const jobUrl = viewUrlOf('http://localhost:3000');
     const t0 = performance.now();
     const xml = toXml('1050515', stored.map((v) => exportRow(v, jobUrl)));
     const ms = performance.now() - t0;

@@ -7,7 +7,7 @@
 import type { Services } from '../../../container.ts';
 import { formatRocCompact } from '../../../platform/tw/roc-date.ts';
 import { toAtom } from './atom.rules.ts';
-import { exportRow, jobUrlOf } from './export-fields.rules.ts';
+import { exportRow, jobUrlOf, viewUrlOf } from './export-fields.rules.ts';
 import { toCsv, toJson, toXml } from './export-formats.rules.ts';
 import { publishedVersion, readPublished, type PublishedVersion } from './export.repo.ts';
 import { nextLastModified, strongEtag } from './http-cache.rules.ts';
@@ -44,6 +44,7 @@ const keyOf = (today: string, v: PublishedVersion): string => `${today}|${v.coun
 
 export function createOpenDataExport(services: Pick<Services, 'db' | 'clock' | 'config'>): OpenDataExport {
   const jobUrl = jobUrlOf(services.config.baseUrl);
+  const viewUrl = viewUrlOf(services.config.baseUrl);
   let current: (OpenDataFiles & { seq: number }) | null = null;
   let pending: { key: string; promise: Promise<OpenDataFiles> } | null = null;
   let started = 0;
@@ -52,7 +53,7 @@ export function createOpenDataExport(services: Pick<Services, 'db' | 'clock' | '
     const t0 = performance.now();
     const snap = await readPublished(services.db, today);
     const t1 = performance.now();
-    const rows = snap.rows.map((r) => exportRow(r, jobUrl));
+    const rows = snap.rows.map((r) => exportRow(r, viewUrl));
     const bodies: Record<OpenDataFormat, string> = {
       xml: toXml(formatRocCompact(today), rows),
       json: toJson(rows),

@@ -18,6 +18,7 @@ import { parseCsv } from './csv.test-support.ts';
 const REAL_XML = readFileSync(new URL('../../../../assets/demo/dgpa-opendata-1050515.xml', import.meta.url), 'utf8');
 const BASE = 'http://localhost:3000';
 const DGPA_VIEW = 'http://web3.dgpa.gov.tw/want03front/ap/wantf00001_1.aspx?work_id=';
+const viewUrl = (id: string): string => `${BASE}/jobs/${id}?work_id=${id}`;
 /** The feed's ANNOUNCE_DATE (105/05/15), 10:00 in Taipei: the day the 2016 file was published. */
 const FEED_DAY = '2016-05-15T10:00:00+08:00';
 
@@ -30,8 +31,8 @@ const VERBATIM: ReadonlySet<FeedField> = new Set(['WORK_QUALITY', 'WORK_ITEM', '
 /**
  * What the export must give back for a field of the source, and why it may differ. Everything not listed here
  * must be equal as published (after XML parsing, which turns the file's CRLF into LF on both sides).
- *  1. VIEW_URL: the export points at this site's job page `${BASE}/jobs/<work_id>`, not at DGPA's
- *     wantf00001_1.aspx (the DGPA address stays in vacancies.view_url). The work_id must be the same.
+ *  1. VIEW_URL: the export points at this site's job page `${BASE}/jobs/<work_id>?work_id=<work_id>`, not at
+ *     DGPA's wantf00001_1.aspx (the DGPA address stays in vacancies.view_url). The work_id must be the same.
  *  2. One-line fields lose leading/trailing whitespace on import (feed.rules.ts: 「One-line fields lose
  *     leading/trailing whitespace only」): in this file VITAE_EMAIL 「 sulikao@…」 and 「10015317@… 」 and three
  *     NUMBER_OF texts ending in a space. Counted below, so the rule hides nothing else.
@@ -39,7 +40,7 @@ const VERBATIM: ReadonlySet<FeedField> = new Set(['WORK_QUALITY', 'WORK_ITEM', '
  *  as published; the long texts (WORK_QUALITY, WORK_ITEM, WORK_ADDRESS, CONTACT_METHOD) keep their whitespace.
  */
 function expected(field: FeedField, source: string): string {
-  if (field === 'VIEW_URL') return `${BASE}/jobs/${workIdFromViewUrl(source)}`;
+  if (field === 'VIEW_URL') return viewUrl(workIdFromViewUrl(source)!);
   if (!VERBATIM.has(field)) return source.trim();
   return source;
 }
@@ -73,7 +74,7 @@ describe.each(dbDrivers())('PUB-4 open data export (%s)', (driver) => {
     published.forEach((src, i) => {
       const got = out.rows[i]!;
       const id = workIdFromViewUrl(src.VIEW_URL!);
-      expect(got.VIEW_URL, `row ${i + 1}`).toBe(`${BASE}/jobs/${id}`); // same order (by work_id), same work_id
+      expect(got.VIEW_URL, `row ${i + 1}`).toBe(viewUrl(id!)); // same order (by work_id), same work_id
       for (const f of SOURCE_FIELDS) {
         expect(got[f], `${id} ${f}`).toBe(expected(f, src[f]!));
         if (f !== 'VIEW_URL' && expected(f, src[f]!) !== src[f]) trimmed++;
@@ -90,12 +91,28 @@ describe.each(dbDrivers())('PUB-4 open data export (%s)', (driver) => {
     expect(Object.fromEntries(orgIds)).toEqual({ 墾丁國家公園管理處: '301020800G', 宜蘭縣政府: '376420000A', 基隆市政府: '376570000A' });
   });
 
+  it('PUB-4 a consumer taking the 職缺編號 with work_id=(\\d+) from VIEW_URL gets every 職缺編號 of the real feed', async () => {
+    // Such programs (archives, LINE bots) read DGPA's `wantf00001_1.aspx?work_id=…`; ours must answer the same regex.
+    const body = (await get('/opendata/jobs.xml')).body;
+    const consumer = [...body.matchAll(/<VIEW_URL>([^<]*)<\/VIEW_URL>/g)].map((m) => /work_id=(\d+)/.exec(m[1]!)?.[1] ?? null);
+    const theirs = source.rows.map((r) => /work_id=(\d+)/.exec(r.VIEW_URL!)![1]!).sort();
+    expect(consumer).toHaveLength(1106);
+    expect(consumer.filter((id) => id === null)).toHaveLength(0);
+    expect([...consumer].sort()).toEqual(theirs);
+    // JSON and CSV carry the same VIEW_URL; the address answers the job page itself (200, not a redirect).
+    const json = JSON.parse((await get('/opendata/jobs.json')).body) as { VIEW_URL: string }[];
+    expect(json.map((r) => /work_id=(\d+)/.exec(r.VIEW_URL)?.[1]).sort()).toEqual(theirs);
+    const page = await get(new URL(json[0]!.VIEW_URL).pathname + new URL(json[0]!.VIEW_URL).search);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`${json[0]!.VIEW_URL.split('?')[0]!}`);
+  });
+
   it('PUB-4 the XML is laid out byte for byte as DGPA wrote it (CRLF, indentation, <X />, escaping)', async () => {
     const body = (await get('/opendata/jobs.xml')).body;
     expect(body.startsWith('<?xml version="1.0" encoding="utf-8"?>\r\n<ROOT>\r\n  <ANNOUNCE_DATE>1050515</ANNOUNCE_DATE>\r\n  <ROW>\r\n')).toBe(true);
     const ours = body
       .replace(new RegExp(`\\r\\n    <(${NEWER_FIELDS.join('|')})(?: />|>[^<]*</\\1>)`, 'g'), '')
-      .replace(/<VIEW_URL>http:\/\/localhost:3000\/jobs\/(\d{10})<\/VIEW_URL>/g, `<VIEW_URL>${DGPA_VIEW}$1</VIEW_URL>`);
+      .replace(/<VIEW_URL>http:\/\/localhost:3000\/jobs\/(\d{10})\?work_id=\1<\/VIEW_URL>/g, `<VIEW_URL>${DGPA_VIEW}$1</VIEW_URL>`);
     // Normalisation 2 applied to the source text (those two elements hold no markup).
     const theirs = REAL_XML.replace(/<(VITAE_EMAIL|NUMBER_OF)>([^<]*)<\/\1>/g, (_m, name: string, v: string) => (v.trim() === '' ? `<${name} />` : `<${name}>${v.trim()}</${name}>`));
     expect(ours.length).toBe(theirs.length);
@@ -227,9 +244,9 @@ describe.each(dbDrivers())('PUB-4 open data export (%s)', (driver) => {
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect(Date.parse(after.headers['last-modified'] as string)).toBeGreaterThan(Date.parse(before.headers['last-modified'] as string));
     expect(after.body).toContain('<TITLE>研究助理 &lt;新&gt; &amp; 職稱</TITLE>');
-    expect(parseFeed(after.body).rows.find((r) => r.VIEW_URL === `${BASE}/jobs/1030100145`)?.TITLE).toBe('研究助理 <新> & 職稱');
+    expect(parseFeed(after.body).rows.find((r) => r.VIEW_URL === viewUrl('1030100145'))?.TITLE).toBe('研究助理 <新> & 職稱');
     const json = JSON.parse((await get('/opendata/jobs.json')).body) as Record<string, string>[];
-    expect(json.find((r) => r.VIEW_URL === `${BASE}/jobs/1030100145`)?.TITLE).toBe('研究助理 <新> & 職稱');
+    expect(json.find((r) => r.VIEW_URL === viewUrl('1030100145'))?.TITLE).toBe('研究助理 <新> & 職稱');
     // A client still holding the old file is not told it is current.
     expect((await get('/opendata/jobs.xml', { 'if-modified-since': before.headers['last-modified'] as string })).statusCode).toBe(200);
   });

@@ -25,7 +25,7 @@ export const searchMessages = defineMessages(
     'hint.org': '輸入機關名稱的全部或一部分，例：衛生福利部',
     'label.place': '工作地',
     'hint.place': '可複選，符合其中任一個工作地即列出',
-    'more.summary': '更多條件：職系、官等職等、人員區分、職缺類別、特殊條件、刊登日期',
+    'more.summary': '更多條件（機關、工作地點、職系、官等職等、特殊條件、刊登日期等）',
     'label.sysnam': '職系',
     'group.admin': '行政類',
     'group.tech': '技術類',
@@ -70,6 +70,10 @@ export const searchMessages = defineMessages(
     'err.to.beforeFrom': '迄日不可早於起日',
     'err.page.invalid': '頁碼必須是正整數',
     'err.page.outOfRange': '頁碼超出範圍，查詢結果共 {pages} 頁',
+    'skip.results': '跳至查詢結果',
+    'more.apply': '套用條件',
+    'more.summary.chosen': '更多條件（已選 {n} 項）',
+    'demo.badge': '示範資料',
     'err.size.invalid': '每頁筆數只能是 15、30、50 或 100',
     'err.invalid': '請從表單重新選擇或輸入',
   },
@@ -78,7 +82,7 @@ export const searchMessages = defineMessages(
     'hint.org': 'All or part of the agency name, e.g. 衛生福利部',
     'label.place': 'Work place',
     'hint.place': 'Choose any number; a job in any of them is listed',
-    'more.summary': 'More conditions: job series, rank and grade, personnel category, job type, special conditions, posting date',
+    'more.summary': 'More conditions (agency, place, job series, rank and grade, special conditions, dates…)',
     'label.sysnam': 'Job series',
     'group.admin': 'Administrative',
     'group.tech': 'Technical',
@@ -123,6 +127,10 @@ export const searchMessages = defineMessages(
     'err.to.beforeFrom': 'The end date cannot be before the start date',
     'err.page.invalid': 'The page must be a positive whole number',
     'err.page.outOfRange': 'There is no such page: the results have {pages} page(s)',
+    'skip.results': 'Skip to the results',
+    'more.apply': 'Apply conditions',
+    'more.summary.chosen': 'More conditions ({n} chosen)',
+    'demo.badge': 'Demo data',
     'err.size.invalid': 'Results per page can be 15, 30, 50 or 100',
     'err.invalid': 'Choose or enter this value again from the form',
   },
@@ -203,15 +211,28 @@ function SysnamSelect({ m, options, value, error }: { m: SearchMessages; options
 
 function resultColumns(ctx: PageContext, firstSeq: number, placeName: (code: string) => string): Column<VacancyListRow>[] {
   const t = ctx.t;
+  const demoBadge = searchMessages(ctx.locale)['demo.badge'];
   return [
     { header: t('col.seq'), cell: (_r, i) => String(firstSeq + i + 1), class: 'num' },
     { header: t('col.posted'), cell: (r) => <RocDate date={r.postedAt} /> },
     {
       header: t('col.title'),
       cell: (r) => (
-        <a href={`/jobs/${encodeURIComponent(r.workId)}`} safe>
-          {r.title}
-        </a>
+        <>
+          <a href={`/jobs/${encodeURIComponent(r.workId)}`} safe>
+            {r.title}
+          </a>
+          {r.source === 'demo' ? (
+            <>
+              {' '}
+              <span class="badge demo-badge" safe>
+                {demoBadge}
+              </span>
+            </>
+          ) : (
+            ''
+          )}
+        </>
       ),
     },
     { header: t('col.org'), cell: (r) => <span safe>{r.orgName}</span> },
@@ -249,16 +270,38 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
   };
   const any = { value: '', label: m['option.any'] };
   const firstSeq = result ? (result.page - 1) * result.size : 0;
+  // The other conditions (機關 and 工作地點 too) stay folded so the results come first on a phone (issue 16 item 6);
+  // they open as before when an advanced filter is set or has an error. The summary says how many are chosen.
+  const moreFields = ['org', 'place', 'sysnam', 'kind', 'rank', 'grade', 'access', 'special', 'from', 'to', 'size'] as const;
+  const moreOpen = advancedOpen || errors.org !== undefined || errors.place !== undefined || errors.size !== undefined;
+  const chosen = moreFields.filter((f) => f !== 'size' && valuesOf(values, f).some((v) => v.trim() !== '')).length;
   return (
     <Layout ctx={ctx} title={pageTitle(ctx, m, errors, result)} scripts={['/assets/js/forms.js', '/assets/js/search.js']}>
       <h1 safe>{t('home.title')}</h1>
       <p safe>{t('home.intro')}</p>
       <ErrorSummary errors={errors} labels={labels} title={t('form.errors.title')} />
       <form method="get" action="/jobs" class="search-panel" role="search" aria-label={t('home.title')} data-search-form>
-        <div class="search-row">
+        <div class="search-main">
           <Field name="keyword" type="search" label={t('search.keyword')} hint={t('search.keyword.hint')} value={valueOf(values, 'keyword')} error={errors.keyword} maxlength={KEYWORD_MAX} />
-          <Field name="org" label={m['label.org']} hint={m['hint.org']} value={valueOf(values, 'org')} error={errors.org} maxlength={ORG_MAX} />
+          <div class="actions">
+            <button type="submit" safe>
+              {t('form.search')}
+            </button>
+            <a href="/jobs" class="button secondary" safe>
+              {t('form.clear')}
+            </a>
+            {result ? (
+              <a href="#results" class="skip-results" safe>
+                {m['skip.results']}
+              </a>
+            ) : (
+              ''
+            )}
+          </div>
         </div>
+        <details class="search-more" open={moreOpen}>
+          <summary safe>{chosen > 0 ? fill(m['more.summary.chosen'], { n: chosen }) : m['more.summary']}</summary>
+          <Field name="org" label={m['label.org']} hint={m['hint.org']} value={valueOf(values, 'org')} error={errors.org} maxlength={ORG_MAX} />
         {cachedPart(partKey(ctx.locale, 'place', valuesOf(values, 'place'), errors.place), () => (
           <CheckboxGroup
             name="place"
@@ -270,8 +313,6 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
             columns
           />
         ))}
-        <details class="search-more" open={advancedOpen}>
-          <summary safe>{m['more.summary']}</summary>
           <div class="search-row">
             {cachedPart(partKey(ctx.locale, 'sysnam', valueOf(values, 'sysnam'), errors.sysnam), () => (
               <SysnamSelect m={m} options={options.sysnams} value={valueOf(values, 'sysnam')} error={errors.sysnam} />
@@ -332,8 +373,6 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
             <Field name="from" label={m['label.from']} hint={m['hint.date']} value={valueOf(values, 'from')} error={errors.from} maxlength={20} autocomplete="off" />
             <Field name="to" label={m['label.to']} hint={m['hint.date']} value={valueOf(values, 'to')} error={errors.to} maxlength={20} autocomplete="off" />
           </div>
-        </details>
-        {cachedPart(partKey(ctx.locale, 'size', valueOf(values, 'size'), errors.size), () => (
           <SelectField
             name="size"
             label={m['label.size']}
@@ -341,18 +380,15 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
             options={PAGE_SIZES.map((n) => ({ value: String(n), label: fill(m['option.size'], { size: n }) }))}
             error={errors.size}
           />
-        ))}
-        <div class="actions">
-          <button type="submit" safe>
-            {t('form.search')}
-          </button>
-          <a href="/jobs" class="button secondary" safe>
-            {t('form.clear')}
-          </a>
-        </div>
+          <div class="actions">
+            <button type="submit" safe>
+              {m['more.apply']}
+            </button>
+          </div>
+        </details>
       </form>
       {result ? (
-        <section aria-labelledby="results-title">
+        <div class="results" id="results">
           <h2 id="results-title" safe>
             {t('search.results')}
           </h2>
@@ -371,7 +407,7 @@ export function SearchPage({ ctx, values, errors, result, options, placeName, pa
           )}
           <DataTable caption={t('search.results')} columns={resultColumns(ctx, firstSeq, placeName)} rows={result.rows} empty={t('table.none')} />
           <Pagination ctx={ctx} page={Math.min(result.page, result.pages)} pages={result.pages} total={result.total} href={pageHref} />
-        </section>
+        </div>
       ) : (
         ''
       )}

@@ -5,6 +5,7 @@ import { RocDate } from '../../../../platform/views/components.tsx';
 import type { JobPageMessages } from '../job-page.messages.ts';
 import type { AttachmentRow } from '../job-page.repo.ts';
 import { downloadExtension, formatFileSize, httpUrl, jobPath, mailtoAddress, specialConditions, workPlaceNames, type VacancyRow } from '../job-page.rules.ts';
+import { linkifyHtml } from '../linkify.rules.ts';
 
 function Row({ label, children }: { label: string; children?: Html.Children }): JSX.Element {
   return (
@@ -17,7 +18,8 @@ function Row({ label, children }: { label: string; children?: Html.Children }): 
 
 function Text({ value, m }: { value: string; m: JobPageMessages }): JSX.Element {
   const v = value.trim();
-  return v ? <span safe>{v}</span> : <span class="job-muted" safe>{m['value.none']}</span>;
+  const safeLinked = linkifyHtml(v); // escaped; http(s) URLs and e-mail addresses as links
+  return v ? <span>{safeLinked}</span> : <span class="job-muted" safe>{m['value.none']}</span>;
 }
 
 export function ContactEmail({ v, m }: { v: VacancyRow; m: JobPageMessages }): JSX.Element {

@@ -7,6 +7,7 @@ import { jobPageMessages, type JobPageMessages } from '../job-page.messages.ts';
 import type { AttachmentRow } from '../job-page.repo.ts';
 import { jobPath, type VacancyRow } from '../job-page.rules.ts';
 import { ContactEmail, JobAttachments, JobSummary, JobTexts } from './job-fields.tsx';
+import { linkifyHtml } from '../linkify.rules.ts';
 
 export interface JobPageProps {
   ctx: PageContext;
@@ -55,9 +56,7 @@ function ApplyPanel({ v, m, applyUrl }: { v: VacancyRow; m: JobPageMessages; app
           {m['section.howToApply']}
         </h2>
         <p safe>{m['apply.none.intro']}</p>
-        <div class="job-text" safe>
-          {v.contactMethod.trim() || m['value.none']}
-        </div>
+        <div class="job-text">{linkifyHtml(v.contactMethod.trim() || m['value.none']) as 'safe'}</div>
         <p>
           <span safe>{`${m['label.email']}：`}</span>
           <ContactEmail v={v} m={m} />
@@ -98,6 +97,16 @@ export function JobPage({ ctx, vacancy: v, attachments, applyUrl, canonicalUrl, 
         <h1 id="job-title" safe>
           {v.title}
         </h1>
+        {v.source === 'demo' ? (
+          <p class="demo-note">
+            <strong class="badge demo-badge" safe>
+              {m['demo.badge']}
+            </strong>{' '}
+            <span safe>{m['demo.note']}</span>
+          </p>
+        ) : (
+          ''
+        )}
         <p class="job-org" safe>
           {v.orgName}
         </p>
