@@ -49,7 +49,8 @@ describe('processes', { timeout: 180_000 }, () => {
       await expect.poll(() => out, { timeout: 120_000, interval: 500 }).toContain('web: listening');
       expect(out).toContain('demo seed: 1106 real jobs imported (0 rejected)');
       const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
-      expect(home).toContain('共 1106 筆職缺');
+      // The 1,106 real jobs and the 4 published demo vacancies of the two demo agencies (src/modules/agency/agency.seed.ts).
+      expect(home).toContain('共 1110 筆職缺');
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(await ready.json()).toEqual({ status: 'ok', database: 'pglite' });
     } finally {

@@ -156,7 +156,7 @@ describe('applicant account journeys (Chromium, no JavaScript)', () => {
     await page.getByLabel('確認新密碼').fill(PASSWORD_2);
     await page.getByRole('button', { name: '確定' }).click();
     await page.waitForURL('**/platform/login');
-    expect(await page.getByRole('status').first().textContent()).toContain('已寄出帳號啟用確認信至 after@example.tw');
+    expect(await page.getByRole('status').first().textContent()).toContain('若 after@example.tw 可以使用，帳號啟用確認信已寄到這個信箱');
     await page.goto('/platform/resume');
     expect(page.url()).toContain('/platform/login?next=');
 

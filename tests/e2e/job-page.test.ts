@@ -41,7 +41,8 @@ describe('job page journey (Chromium)', () => {
     expect(await page.locator('#job-item + .job-text').innerText()).toBe('一、公文處理。\n二、會議紀錄。');
 
     // 【我要應徵】 is a link to the canonical apply URL, which sends an open job to the applicant platform.
-    const apply = page.getByRole('link', { name: '我要應徵' });
+    // In the job page itself (the header's navigation also has a 我要應徵 link, to the platform).
+    const apply = page.locator('main').getByRole('link', { name: '我要應徵' });
     expect(await apply.getAttribute('href')).toBe(`/jobs/${OPEN}/apply`);
     const redirect = await page.request.get(`/jobs/${OPEN}/apply`, { maxRedirects: 0 });
     expect(redirect.status()).toBe(303);
@@ -71,7 +72,7 @@ describe('job page journey (Chromium)', () => {
     const page = await j.current.noScriptPage();
     await page.goto(`/jobs/${NONE}/apply`);
     expect(new URL(page.url()).pathname).toBe(`/jobs/${NONE}`);
-    expect(await page.getByRole('link', { name: '我要應徵' }).count()).toBe(0);
+    expect(await page.locator('main').getByRole('link', { name: '我要應徵' }).count()).toBe(0);
     const section = page.locator('#how-to-apply');
     expect(await section.getByRole('heading', { name: '應徵方式' }).isVisible()).toBe(true);
     expect(await section.innerText()).toContain('聯絡人：王小姐');
