@@ -1,4 +1,5 @@
 // 帳號註冊 (ACC-1): 帳號 (Email), 密碼, 確認密碼, 驗證碼, the 個人資料蒐集、處理及利用告知同意書 to read and 同意 to tick, 確定.
+import { Required } from '../../../platform/views/form-parts.tsx';
 import Html from '@kitajs/html';
 import { CaptchaField } from '../../../platform/captcha/index.ts';
 import type { PageContext } from '../../../platform/http/context.ts';
@@ -74,12 +75,7 @@ export function RegisterPage({ ctx, values = {}, errors = {} }: { ctx: PageConte
               />
               <label for={consentId}>
                 {Html.escapeHtml(m['consent.agree'])}
-                <span class="req">
-                  {' *'}
-                  <span class="visually-hidden" safe>
-                    {ctx.t('form.required')}
-                  </span>
-                </span>
+                <Required ctx={ctx} />
               </label>
             </div>
           </div>
