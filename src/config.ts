@@ -52,6 +52,8 @@ const envSchema = z.object({
   NEWSLETTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   ACTIVATION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   TRUST_PROXY: z.string().optional(),
+  // A directory with the CNS 11643 全字庫 TrueType files (TW-Sung*.ttf), looked in before the known ones.
+  PDF_FALLBACK_FONT_DIR: z.string().min(1).optional(),
 });
 
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
@@ -117,6 +119,8 @@ export interface Config {
   readonly activationHours: number;
   /** Which proxies' X-Forwarded-For is believed (Fastify trustProxy); false: none (issue 9 item 3). */
   readonly trustProxy: false | number | readonly string[];
+  /** Where to look first for the PDF fallback fonts (CJK Extension B; issue 11 item 3). */
+  readonly pdfFallbackFontDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -193,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     newsletterMonths: e.NEWSLETTER_MONTHS,
     activationHours: e.ACTIVATION_HOURS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    pdfFallbackFontDir: e.PDF_FALLBACK_FONT_DIR === undefined ? undefined : resolve(e.PDF_FALLBACK_FONT_DIR),
   };
   return Object.freeze(config);
 }

@@ -8,6 +8,7 @@ import { registerMaintenanceJobs, type MaintenanceTask } from './platform/jobs/m
 import { registerMailJobs } from './platform/jobs/mail-jobs.ts';
 import { modules } from './modules/index.ts';
 import { purgeStaleTempFiles } from './platform/storage/temp-files.ts';
+import { configurePdfFonts } from './platform/pdf/fonts.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -26,6 +27,14 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   const applied = await migrate(database.pool);
   if (applied.length) console.log(`database: applied ${applied.length} migration(s) on ${database.kind} (${elapsed()})`);
+
+  // The PDF fallback font for CJK Extension B (𠀋): found now, read when the first such character prints.
+  const fallbacks = configurePdfFonts({ fallbackFontDir: config.pdfFallbackFontDir });
+  console.log(
+    fallbacks.length
+      ? `pdf: fallback fonts ${fallbacks.map((f) => f.path).join(', ')}`
+      : 'pdf: no CNS 11643 fallback font found (install fonts-cns11643-sung or set PDF_FALLBACK_FONT_DIR): Extension-B characters print as 〓',
+  );
 
   const services = createProcessServices(config, database);
   const { jobs } = services;

@@ -1,5 +1,6 @@
-// 履歷預覽 (RES-13): the latest saved resume as the ResumeDocument the PDF prints, and the characters the PDF
-// font cannot print (𠀋, emoji: shown as 〓 in the PDF), so the page can say so.
+// 履歷預覽 (RES-13): the latest saved resume as the ResumeDocument the PDF prints, and the characters no PDF
+// font can print (emoji: shown as 〓 in the PDF; 𠀋 prints in the 全字庫 fallback where installed), so the page
+// can say so.
 import { pdfFonts } from '../../platform/pdf/fonts.ts';
 import { MISSING_GLYPH } from '../../platform/pdf/index.ts';
 import { printable } from '../../platform/pdf/printable.ts';

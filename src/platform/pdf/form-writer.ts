@@ -1,9 +1,24 @@
 // Drawing a bordered government-form grid with pdfkit: rows of labelled cells that move to a new page
 // when they do not fit, section title bars, long text that flows over pages inside a bordered box, and
 // running headers/footers drawn last over the buffered pages. Knows nothing about resumes.
+// Characters Noto lacks but a fallback font has (𠀋, fonts.ts) are drawn in the fallback font: the text is
+// split into runs by font and written as pdfkit continued text, so it still wraps as one paragraph; it is
+// measured with each fallback character counted as one 〓 (both are one em wide).
 import type PDFDocument from 'pdfkit';
+import type { PdfFonts } from './fonts.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
+type TextOptions = PDFKit.Mixins.TextOptions;
+type FontSource = Parameters<Doc['registerFont']>[1];
+/** What the writer needs of the fonts: the runs of a text and the fallback fonts to register. */
+export type RunFonts = Pick<PdfFonts, 'runs' | 'fallbackFont'>;
+
+const NO_FALLBACK: RunFonts = {
+  runs: (text) => [{ text, fallback: null }],
+  fallbackFont: () => {
+    throw new Error('no fallback fonts');
+  },
+};
 
 export const FONT_REGULAR = 'NotoSansTC-Regular';
 export const FONT_BOLD = 'NotoSansTC-Bold';
@@ -45,11 +60,15 @@ export class FormWriter {
   y: number;
   private onPageAdded: (() => void) | null = null;
   private readonly heights = new Map<string, number>();
+  /** The Noto face set by the last style (runs in a fallback font return to it). */
+  private base: string = FONT_REGULAR;
+  private readonly registered = new Set<number>();
 
   constructor(
     readonly doc: Doc,
     /** Makes any text drawable (see printable.ts); applied to everything drawn. */
     readonly clean: (s: string) => string,
+    private readonly fonts: RunFonts = NO_FALLBACK,
   ) {
     this.y = doc.page.margins.top;
     doc.on('pageAdded', () => {
@@ -68,16 +87,66 @@ export class FormWriter {
     return this.doc.page.height - FORM_STYLE.margins.bottom;
   }
 
+  /** Sets a Noto face (FONT_REGULAR, FONT_BOLD) for what is written next. */
+  font(name: string): Doc {
+    this.base = name;
+    return this.doc.font(name);
+  }
+
   private style(kind: Cell['kind'] | 'section'): void {
-    if (kind === 'section') this.doc.font(FONT_BOLD).fontSize(FORM_STYLE.sectionSize);
-    else if (kind === 'value' || kind === undefined) this.doc.font(FONT_REGULAR).fontSize(FORM_STYLE.valueSize);
-    else this.doc.font(FONT_BOLD).fontSize(FORM_STYLE.labelSize);
+    if (kind === 'section') this.font(FONT_BOLD).fontSize(FORM_STYLE.sectionSize);
+    else if (kind === 'value' || kind === undefined) this.font(FONT_REGULAR).fontSize(FORM_STYLE.valueSize);
+    else this.font(FONT_BOLD).fontSize(FORM_STYLE.labelSize);
+  }
+
+  /** `text` as measured: each character drawn by a fallback font counted as one 〓. */
+  private forMeasure(text: string): string {
+    const runs = this.fonts.runs(text);
+    if (runs.length === 1 && runs[0]!.fallback === null) return text;
+    return runs.map((r) => (r.fallback === null ? r.text : '〓'.repeat([...r.text].length))).join('');
+  }
+
+  private fallbackName(index: number): string {
+    const name = `Fallback-${index}`;
+    if (!this.registered.has(index)) {
+      this.doc.registerFont(name, this.fonts.fallbackFont(index) as unknown as FontSource);
+      this.registered.add(index);
+    }
+    return name;
+  }
+
+  /**
+   * doc.text in the current Noto face, with the runs a fallback font draws switched to it. pdfkit aligns each
+   * piece of continued text on its own, so centred or right-aligned text that fits on one line is placed by
+   * its measured width and written left-aligned; longer such text is written left-aligned.
+   */
+  text(text: string, x: number, y: number, opts: TextOptions): void {
+    const { doc } = this;
+    const runs = this.fonts.runs(text);
+    if (runs.length === 1 && runs[0]!.fallback === null) {
+      doc.text(text, x, y, opts);
+      return;
+    }
+    let left = x;
+    if (opts.align && opts.align !== 'left' && opts.width !== undefined) {
+      const w = doc.widthOfString(this.forMeasure(text), opts);
+      if (w <= opts.width && !text.includes('\n')) left += opts.align === 'right' ? opts.width - w : (opts.width - w) / 2;
+    }
+    const base = this.base;
+    runs.forEach((r, i) => {
+      doc.font(r.fallback === null ? base : this.fallbackName(r.fallback));
+      const continued = i < runs.length - 1;
+      if (i === 0) doc.text(r.text, left, y, { ...opts, align: 'left', continued });
+      else doc.text(r.text, { continued });
+    });
+    doc.font(base);
   }
 
   /** Sets the style of `kind` and measures `text` in it; remembered, as each cell is measured twice. */
   private measure(kind: Cell['kind'] | 'section', text: string, width: number): number {
     this.style(kind);
     if (!text) return 0;
+    text = this.forMeasure(text);
     const key = `${kind === 'section' ? 's' : kind === 'value' || kind === undefined ? 'v' : 'b'}|${width}|${text}`;
     let h = this.heights.get(key);
     if (h === undefined) {
@@ -127,7 +196,8 @@ export class FormWriter {
         const ty = y + Math.max(FORM_STYLE.padY, (height - th) / 2);
         const align = c.align ?? (c.kind === 'header' || c.kind === 'label' ? 'center' : 'left');
         const room = height - (ty - y) - FORM_STYLE.padY + 1;
-        doc.fillColor(FORM_STYLE.ink).text(text, cx + FORM_STYLE.padX, ty, { width: w, height: room, align, lineBreak: true, ellipsis: th > room ? '…' : false });
+        doc.fillColor(FORM_STYLE.ink);
+        this.text(text, cx + FORM_STYLE.padX, ty, { width: w, height: room, align, lineBreak: true, ellipsis: th > room ? '…' : false });
       }
       cx += c.width;
     }
@@ -150,7 +220,8 @@ export class FormWriter {
     this.doc.lineWidth(FORM_STYLE.line).strokeColor(FORM_STYLE.ink).rect(this.left, this.y, this.width, h).stroke();
     const text = this.clean(title);
     const th = this.measure('section', text, this.width - 4 * FORM_STYLE.padX);
-    this.doc.fillColor(FORM_STYLE.ink).text(text, this.left + FORM_STYLE.padX * 2, this.y + (h - th) / 2, { width: this.width - 4 * FORM_STYLE.padX, lineBreak: false });
+    this.doc.fillColor(FORM_STYLE.ink);
+    this.text(text, this.left + FORM_STYLE.padX * 2, this.y + (h - th) / 2, { width: this.width - 4 * FORM_STYLE.padX, lineBreak: false });
     this.y += h;
   }
 
@@ -183,8 +254,8 @@ export class FormWriter {
         doc.y = top + headH + pad;
       };
       try {
-        doc.font(FONT_REGULAR).fontSize(FORM_STYLE.valueSize).fillColor(FORM_STYLE.ink);
-        doc.text(body, this.left + pad, this.y + pad, { width: this.width - 2 * pad, lineGap: 2, align: 'left' });
+        this.font(FONT_REGULAR).fontSize(FORM_STYLE.valueSize).fillColor(FORM_STYLE.ink);
+        this.text(body, this.left + pad, this.y + pad, { width: this.width - 2 * pad, lineGap: 2, align: 'left' });
       } finally {
         this.onPageAdded = null;
         doc.page.margins.bottom = base;
@@ -223,8 +294,8 @@ export class FormWriter {
 
   /** One line of small text at (x, y), `width` wide, never wrapping. */
   smallText(text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center'): void {
-    this.doc.font(FONT_REGULAR).fontSize(FORM_STYLE.footerSize).fillColor(FORM_STYLE.muted);
-    this.doc.text(this.clean(text), x, y, { width, align, lineBreak: false });
+    this.font(FONT_REGULAR).fontSize(FORM_STYLE.footerSize).fillColor(FORM_STYLE.muted);
+    this.text(this.clean(text), x, y, { width, align, lineBreak: false });
     this.doc.fillColor(FORM_STYLE.ink);
   }
 }

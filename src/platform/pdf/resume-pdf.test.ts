@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allResumeLabels, emptyResume, MISSING_GLYPH, renderBlankResumePdf, renderResumePdf, RESUME_LABELS } from './index.ts';
+import { findFallbackFonts, pdfFonts } from './fonts.ts';
+import { printable } from './printable.ts';
 import { pdfFontList, pdfImageList, pdfPages, pdfPageToJpeg, pdfPageToPng, pdfText } from './testing/poppler.ts';
 import { sampleAutobiography, sampleResume } from './testing/sample-resume.ts';
 
@@ -97,16 +99,45 @@ describe('resume PDF', () => {
     expect(t).toContain('<img src=x onerror=alert(1)>');
   });
 
-  it(`RES-13 characters the font lacks (emoji, Extension B 𠀋) print as ${MISSING_GLYPH} and never stop the renderer`, async () => {
+  it(`RES-13 characters no font has (emoji, invisible controls, lone surrogates) print as ${MISSING_GLYPH} and never stop the renderer`, async () => {
     const resume = sampleResume({ autobiography: '喜歡登山🏔️與攝影📷，家族姓氏用字「𠀋」。家人👨‍👩‍👧\u0007\uD800結束。', skills: '' });
     resume.basic.chineseName = '王😀明';
     resume.basic.address = '臺北市\u202E中正區\u200B';
     const pdf = await renderResumePdf(resume, { generatedAt: GENERATED_AT });
     const t = await pdfText(pdf);
     expect(t).toContain(`王${MISSING_GLYPH}明`);
-    expect(t).toContain(`喜歡登山${MISSING_GLYPH}與攝影${MISSING_GLYPH}，家族姓氏用字「${MISSING_GLYPH}」。家人${MISSING_GLYPH}${MISSING_GLYPH}結束。`);
+    expect(t).toContain(`喜歡登山${MISSING_GLYPH}與攝影${MISSING_GLYPH}，家族姓氏用字「𠀋」。家人${MISSING_GLYPH}${MISSING_GLYPH}結束。`);
     expect(t).toContain('臺北市中正區');
-    expect(t).not.toMatch(/[\u{1F300}-\u{1FAFF}\u{20000}-\u{2FFFF}]/u);
+    expect(t).not.toMatch(/[\u{1F300}-\u{1FAFF}]/u);
+  });
+
+  it('RES-13 GEN-1 every character of a name prints: Extension B (𠀋 U+2000B) and Extension A (㐀) in the 全字庫 fallback font, subset', async () => {
+    expect(pdfFonts().fallbacks.map((f) => f.part)).toEqual(expect.arrayContaining(['bmp', 'ext-b']));
+    const resume = sampleResume({ autobiography: `祖籍${'㐀'}村，${'很長的自傳。'.repeat(120)}姓氏「𠀋」結束。`, skills: '' });
+    resume.basic.chineseName = '陳𠀋華';
+    resume.basic.address = '臺北市𠀋𠀋路一段㐀號';
+    const pdf = await renderResumePdf(resume, { generatedAt: GENERATED_AT });
+    const t = await pdfText(pdf);
+    expect(t).toContain('陳𠀋華');
+    expect(t).toContain('臺北市𠀋𠀋路一段㐀號');
+    expect(bodyText(t, '陳𠀋華')).toContain(`祖籍㐀村，${'很長的自傳。'.repeat(120)}姓氏「𠀋」結束。`);
+    expect(t).not.toContain(MISSING_GLYPH);
+    // The running head of page 2 carries the name too.
+    expect(t.split('陳𠀋華').length - 1).toBeGreaterThanOrEqual(2);
+    const fonts = await pdfFontList(pdf);
+    const names = fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+    expect(names).toEqual(expect.arrayContaining(['NotoSansTC-Regular', 'NotoSansTC-Bold']));
+    expect(names.some((n) => /^TW-(Sung|Kai)-Ext-B/.test(n))).toBe(true);
+    for (const f of fonts) expect(f).toMatchObject({ emb: true, sub: true, uni: true });
+    // Subset: a few glyphs of the 67 MB fallback add kilobytes, not megabytes.
+    expect(pdf.length).toBeLessThan(full.length + 60_000);
+  });
+
+  it('RES-13 without a fallback font 𠀋 still prints as 〓 (the fonts are looked for in the known directories only)', () => {
+    expect(findFallbackFonts([])).toEqual([]);
+    expect(printable('陳𠀋華', () => false)).toBe(`${MISSING_GLYPH}${MISSING_GLYPH}${MISSING_GLYPH}`);
+    expect(printable('陳𠀋華', pdfFonts().hasGlyph)).toBe('陳𠀋華');
+    expect(printable('陳😀華', pdfFonts().hasGlyph)).toBe(`陳${MISSING_GLYPH}華`);
   });
 
   it('RES-13 oversized values never break the form: a cell is cut with … at a third of a page, long 專長 flows on', async () => {

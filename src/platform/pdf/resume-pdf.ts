@@ -2,7 +2,9 @@
 // bordered grid of labelled cells, the photo box top right, 學歷/經歷/語文能力 tables, 專長 and 自傳 in
 // boxes that run over pages, 第 N 頁，共 M 頁 and the print time (ROC, SYS-7) on every page.
 // pdfkit with Noto Sans TC Regular/Bold; only the glyphs used are embedded (a subset), so a full resume
-// is tens of KB. Text is drawn as text, never interpreted; characters the font lacks print as 〓.
+// is tens of KB. Characters Noto lacks (𠀋, Extension B) are drawn in the 全字庫 fallback font where it is
+// installed (fonts.ts), also subset. Text is drawn as text, never interpreted; characters no font has (emoji)
+// print as 〓.
 import PDFDocument from 'pdfkit';
 import { pdfFonts } from './fonts.ts';
 import { FONT_BOLD, FONT_REGULAR, FORM_STYLE, FormWriter, type Cell } from './form-writer.ts';
@@ -45,7 +47,7 @@ export async function renderResumePdf(resume: ResumeDocument, opts: RenderResume
   const bytes = collect(doc);
   doc.registerFont(FONT_REGULAR, fonts.regular as unknown as FontSource);
   doc.registerFont(FONT_BOLD, fonts.bold as unknown as FontSource);
-  const w = new FormWriter(doc, (s) => printable(s, fonts.hasGlyph));
+  const w = new FormWriter(doc, (s) => printable(s, fonts.hasGlyph), fonts);
 
   drawTitle(w, title);
   drawBasic(w, resume, blank);
