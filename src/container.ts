@@ -7,6 +7,7 @@ import type { Database } from './platform/db/client.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { kickMailDelivery } from './platform/jobs/mail-jobs.ts';
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts';
+import { Readiness } from './platform/http/readiness.ts';
 import type { PlatformServices } from './platform/services.ts';
 import { createStorage, type Storage } from './platform/storage/index.ts';
 import { accountDeps, type AccountDeps } from './modules/accounts/index.ts';
@@ -62,6 +63,7 @@ export function createServices(config: Config, database: Database, overrides: Se
     kickMail: () => {
       if (jobs) void kickMailDelivery(jobs);
     },
+    readiness: new Readiness(),
   };
   const deps: ModuleDeps = {
     accounts: accountDeps(ports),

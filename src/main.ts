@@ -9,6 +9,7 @@ import { registerMailJobs } from './platform/jobs/mail-jobs.ts';
 import { modules } from './modules/index.ts';
 import { purgeStaleTempFiles } from './platform/storage/temp-files.ts';
 import { configurePdfFonts } from './platform/pdf/fonts.ts';
+import { warmModules } from './platform/http/readiness.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     const app = await buildApp(services);
     await app.listen({ port: config.port, host: config.host });
     console.log(`web: listening on ${config.baseUrl} (${elapsed()} after start)`);
+    // The search index and the like load in the background; /readyz answers 503 until they have.
+    void warmModules(modules, services, services.readiness, (line) => console.log(`web: ${line}`));
     stops.push(() => app.close());
   }
   stops.push(() => jobs.stop({ timeoutMs: 15_000 }));

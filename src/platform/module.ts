@@ -17,6 +17,11 @@ export interface AppModule<S> {
   jobs?(jobs: Jobs, services: S): Promise<void>;
   /** Housekeeping run by the hourly maintenance job (purges, statistics); returns what it removed, if it counts. */
   maintenance?(services: S): Promise<number | void>;
+  /**
+   * Loads what the web role serves from memory (the PUB-1 search index), started once the web role listens;
+   * /readyz answers 503 until it settles (platform/http/readiness.ts). Returns a line for the start-up log.
+   */
+  warm?(services: S): Promise<string | void>;
   /** Demo data (SEED_DEMO), in the order of the module list; returns a line for the start-up log, if any. */
   seedDemo?(services: S): Promise<string | void>;
 }

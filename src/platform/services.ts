@@ -10,6 +10,7 @@ import type { Database, Db } from './db/client.ts';
 import type { Jobs } from './jobs/jobs.ts';
 import type { MailTransport } from './mail/transport.ts';
 import type { Storage } from './storage/index.ts';
+import type { Readiness } from './http/readiness.ts';
 
 export interface PlatformServices {
   readonly config: Config;
@@ -28,4 +29,6 @@ export interface PlatformServices {
    * committed; best-effort (the every-minute schedule delivers anyway).
    */
   kickMail(): void;
+  /** What this process is still warming (/readyz answers 503 until nothing is). */
+  readonly readiness: Readiness;
 }

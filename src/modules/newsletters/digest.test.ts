@@ -172,4 +172,25 @@ describe.each(dbDrivers())('PUB-5 daily digest on %s', (driver) => {
     expect(result.purged).toBeGreaterThanOrEqual(1);
     expect((await t.services.db.select().from(newsletterSubscriptions).where(eq(newsletterSubscriptions.email, address))).length).toBe(0);
   });
+
+  it('PUB-5 PUB-1 keywords match as the web search matches them: a 「台北」 subscription receives a 「臺北」 job; ⼈事 (U+2F08) and full-width ＥＸＣＥＬ fold too', async () => {
+    const taipei = email('taipei');
+    const radical = email('radical');
+    await subscribed(taipei, { keyword: '台北' }, '2026-11-01T10:00:00');
+    await subscribed(radical, { keyword: '⼈事 ＥＸＣＥＬ' }, '2026-11-01T10:00:00');
+    const valid = { validFrom: '2026-11-01', validTo: '2026-11-30' };
+    const posted = at('2026-11-01T12:00:00');
+    const written = await insertVacancy(t.services.db, { title: '臺北市政府約僱人員', postedAt: posted, ...valid });
+    const variant = await insertVacancy(t.services.db, { title: '行政助理', orgName: '台北市立動物園', postedAt: posted, ...valid });
+    const excel = await insertVacancy(t.services.db, { title: '人事助理（熟悉 Excel）', postedAt: posted, ...valid });
+    const other = await insertVacancy(t.services.db, { title: '高雄市政府約僱人員', postedAt: posted, ...valid });
+
+    await digest('2026-11-02T07:00:00');
+    const mails = await mailbox.deliver();
+    const to = (address: string) => mails.find((m) => m.to[0] === address)!.text;
+    for (const id of [written, variant]) expect(to(taipei)).toContain(id);
+    for (const id of [excel, other]) expect(to(taipei)).not.toContain(id);
+    expect(to(radical)).toContain(excel);
+    for (const id of [written, variant, other]) expect(to(radical)).not.toContain(id);
+  });
 });

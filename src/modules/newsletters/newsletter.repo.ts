@@ -177,12 +177,14 @@ export async function endedIdsAfter(q: Queryable, now: Date, since: Date, cursor
 /**
  * The subscriber's conditions as one SQL condition on published jobs: the search of PUB-1 with the same
  * filters (工作地 any of, 官等 any of, keyword terms all of); several 職系 or 人員區分 match any of them.
+ * Keywords match as the web search matches them (台 = 臺, NFKC: `fold`); the digest's posted_at range keeps
+ * the rows few, as the folded text has no index.
  */
 export function conditionsWhere(c: Conditions, today: string): SQL {
   const base = { keyword: c.keyword, place: c.places, rank: c.rankTypes as RankType[] };
   const sysnams: (string | null)[] = c.sysnams.length ? c.sysnams : [null];
   const kinds: (string | null)[] = c.personKinds.length ? c.personKinds : [null];
-  const parts = sysnams.flatMap((sysnam) => kinds.map((kind) => searchConditions({ ...base, sysnam, kind }, today)));
+  const parts = sysnams.flatMap((sysnam) => kinds.map((kind) => searchConditions({ ...base, sysnam, kind }, today, { fold: true })));
   return parts.length === 1 ? parts[0]! : or(...parts)!;
 }
 

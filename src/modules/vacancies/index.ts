@@ -5,6 +5,7 @@ import type { AppModule } from '../../platform/module.ts';
 import { jobPageRoutes } from './job-page/job-page.routes.tsx';
 import { openDataRoutes } from './opendata-export/opendata.routes.tsx';
 import { vacancyPublicRoutes } from './public.routes.tsx';
+import { warmSearchIndex } from './search.service.ts';
 
 export const vacanciesModule: AppModule<Services> = {
   name: 'vacancies',
@@ -12,6 +13,11 @@ export const vacanciesModule: AppModule<Services> = {
     await vacancyPublicRoutes(app, services);
     await jobPageRoutes(app, services);
     await openDataRoutes(app, services);
+  },
+  // PUB-1: the web role loads the search index at start (ADR 0008), so the first search does not wait for it.
+  async warm(services) {
+    const { rows, grams, postingBytes } = await warmSearchIndex(services.database, services.clock.today());
+    return `search index: ${rows} vacancies, ${grams} grams, ${(postingBytes / 1024 / 1024).toFixed(1)} MiB of postings`;
   },
   // Planner statistics for the search (PGlite runs no autovacuum; harmless on PostgreSQL).
   async maintenance(services) {

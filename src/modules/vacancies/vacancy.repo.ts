@@ -7,9 +7,12 @@ import { and, arrayOverlaps, desc, eq, gte, isNull, lte, or, sql, type SQL } fro
 import type { Queryable, Tx } from '../../platform/db/client.ts';
 import { personKindName, sysnamName } from '../reference/index.ts';
 import { vacancies } from './vacancy.schema.ts';
+import { foldCompact, VARIANT_FOLDS } from './search-fold.rules.ts';
 import {
   EMPTY_FILTERS,
+  KEYWORD_TERMS_MAX,
   containsPattern,
+  splitTerms,
   keywordTerms,
   postedRange,
   termForm,
@@ -62,6 +65,22 @@ function keywordCondition(keyword: string, besideTrigram: boolean): SQL | undefi
   return terms.length ? and(...terms) : undefined;
 }
 
+const FOLD_FROM = Object.keys(VARIANT_FOLDS).join('');
+const FOLD_TO = Object.values(VARIANT_FOLDS).join('');
+
+/**
+ * Keyword terms matched the way the in-process index matches them (search-fold.rules.ts: NFKC, lower case, 台 = 臺
+ * and the other VARIANT_FOLDS): each term folded with foldCompact, search_text folded in SQL by normalize(NFKC),
+ * lower() and translate(). No index serves the folded text: use it only beside a condition that narrows the rows
+ * first (the 電子報 digest: jobs posted since the subscriber's last mail, through vacancies_posted_idx).
+ */
+function foldedKeywordCondition(keyword: string): SQL | undefined {
+  const terms = [...new Set(splitTerms(keyword).map(foldCompact).filter(Boolean))].slice(0, KEYWORD_TERMS_MAX);
+  if (terms.length === 0) return undefined;
+  const folded = sql`translate(lower(normalize(${vacancies.searchText}, NFKC)), ${FOLD_FROM}, ${FOLD_TO})`;
+  return and(...terms.map((term) => sql`${folded} LIKE ${containsPattern(term)}`));
+}
+
 /**
  * 機關名稱 contains the text. search_text starts with title and org_name, so the index narrows the rows
  * and org_name confirms where the text was found.
@@ -99,11 +118,15 @@ export type SearchFilterInput = Pick<SearchFilters, 'keyword' | 'place'> & Parti
 /** A search with its page. */
 export type SearchInput = SearchFilterInput & Pick<SearchCriteria, 'page'> & { size: number };
 
-/** The published jobs matching the filters. */
-export function searchConditions(c: SearchFilterInput, today: string): SQL {
+/**
+ * The published jobs matching the filters. `fold`: keyword terms match folded text (台 = 臺, NFKC) as the web
+ * search's in-process index does, without the GIN indexes (foldedKeywordCondition: for narrow row sets only).
+ */
+export function searchConditions(c: SearchFilterInput, today: string, opts: { fold?: boolean } = {}): SQL {
   const f: SearchFilters = { ...EMPTY_FILTERS, ...c };
   const besideTrigram = hasTrigramForm(f);
-  const conds: (SQL | undefined)[] = [publishedOn(today), keywordCondition(f.keyword, besideTrigram), orgCondition(f.org, besideTrigram)];
+  const keyword = opts.fold ? foldedKeywordCondition(f.keyword) : keywordCondition(f.keyword, besideTrigram);
+  const conds: (SQL | undefined)[] = [publishedOn(today), keyword, orgCondition(f.org, besideTrigram)];
   if (f.place.length) conds.push(arrayOverlaps(vacancies.workPlaces, f.place));
   if (f.sysnam !== null) conds.push(sysnamCondition(f.sysnam));
   if (f.rank.length) conds.push(arrayOverlaps(vacancies.rankTypes, f.rank));

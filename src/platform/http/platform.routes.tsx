@@ -14,6 +14,8 @@ export async function platformRoutes(app: FastifyInstance, services: PlatformSer
   app.get('/readyz', routes.public, async (_req, reply) => {
     try {
       await services.db.execute(sql`select 1`);
+      const waiting = services.readiness.waiting;
+      if (waiting.length) return reply.code(503).header('cache-control', 'no-store').send({ status: 'warming', waiting });
       return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.database.kind });
     } catch {
       return reply.code(503).header('cache-control', 'no-store').send({ status: 'unavailable' });
