@@ -1,12 +1,16 @@
 // RES-4 從公務人力資料庫帶入相關資料 in Chromium: with JavaScript off, a first resume with 黃雅婷's ID offers the
 // button beside 身分證統一編號; it keeps what was typed, leads through 人事服務網身分驗證 and comes back filled from the
-// HR database; nothing is saved until 儲存履歷. axe-core on the verify page and on the pre-filled form.
+// HR database; nothing is saved until 儲存履歷. axe-core on the verify page and on the pre-filled form. Issue 16
+// item 5: with JavaScript, leaving the ID field shows the offer without a reload; without, 「檢查」 does.
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedHrdbDemo } from '../../src/modules/hrdb/hrdb.seed.ts';
 import { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../../src/modules/hrdb/well-known-people.ts';
 import { findResume } from '../../src/modules/resumes/resume.repo.ts';
+import { OFFER_PROBE_ACTION } from '../../src/modules/resumes/probe-limits.ts';
+import { auditEvents } from '../../src/platform/db/schema/platform.ts';
+import { eq } from 'drizzle-orm';
 import { createTestApp, TEST_CAPTCHA, type TestApp } from '../helpers/app.ts';
 import { axeViolations, describeViolations, launchBrowser, noScriptContext, scriptContext } from '../helpers/browser.ts';
 import { signInApplicant, type Applicant } from '../factories/index.ts';
@@ -36,6 +40,9 @@ describe('RES-4 從公務人力資料庫帶入相關資料 (Chromium)', { timeou
     await context.addCookies([{ name: 'sid', value: who.token, url: base }]);
     return { context, page: await context.newPage() };
   }
+
+  /** The same ID is typed from several accounts here: the per-ID probe limit (probe-limits.ts) starts afresh. */
+  const forgetProbes = () => t.services.db.delete(auditEvents).where(eq(auditEvents.action, OFFER_PROBE_ACTION));
 
   const starts = (label: string): RegExp => new RegExp('^' + label.replace(/[.*+?^${}()|[\]\\/]/g, (c) => '\\' + c));
   async function type(page: Page, label: string | RegExp, text: string): Promise<void> {
@@ -121,6 +128,57 @@ describe('RES-4 從公務人力資料庫帶入相關資料 (Chromium)', { timeou
     await verify(page);
     expect(await page.getByLabel(starts('中文姓名')).inputValue()).toBe('黃雅婷');
     await check('pre-filled form');
+    await context.close();
+  });
+  it('RES-4 with JavaScript: leaving 身分證統一編號 with a former 約僱 employee\'s ID offers 從公務人力資料庫帶入相關資料 without a reload (issue 16 item 5)', async () => {
+    await forgetProbes();
+    const me = await signInApplicant(t, { email: 'hrdb-blur@example.com' });
+    const { context, page } = await signedIn(me, true);
+    await page.goto('/platform/resume');
+    const offer = page.getByRole('button', { name: '從公務人力資料庫帶入相關資料' });
+    expect(await offer.count()).toBe(0);
+    await page.evaluate(() => ((globalThis as unknown as { samePage: boolean }).samePage = true));
+    // A valid ID the HR database does not know as a former 聘用/約僱 employee: asked, nothing offered.
+    await type(page, '身分證統一編號', 'A123456789');
+    const none = page.waitForResponse((r) => r.url().endsWith('/platform/resume/hrdb-offer'));
+    await page.keyboard.press('Tab');
+    expect(await (await none).json()).toEqual({ offer: null });
+    expect(await offer.count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^檢查/ }).count()).toBe(1);
+    // 黃雅婷's ID: the offer replaces 「檢查」 and is announced; focus stays where the user moved it.
+    await type(page, '身分證統一編號', FORMER.nationalId);
+    await page.keyboard.press('Tab');
+    await offer.waitFor({ state: 'visible' });
+    expect(await page.getByRole('button', { name: /^檢查/ }).count()).toBe(0);
+    expect(await page.locator('[data-hrdb-status]').textContent()).toBe('從公務人力資料庫帶入相關資料');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('name'))).not.toBe('action');
+    expect(await page.evaluate(() => (globalThis as unknown as { samePage?: boolean }).samePage)).toBe(true);
+    const v = await axeViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
+    // The offered button is the same submit button as without JavaScript: it keeps the form and leads to eCPA.
+    await press(page, '從公務人力資料庫帶入相關資料');
+    await page.waitForURL(/\/ecpa\/verify\?next=%2Fplatform%2Fresume%2Fhrdb-import$/);
+    expect(page.url()).not.toContain(FORMER.nationalId);
+    await context.close();
+  });
+
+  it('RES-4 without JavaScript: 「檢查」 brings the form back offering 從公務人力資料庫帶入相關資料, with what was typed', async () => {
+    await forgetProbes();
+    const me = await signInApplicant(t, { email: 'hrdb-check@example.com' });
+    const { context, page } = await signedIn(me, false);
+    await page.goto('/platform/resume');
+    await type(page, '中文姓名', '黃小姐');
+    await type(page, '身分證統一編號', FORMER.nationalId);
+    await page.keyboard.press('Tab'); // no script: nothing happens on blur
+    expect(await page.getByRole('button', { name: '從公務人力資料庫帶入相關資料' }).count()).toBe(0);
+    await page.getByRole('button', { name: /^檢查/ }).focus();
+    const navigated = page.waitForEvent('framenavigated', (f) => f === page.mainFrame());
+    await page.keyboard.press('Enter');
+    await navigated;
+    await page.waitForLoadState('domcontentloaded');
+    expect(await page.getByRole('button', { name: '從公務人力資料庫帶入相關資料' }).count()).toBe(1);
+    expect(await page.getByLabel(starts('中文姓名')).inputValue()).toBe('黃小姐');
+    expect(await page.getByLabel(starts('身分證統一編號')).inputValue()).toBe(FORMER.nationalId);
     await context.close();
   });
 });

@@ -111,6 +111,7 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'GET /platform/resume/delete': none,
   'POST /platform/resume/delete': none, // no `confirm`: nothing is deleted
   'GET /platform/resume/hrdb-import': none,
+  'POST /platform/resume/hrdb-offer': { body: { idNumber: 'A123456789' } },
   // applications
   'GET /platform/apply/:workId': none,
   // test-only routes of route-matrix.test.ts (one per staff audience that no real page uses yet)

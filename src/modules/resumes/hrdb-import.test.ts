@@ -88,6 +88,33 @@ describe('RES-4 從公務人力資料庫帶入相關資料', () => {
     expect((await typed(a, { idNumber: WELL_KNOWN_PEOPLE.formerHire.nationalId.toLowerCase() })).body).toContain(BUTTON);
   });
 
+  it('RES-4 on blur (JavaScript): POST /platform/resume/hrdb-offer answers the offer as JSON, by the same probe as 「檢查」; CSRF needed; none once a resume is saved', async () => {
+    const a = await signInApplicant(t.current);
+    const page = await t.current.app.inject({ url: '/platform/resume', headers: { cookie: a.cookie } });
+    const token = decodeURIComponent(/action="\/platform\/resume\?_csrf=([^"&]+)"/.exec(page.body)![1]!);
+    const cookie = [a.cookie, ...(page.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`)].join('; ');
+    expect(page.body).toContain('data-offer-url="/platform/resume/hrdb-offer"');
+    expect(page.body).toContain('src="/assets/js/hrdb-offer.js"');
+    const ask = (idNumber: string, csrf: string | null = token) =>
+      t.current.app.inject({
+        method: 'POST',
+        url: '/platform/resume/hrdb-offer',
+        payload: new URLSearchParams({ idNumber }).toString(),
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...(csrf ? { 'csrf-token': csrf } : {}) },
+        remoteAddress: freshIp(),
+      });
+    const offered = await ask(FORMER.nationalId.toLowerCase());
+    expect(offered.statusCode).toBe(200);
+    expect(offered.headers['cache-control']).toBe('no-store');
+    expect(offered.json()).toEqual({ offer: { label: '從公務人力資料庫帶入相關資料' } });
+    expect((await ask('A223456781')).json()).toEqual({ offer: null }); // valid, not a former 聘用/約僱 employee
+    expect((await ask('A123456788')).json()).toEqual({ offer: null }); // checksum wrong: no probe
+    expect((await auditOf(a, OFFER_PROBE_ACTION)).length).toBe(2);
+    expect((await ask(FORMER.nationalId, null)).statusCode).toBe(403);
+    expect((await postForm(t.current, a, validFields({ idNumber: 'A800000014' }))).statusCode).toBe(303);
+    expect((await ask(FORMER.nationalId)).json()).toEqual({ offer: null });
+  });
+
   it('RES-4 「檢查」 beside the ID offers 帶入 at once (no failed 儲存履歷 needed), focused; not once a resume is saved', async () => {
     const a = await signInApplicant(t.current);
     const empty = await t.current.app.inject({ url: '/platform/resume', headers: { cookie: a.cookie } });

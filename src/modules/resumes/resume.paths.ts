@@ -8,6 +8,8 @@ export const resumePaths = {
   stagedPhoto: (id: string) => `/platform/resume/photo/staged/${encodeURIComponent(id)}`,
   stagedPhotoPattern: '/platform/resume/photo/staged/:id',
   delete: '/platform/resume/delete',
+  /** RES-4 on blur (public/js/hrdb-offer.js): is 從公務人力資料庫帶入 offered for this ID? JSON. */
+  hrdbOffer: '/platform/resume/hrdb-offer',
 } as const;
 
 /** A multipart form's action: the CSRF token rides in the query, as the body is read by the handler. */

@@ -8,6 +8,7 @@
 //   GET  /platform/resume/attachment       證照資格/作品附件 (audited)
 //   GET  /platform/resume/photo            the saved photo;  /photo/staged/:id  a staged one
 //   GET  /platform/resume/delete, POST     刪除履歷 (audited)
+//   POST /platform/resume/hrdb-offer       RES-4 on blur: {"offer": {"label"} | null} for the ID in the body (JSON)
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { flash, pageContext } from '../../platform/http/context.ts';
@@ -54,6 +55,18 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
 
   const render = (req: FastifyRequest, reply: FastifyReply, view: FormView, status = 200, focus: string | null = null, checkedId = false) =>
     renderForm(services, opts, req, reply, view, status, focus, checkedId);
+
+  // RES-4 on blur (issue 16 item 5; public/js/hrdb-offer.js): whether 從公務人力資料庫帶入 is offered for the ID
+  // typed, as JSON, by the same check as 「檢查」 (a first resume only; probe limits and audit, probe-limits.ts).
+  // The ID travels in the POST body (CSRF header), never in a URL.
+  app.post(resumePaths.hrdbOffer, routes.applicant, async (req, reply) => {
+    const applicantId = await activeApplicant(req, reply, services);
+    if (!applicantId) return reply;
+    const raw = (req.body as Record<string, unknown> | undefined)?.idNumber;
+    const id = parseIdNumber(typeof raw === 'string' ? raw.slice(0, 40) : '');
+    const offer = id.ok && opts.hrdbImportOffer ? await opts.hrdbImportOffer({ applicantId, idNumber: id.id, locale: req.locale }) : null;
+    return reply.header('cache-control', 'no-store').send({ offer: offer ? { label: offer.label } : null });
+  });
 
   app.get(resumePaths.form, routes.applicant, async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);

@@ -89,7 +89,7 @@ export function ResumeFormPage({ ctx, state, errors = {}, notices = [], showVoid
   const { form } = state;
   const first = state.saved === null;
   return (
-    <ResumePage ctx={ctx} title={m['title.form']} scripts={['/assets/js/resume-form.js']}>
+    <ResumePage ctx={ctx} title={m['title.form']} scripts={['/assets/js/resume-form.js', '/assets/js/hrdb-offer.js']}>
       <ErrorSummary errors={errors} labels={formErrorLabels(ctx, state)} title={ctx.t('form.errors.title')} />
       {notices.length ? (
         <div class="flash-list" role="status">
