@@ -39,7 +39,7 @@ describe('processes', { timeout: 180_000 }, () => {
     expect((err as { stderr: string }).stderr).toContain('CAPTCHA_TEST_CODE');
   });
 
-  it('PUB-1 npm start on an empty data dir seeds the 1,106 real jobs and serves them; SIGTERM stops it gracefully', async () => {
+  it('PUB-1 npm start on an empty data dir seeds the 1,106 real jobs and serves them (search index warmed, PDF fallback font found); SIGTERM stops it gracefully', async () => {
     const port = 30_000 + Math.floor(Math.random() * 20_000);
     const child = spawn(TSX, ['src/main.ts'], { env: cleanEnv({ PORT: String(port), DATA_DIR: tempDir(), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }) });
     let out = '';
@@ -51,6 +51,9 @@ describe('processes', { timeout: 180_000 }, () => {
       const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
       // The 1,106 real jobs and the 4 published demo vacancies of the two demo agencies (src/modules/agency/agency.seed.ts).
       expect(home).toContain('共 1110 筆職缺');
+      // The web role warms the search index after listen (/readyz: 503 until then), and found the PDF fallback font.
+      await expect.poll(() => out, { timeout: 30_000, interval: 200 }).toMatch(/web: search index: \d+ vacancies/);
+      expect(out).toMatch(/pdf: fallback fonts \S*TW-(Sung|Kai)/);
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(await ready.json()).toEqual({ status: 'ok', database: 'pglite' });
     } finally {

@@ -148,7 +148,7 @@ let cached: PdfFonts | undefined;
 export function configurePdfFonts(options: { fallbackFontDir?: string | undefined } = {}): readonly FallbackFontFile[] {
   fallbackDirs = options.fallbackFontDir ? [options.fallbackFontDir, ...KNOWN_FALLBACK_FONT_DIRS] : KNOWN_FALLBACK_FONT_DIRS;
   cached = undefined;
-  return pdfFonts().fallbacks;
+  return findFallbackFonts(fallbackDirs); // only the directory listing: Noto and the fallbacks load on first use
 }
 
 /** Loads and parses Noto on first use and finds the fallback files; later calls return the same objects. */
