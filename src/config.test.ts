@@ -15,6 +15,11 @@ describe('config', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('RES-13 PDF_FALLBACK_FONT_DIR names where the 全字庫 fallback font is looked for first (unset: the known places)', () => {
+    expect(loadConfig(base).pdfFallbackFontDir).toBeUndefined();
+    expect(loadConfig({ ...base, PDF_FALLBACK_FONT_DIR: '/opt/fonts/cns' }).pdfFallbackFontDir).toBe('/opt/fonts/cns');
+  });
+
   it('SYS-4 keeps the generated session secret in DATA_DIR across starts', () => {
     expect(loadConfig(base).sessionSecret).toBe(loadConfig(base).sessionSecret);
     expect(loadConfig(base).sessionSecret.length).toBeGreaterThanOrEqual(32);

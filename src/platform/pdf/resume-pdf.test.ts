@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allResumeLabels, emptyResume, MISSING_GLYPH, renderBlankResumePdf, renderResumePdf, RESUME_LABELS } from './index.ts';
-import { findFallbackFonts, pdfFonts } from './fonts.ts';
+import { configurePdfFonts, findFallbackFonts, pdfFonts } from './fonts.ts';
 import { printable } from './printable.ts';
 import { pdfFontList, pdfImageList, pdfPages, pdfPageToJpeg, pdfPageToPng, pdfText } from './testing/poppler.ts';
 import { sampleAutobiography, sampleResume } from './testing/sample-resume.ts';
@@ -133,8 +133,15 @@ describe('resume PDF', () => {
     expect(pdf.length).toBeLessThan(full.length + 60_000);
   });
 
-  it('RES-13 without a fallback font 𠀋 still prints as 〓 (the fonts are looked for in the known directories only)', () => {
+  it('RES-13 the fallback files are found by name, one per part (Sung before Kai); without any, 𠀋 prints as 〓', () => {
     expect(findFallbackFonts([])).toEqual([]);
+    expect(findFallbackFonts(['/no/such/dir'])).toEqual([]);
+    const dir = pdfFonts().fallbacks[0]!.path.replace(/\/[^/]+$/, '');
+    expect(configurePdfFonts({ fallbackFontDir: dir }).map((f) => [f.part, f.family])).toEqual([
+      ['bmp', 'Sung'],
+      ['ext-b', 'Sung'],
+      ['plus', 'Sung'],
+    ]);
     expect(printable('陳𠀋華', () => false)).toBe(`${MISSING_GLYPH}${MISSING_GLYPH}${MISSING_GLYPH}`);
     expect(printable('陳𠀋華', pdfFonts().hasGlyph)).toBe('陳𠀋華');
     expect(printable('陳😀華', pdfFonts().hasGlyph)).toBe(`陳${MISSING_GLYPH}華`);
