@@ -161,6 +161,13 @@ describe.each(dbDrivers())('parked forms (SYS-5, RES-11) on %s', (driver) => {
     expect(kept?.ip).toBeNull();
     expect(await t.current.services.sessions.load(expiredSid)).toBeNull();
     expect((await t.current.services.sessions.expiredIdentity(expiredSid))?.kind).toBe('applicant');
+    // Expired rows never loaded again are emptied by maintenance too.
+    const other = await t.current.services.sessions.create({ principal: { kind: 'applicant', id: kept!.principalId!, method: '帳號' }, data: { flash: [] }, ip: '10.0.0.1' });
+    clock.advance(31 * MINUTE);
+    await runMaintenance(t.current.services);
+    const [emptied] = await db().select().from(sessions).where(eq(sessions.id, other.record.id));
+    expect(emptied).toMatchObject({ data: {}, ip: null, userAgent: null });
+    clock.advance(-31 * MINUTE);
     // Four idle periods after sign-in the cookie is gone from the browser: the row is purged.
     clock.advance(90 * MINUTE);
     await runMaintenance(t.current.services);

@@ -145,6 +145,11 @@ export function createSessionStore(db: Db, clock: Clock, idleMinutes: number): S
         .delete(sessions)
         .where(and(lt(sessions.expiresAt, now), or(isNull(sessions.principalId), lt(sessions.createdAt, cookieGone))))
         .returning({ id: sessions.id });
+      // What is left of the others is only their owner (as load does when it meets one).
+      await db
+        .update(sessions)
+        .set({ data: {}, ip: null, userAgent: null })
+        .where(and(lt(sessions.expiresAt, now), sql`(${sessions.data} <> '{}'::jsonb or ${sessions.ip} is not null)`));
       return r.length;
     },
   };
