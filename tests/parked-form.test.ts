@@ -168,7 +168,7 @@ describe.each(dbDrivers())('parked forms (SYS-5, RES-11) on %s', (driver) => {
     const [emptied] = await db().select().from(sessions).where(eq(sessions.id, other.record.id));
     expect(emptied).toMatchObject({ data: {}, ip: null, userAgent: null });
     clock.advance(-31 * MINUTE);
-    // Four idle periods after sign-in the cookie is gone from the browser: the row is purged.
+    // Three idle periods after the expiry (four after the cookie was last set) the cookie is gone: the row is purged.
     clock.advance(90 * MINUTE);
     await runMaintenance(t.current.services);
     expect(await db().select().from(sessions).where(eq(sessions.id, hashToken(expiredSid)))).toHaveLength(0);
@@ -176,6 +176,20 @@ describe.each(dbDrivers())('parked forms (SYS-5, RES-11) on %s', (driver) => {
     clock.advance(31 * MINUTE);
     expect(await t.current.services.sessions.load(visitor.token)).toBeNull();
     expect(await db().select().from(sessions).where(and(eq(sessions.id, visitor.record.id)))).toHaveLength(0);
+  });
+
+  it('SYS-5 activity renews the session cookie with the expiry: hours of use never outlive the cookie', async () => {
+    await createAccount(t.current.services, { email: 'all-day@example.tw' });
+    const c = new HttpClient(t.current.app);
+    await c.signInApplicant('all-day@example.tw');
+    const sid = c.sid();
+    for (let i = 0; i < 6; i++) {
+      clock.advance(25 * MINUTE); // 150 minutes in all: longer than the cookie's first Max-Age (120)
+      const page = await c.get('/platform/account/email');
+      expect(page.statusCode).toBe(200);
+      const renewed = (page.cookies as { name: string; value: string; maxAge?: number }[]).find((k) => k.name === 'sid');
+      expect(renewed).toMatchObject({ value: sid, maxAge: 4 * 30 * 60 });
+    }
   });
 
   it('SYS-5 a stale token as well (the CSRF cookie went too): parked from our own pages, a plain 403 from another site', async () => {

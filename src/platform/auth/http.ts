@@ -65,6 +65,9 @@ export function registerAuthHooks(app: FastifyInstance, services: PlatformServic
     if (!record) return;
     req.session = record;
     req.sessionToken = token;
+    // SYS-5: activity renews the cookie with the expiry, so a long stretch of typing never outlives the cookie (not
+    // on a static file's answer, which a cache may keep).
+    if (record.touched && !req.url.startsWith('/assets/')) reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: sessionCookieMaxAgeSeconds(services.config.sessionIdleMinutes) });
     if (!record.principal) return;
     const principal = await loadPrincipal(services, record.principal);
     if (principal) {

@@ -21,6 +21,8 @@ export interface SessionRecord {
   data: Record<string, unknown>;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** True when this load moved the expiry (the cookie's Max-Age is renewed with it: auth/http.ts). */
+  touched?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export function touchEveryMs(idleMs: number): number {
   return Math.min(60_000, Math.floor(idleMs / 10));
 }
 
-/** The session cookie's Max-Age: four idle periods from its sign-in (it is not renewed on activity). */
+/** The session cookie's Max-Age: four idle periods, renewed whenever activity moves the expiry. */
 export function sessionCookieMaxAgeSeconds(idleMinutes: number): number {
   return idleMinutes * 60 * 4;
 }
@@ -107,6 +109,7 @@ export function createSessionStore(db: Db, clock: Clock, idleMinutes: number): S
         await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
         row.lastSeenAt = now;
         row.expiresAt = expiresAt;
+        return { ...toRecord(row), touched: true };
       }
       return toRecord(row);
     },
@@ -138,12 +141,13 @@ export function createSessionStore(db: Db, clock: Clock, idleMinutes: number): S
       return r?.n ?? 0;
     },
     async purgeExpired() {
-      // Expired, and (for a signed-in session) its cookie can no longer be sent: past its Max-Age from creation.
+      // Expired, and (for a signed-in session) its cookie can no longer be sent: the cookie was last set when the
+      // expiry last moved, so it lapses (Max-Age minus one idle period) after the expiry.
       const now = clock.now();
-      const cookieGone = new Date(now.getTime() - sessionCookieMaxAgeSeconds(idleMinutes) * 1000);
+      const cookieGone = new Date(now.getTime() - sessionCookieMaxAgeSeconds(idleMinutes) * 1000 + idleMs);
       const r = await db
         .delete(sessions)
-        .where(and(lt(sessions.expiresAt, now), or(isNull(sessions.principalId), lt(sessions.createdAt, cookieGone))))
+        .where(and(lt(sessions.expiresAt, now), or(isNull(sessions.principalId), lt(sessions.expiresAt, cookieGone))))
         .returning({ id: sessions.id });
       // What is left of the others is only their owner (as load does when it meets one).
       await db
