@@ -7,8 +7,10 @@
 //  - SESSION_WARNING_SECONDS before expiry a notice appears with 「繼續使用」. It never takes focus (someone who is
 //    typing keeps the caret); pressing 繼續使用 with the mouse does not move the caret either, and by keyboard
 //    focus returns to the field last used; typing while it shows also extends the session and hides it;
-//  - when the time is up, the page goes to 登入 with `next`, unless a form on the page has unsaved input: then it
-//    stays, so that 儲存履歷 can still keep what was typed (the server parks it until sign-in).
+//  - when the time is up, the page goes to 登入 with `next`, unless a form on the page has unsaved input or is
+//    being sent: then it stays, so that 儲存履歷 can still keep what was typed (the server parks it until sign-in,
+//    platform/http/parked-form.ts). The keep-alive never follows a redirect: loading 登入 in the background would
+//    give the browser a new session cookie, and the server could no longer tell whose expired form it is.
 (function () {
   var notice = document.querySelector('[data-session-notice]');
   if (!notice || typeof window.fetch !== 'function') return;
@@ -32,6 +34,7 @@
   var lastPing = Date.now();
   var pending = false;
   var dirty = false;
+  var sending = false;
   var lastField = null;
 
   function here() {
@@ -39,7 +42,7 @@
   }
 
   function expire() {
-    if (dirty) return; // keep what was typed on screen; saving it parks it until sign-in
+    if (dirty || sending) return; // keep what was typed on screen; saving it parks it until sign-in
     window.location.assign(login + '?next=' + encodeURIComponent(here()));
   }
 
@@ -65,7 +68,7 @@
     pending = true;
     lastPing = Date.now();
     window
-      .fetch(keepalive, { headers: { accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
+      .fetch(keepalive, { headers: { accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store', redirect: 'manual' })
       .then(function (res) {
         var type = res.headers.get('content-type') || '';
         if (!res.ok || type.indexOf('application/json') === -1) throw new Error('session ended');
@@ -99,6 +102,7 @@
   });
   document.addEventListener('submit', function () {
     dirty = false;
+    sending = true; // a keep-alive failing now must not navigate away from the form being sent
   });
   document.addEventListener('focusin', function (event) {
     var el = event.target;

@@ -73,6 +73,12 @@ export class HttpClient {
     );
   }
 
+  /** Posts multipart `form` with the last page's CSRF token in the query (as the 履歷填寫 form does), or none. */
+  async postMultipart(url: string, form: FormData, opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<InjectResult> {
+    const target = opts.csrf === false ? url : `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(this.csrf)}`;
+    return this.keep(await this.app.inject({ method: 'POST', url: target, payload: form, headers: { cookie: this.cookie, ...opts.headers }, remoteAddress: this.ip }));
+  }
+
   /** Posts `fields` to `url`, first opening `opts.from` (the form page) for its CSRF token when given. */
   async postForm(url: string, fields: Fields, opts: { from?: string } = {}): Promise<InjectResult> {
     if (opts.from) await this.get(opts.from);

@@ -2,7 +2,8 @@
 // resume id in any URL, so another person's resume cannot even be named; a staged file id of someone else is
 // not found: SYS-4 scoped finders forApplicant in resume.repo.ts, rules in resume.policy.ts). Routes:
 //   GET  /platform/resume                  履歷填寫 (the saved resume, or an empty form)   ?next= after saving
-//   POST /platform/resume                  every button of the form (multipart; CSRF token in the query)
+//   POST /platform/resume                  every button of the form (multipart; CSRF token in the query); after the
+//                                          session expired: parked until sign-in, restored by the GET
 //   GET  /platform/resume/preview          履歷預覽
 //   GET  /platform/resume/pdf              下載 PDF (audited)
 //   GET  /platform/resume/attachment       證照資格/作品附件 (audited)
@@ -15,6 +16,7 @@ import { flash, pageContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { safeLanding } from '../../platform/http/landing.ts';
 import { sendPage } from '../../platform/http/render.ts';
+import { takeParkedForm } from '../../platform/http/parked-form.ts';
 import { takeStaleForm } from '../../platform/http/stale-form.ts';
 import { readResumeForm } from './resume.form.ts';
 import { contentDisposition } from '../../platform/storage/index.ts';
@@ -38,7 +40,7 @@ import { ResumeFormPage, type ResumeFormPageProps } from './views/form-page.tsx'
 import type { HrdbImportOffer } from './views/hrdb-slot.tsx';
 import { ResumePreviewPage } from './views/preview-page.tsx';
 import type { ResumeForm } from './resume.types.ts';
-import { routes } from '../../platform/http/route-options.ts';
+import { parksForm, routes } from '../../platform/http/route-options.ts';
 
 export interface ResumeRouteOptions {
   /**
@@ -72,13 +74,18 @@ export async function resumeRoutes(app: FastifyInstance, services: Services, opt
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const next = safeLanding((req.query as Record<string, unknown>).next, '');
-    // A stale form (CSRF check failed, platform/http/stale-form.ts): the fields as typed come back, unsaved.
-    const kept = await takeStaleForm(req, services);
+    // A stale form (CSRF check failed, platform/http/stale-form.ts) or one sent after the session expired and
+    // parked until this sign-in (platform/http/parked-form.ts): the fields as typed come back, unsaved.
+    const stale = await takeStaleForm(req, services);
+    const parked = stale ? undefined : await takeParkedForm(req, services);
+    const kept = stale ?? parked;
     const state = kept ? await describeForm(deps, applicantId, readResumeForm(kept)) : await openResumeForm(deps, applicantId);
-    return render(req, reply, { state, next: kept ? safeLanding(kept.next, next) : next });
+    const notices = parked ? [resumeMessages(req.locale)['notice.parkedRestored']] : [];
+    return render(req, reply, { state, notices, next: kept ? safeLanding(kept.next, next) : next });
   });
 
-  app.post(resumePaths.form, routes.applicant, async (req, reply) => {
+  // Every button of the form; sent after the session expired, the form is parked until sign-in (SYS-5, RES-11).
+  app.post(resumePaths.form, parksForm(routes.applicant), async (req, reply) => {
     const applicantId = await activeApplicant(req, reply, services);
     if (!applicantId) return reply;
     const body = await readResumeBody(req, services.config.uploadLimitBytes);

@@ -5,8 +5,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PlatformServices } from '../services.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { AppError } from '../http/errors.ts';
+import { parkExpiredForm } from '../http/parked-form.ts';
 import { AUDIENCES, audienceVerdict, signInDoor, type Audience } from '../http/route-options.ts';
 import { isActive, type Principal, type SessionIdentity } from './principal.ts';
+import { sessionCookieMaxAgeSeconds } from './sessions.ts';
 
 export const SESSION_COOKIE = 'sid';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -63,6 +65,9 @@ export function registerAuthHooks(app: FastifyInstance, services: PlatformServic
     if (!record) return;
     req.session = record;
     req.sessionToken = token;
+    // SYS-5: activity renews the cookie with the expiry, so a long stretch of typing never outlives the cookie (not
+    // on a static file's answer, which a cache may keep).
+    if (record.touched && !req.url.startsWith('/assets/')) reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: sessionCookieMaxAgeSeconds(services.config.sessionIdleMinutes) });
     if (!record.principal) return;
     const principal = await loadPrincipal(services, record.principal);
     if (principal) {
@@ -90,9 +95,25 @@ export function registerAuthHooks(app: FastifyInstance, services: PlatformServic
       await recordAudit(services.db, { kind: p.kind, id: p.id, ip: req.ip }, 'authz.refused', null, { method: req.method, route: req.routeOptions.url ?? '', audience: auth });
     }
     if (verdict === 'not-found') throw new AppError('not-found');
-    const login = SIGN_IN_PAGES[signInDoor(auth) ?? 'applicant'];
-    return reply.redirect(`${login}?next=${encodeURIComponent(req.url)}`, 303);
+    // SYS-5, RES-11: a form sent after the session expired is parked for the same account until it signs in.
+    const parked = await parkExpiredForm(req, reply, services, req.cookies[SESSION_COOKIE], { checkOrigin: false });
+    return reply.redirect(signInUrl(auth, parked ?? withoutCsrfToken(req.url)), 303);
   });
+}
+
+/** `url` without a `_csrf` query parameter (a multipart form's action carries it): never a `next` to sign in. */
+function withoutCsrfToken(url: string): string {
+  const [path = '/', query] = url.split('?', 2);
+  if (query === undefined || !/(^|&)_csrf=/.test(query)) return url;
+  const rest = new URLSearchParams(query);
+  rest.delete('_csrf');
+  const q = rest.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+/** The sign-in page of `auth`'s door, coming back to `next`. */
+export function signInUrl(auth: Audience, next: string): string {
+  return `${SIGN_IN_PAGES[signInDoor(auth) ?? 'applicant']}?next=${encodeURIComponent(next)}`;
 }
 
 /** Starts a new session for `identity`, ending the current one (no fixation). */
@@ -102,7 +123,7 @@ export async function signIn(req: FastifyRequest, reply: FastifyReply, services:
     ip: req.ip,
     ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
   });
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: services.config.sessionIdleMinutes * 60 * 4 });
+  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: sessionCookieMaxAgeSeconds(services.config.sessionIdleMinutes) });
   req.session = record;
   req.sessionToken = token;
   req.principal = await loadPrincipal(services, identity);
@@ -120,7 +141,7 @@ export async function signOut(req: FastifyRequest, reply: FastifyReply, services
 export async function ensureSession(req: FastifyRequest, reply: FastifyReply, services: PlatformServices): Promise<NonNullable<FastifyRequest['session']>> {
   if (req.session) return req.session;
   const { token, record } = await services.sessions.create({ principal: null, ip: req.ip });
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: services.config.sessionIdleMinutes * 60 * 4 });
+  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: sessionCookieMaxAgeSeconds(services.config.sessionIdleMinutes) });
   req.session = record;
   req.sessionToken = token;
   return record;

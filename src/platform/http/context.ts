@@ -43,6 +43,8 @@ declare module 'fastify' {
     auth?: Audience;
     /** Set false only for routes that must accept cross-site POSTs (none today). */
     csrf?: boolean;
+    /** Set by parksForm: a form sent after the session expired is parked until sign-in (parked-form.ts). */
+    parkForm?: boolean;
   }
 }
 

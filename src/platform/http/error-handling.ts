@@ -1,5 +1,6 @@
 // Maps every failure to a page: 404 for unknown routes, 413 for oversized bodies, 403 for CSRF (or, for a stale
-// form whose page also answers GET, back to it with what was typed: stale-form.ts),
+// form whose page also answers GET, back to it with what was typed: stale-form.ts; sent after the session expired,
+// parked until sign-in: parked-form.ts),
 // 429 for rate limits, 400 for unreadable input, 500 with a reference code. Never a stack trace to the user.
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,6 +10,8 @@ import { pageContext } from './context.ts';
 import { isAppError } from './errors.ts';
 import { sendPage } from './render.ts';
 import { keepStaleForm } from './stale-form.ts';
+import { parkExpiredForm } from './parked-form.ts';
+import { SESSION_COOKIE, signInUrl } from '../auth/http.ts';
 
 function statusOf(err: FastifyError): number {
   if (isAppError(err)) return err.status;
@@ -36,6 +39,9 @@ export function registerErrorHandling(app: FastifyInstance, services: PlatformSe
     }
     if (status === 429) void reply.header('retry-after', '60');
     if (status === 403 && (err.code ?? '').startsWith('FST_CSRF')) {
+      // Sent after the session expired (the CSRF cookie went too): parked until sign-in (parked-form.ts).
+      const parked = await parkExpiredForm(req, reply, services, req.cookies[SESSION_COOKIE], { checkOrigin: true });
+      if (parked) return reply.redirect(signInUrl(req.routeOptions.config.auth ?? 'public', parked), 303);
       // A stale form: back to it with what was typed (stale-form.ts), rather than a dead end.
       const back = await keepStaleForm(app, req, reply, services);
       if (back) return reply.redirect(back, 303);

@@ -2,6 +2,7 @@
 //   app.get(path, routes.applicant, handler)
 //   app.post(path, limited(routes.public, 10), handler)      // + a per-IP rate limit
 //   app.post(path, noCsrf(routes.public), handler)           // a cross-site POST target (one-click unsubscribe)
+//   app.post(path, parksForm(routes.applicant), handler)     // sent after the session expired: kept until sign-in
 // The audience is checked before the handler by auth/http.ts: anonymous → 303 to the door's sign-in page with
 // `next`; signed in at the other door → the same; signed in but without the role → the 404 page.
 import type { Role } from '../auth/principal.ts';
@@ -17,6 +18,8 @@ export interface RouteConfig {
   auth: Audience;
   rateLimit?: { max: number; timeWindow: number };
   csrf?: false;
+  /** Sent after the session expired, the form is parked for the same account (platform/http/parked-form.ts). */
+  parkForm?: true;
 }
 export interface RouteOptions {
   readonly config: Readonly<RouteConfig>;
@@ -41,6 +44,14 @@ export function limited(base: RouteOptions, perMinute: number): RouteOptions {
 /** `base` without the CSRF check: only for POST targets that must accept cross-site requests. */
 export function noCsrf(base: RouteOptions): RouteOptions {
   return Object.freeze({ config: Object.freeze({ ...base.config, csrf: false as const }) });
+}
+
+/**
+ * `base`, whose form sent after its session expired is parked (encrypted, for the same account, 24 hours) on the
+ * way to the sign-in page; the GET of the same path restores it with takeParkedForm (platform/http/parked-form.ts).
+ */
+export function parksForm(base: RouteOptions): RouteOptions {
+  return Object.freeze({ config: Object.freeze({ ...base.config, parkForm: true as const }) });
 }
 
 /** Which sign-in page serves an audience (applicant → 應徵平台, every staff audience → 人事服務網). */

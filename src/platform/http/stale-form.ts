@@ -10,12 +10,9 @@ import type { PlatformServices as Services } from '../services.ts';
 import { ensureSession } from '../auth/http.ts';
 import { flash } from './context.ts';
 import type { FormValues } from './forms.ts';
+import { isSameOrigin, readKeptFields, type KeptFields } from './kept-fields.ts';
 
 const KEY = 'staleForm';
-/** Never kept: secrets and one-time answers. */
-const SECRET = /^(_csrf|confirm|captcha|token)$|pass|secret/i;
-const MAX_FIELDS = 200;
-const MAX_VALUE = 20_000;
 const KEEP_MS = 30 * 60_000;
 
 const MESSAGE = {
@@ -26,42 +23,7 @@ const MESSAGE = {
 interface Stored {
   path: string;
   at: number;
-  values: Record<string, string | string[]>;
-}
-
-function keepable(name: string, value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_VALUE && name.length <= 100 && !SECRET.test(name);
-}
-
-async function typedValues(req: FastifyRequest): Promise<Record<string, string | string[]>> {
-  const out: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  const add = (name: string, value: unknown) => {
-    if (!keepable(name, value) || (Object.keys(out).length >= MAX_FIELDS && !(name in out))) return;
-    const prev = out[name];
-    out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-  };
-  if (req.isMultipart()) {
-    // The body was not read yet (the check runs first): read the fields, drain the files (their bytes go).
-    for await (const part of req.parts()) {
-      if (part.type === 'file') part.file.resume();
-      else add(part.fieldname, part.value);
-    }
-    return out;
-  }
-  const body = req.body;
-  if (body && typeof body === 'object') {
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-      for (const v of Array.isArray(value) ? value : [value]) add(name, v);
-    }
-  }
-  return out;
-}
-
-function sameOrigin(req: FastifyRequest, services: Services): boolean {
-  if (req.headers['sec-fetch-site'] === 'same-origin') return true;
-  const origin = req.headers.origin;
-  if (!origin || origin === 'null') return false;
-  return origin === new URL(services.config.baseUrl).origin || origin === `${req.protocol}://${req.host}`;
+  values: KeptFields;
 }
 
 /**
@@ -69,13 +31,13 @@ function sameOrigin(req: FastifyRequest, services: Services): boolean {
  * the person back (the same path, `_csrf` left out of the query); null when there is nowhere to go back to.
  */
 export async function keepStaleForm(app: FastifyInstance, req: FastifyRequest, reply: Parameters<typeof ensureSession>[1], services: Services): Promise<string | null> {
-  if (!sameOrigin(req, services)) return null;
+  if (!isSameOrigin(req, services)) return null;
   if (req.method !== 'POST' || !req.routeOptions.url || !app.hasRoute({ method: 'GET', url: req.routeOptions.url })) return null;
   const [path = '/', query = ''] = req.url.split('?');
   if (!path.startsWith('/') || path.startsWith('//')) return null;
-  let values: Record<string, string | string[]>;
+  let values: KeptFields;
   try {
-    values = await typedValues(req);
+    values = await readKeptFields(req);
   } catch {
     return null;
   }

@@ -1,10 +1,11 @@
-// Housekeeping every hour: expired sessions, answered/expired captchas and stale storage temp files (issue 9
-// item 5) are removed here; the modules add their own tasks (AppModule.maintenance, e.g.
+// Housekeeping every hour: expired sessions, answered/expired captchas, stale storage temp files (issue 9
+// item 5) and parked forms past their 24 hours (issue 16 item 2) are removed here; the modules add their own tasks (AppModule.maintenance, e.g.
 // the resumes' expired staged uploads, the search's planner statistics).
 import type { PlatformServices } from '../services.ts';
 import { purgeCaptchas } from '../captcha/index.ts';
 import { purgeStaleTempFiles } from '../storage/temp-files.ts';
 import { purgeLoginThrottles } from '../auth/lockout.ts';
+import { purgeParkedForms } from '../http/parked-form.ts';
 import { TAIPEI, type Jobs } from './jobs.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance.purge';
@@ -23,6 +24,7 @@ export async function runMaintenance(
   const captchas = await purgeCaptchas({ db: services.db, clock: services.clock });
   // Sign-in lockout rows of every door (platform/auth/lockout.ts) once they no longer lock anything.
   await purgeLoginThrottles(services.db, services.clock.now());
+  await purgeParkedForms(services.db, services.clock.now());
   for (const task of tasks) await task();
   return { sessions, captchas, tempFiles };
 }

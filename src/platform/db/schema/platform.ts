@@ -1,4 +1,5 @@
-// Platform tables: sessions, audit log, mail outbox, stored files, counters, mailed-link tokens, sign-in lockouts.
+// Platform tables: sessions, audit log, mail outbox, stored files, counters, mailed-link tokens, sign-in lockouts,
+// parked forms.
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -137,4 +138,23 @@ export const loginThrottles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.door, t.key] })],
+);
+
+/**
+ * A form sent after its sender's session expired (SYS-5, RES-11; platform/http/parked-form.ts): kept for the same
+ * account and page until it signs in again (at most PARK_TTL, then purged by maintenance), one per account and
+ * path. `payload` is the typed fields (never a password, a token or a file) sealed with AES-256-GCM under
+ * DATA_KEY (platform/crypto/seal.ts), bound to the account and path.
+ */
+export const parkedForms = pgTable(
+  'parked_forms',
+  {
+    principalKind: text('principal_kind').notNull(), // 'applicant' | 'staff'
+    principalId: uuid('principal_id').notNull(),
+    path: text('path').notNull(),
+    payload: text('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.principalKind, t.principalId, t.path] }), index('parked_forms_expires_idx').on(t.expiresAt)],
 );
