@@ -14,6 +14,7 @@ import { ecpaDeps, type EcpaDeps } from './modules/ecpa/index.ts';
 import { createLocalHrDatabase, type HrDatabase } from './modules/hrdb/index.ts';
 import { newsletterDeps, type NewsletterDeps } from './modules/newsletters/index.ts';
 import { resumeDeps, type ResumeDeps } from './modules/resumes/index.ts';
+import { applicationDeps, type ApplicationDeps } from './modules/applications/index.ts';
 import { loadApplicantPrincipal } from './modules/accounts/index.ts';
 import { loadStaffPrincipal } from './modules/ecpa/index.ts';
 
@@ -29,6 +30,7 @@ export interface ModuleDeps {
   readonly ecpa: EcpaDeps;
   readonly resumes: ResumeDeps;
   readonly newsletters: NewsletterDeps;
+  readonly applications: ApplicationDeps;
 }
 
 export interface Services extends Ports {
@@ -68,6 +70,7 @@ export function createServices(config: Config, database: Database, overrides: Se
     ecpa: ecpaDeps(ports, ports.hrdb),
     resumes: resumeDeps(ports),
     newsletters: newsletterDeps(ports),
+    applications: applicationDeps(ports),
   };
   return { ...ports, deps };
 }
