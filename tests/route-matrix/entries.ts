@@ -113,6 +113,15 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'GET /platform/resume/hrdb-import': none,
   // applications
   'GET /platform/apply/:workId': none,
+  'GET /platform/apply': none,
+  'POST /platform/apply': none, // no consent: the page again with the message
+  'POST /platform/apply/remove': none,
+  'GET /platform/applications': none,
+  'GET /platform/applications/:id/attachment': none,
+  'GET /platform/applications/:id/cancel': none,
+  'POST /platform/applications/:id/cancel': none,
+  'GET /platform/applications/:id/delete': none,
+  'POST /platform/applications/:id/delete': none, // inside 12 months: refused with a message, nothing deleted
   // test-only routes of route-matrix.test.ts (one per staff audience that no real page uses yet)
   'GET /test/backoffice': none,
   'GET /test/agency-hr': none,
