@@ -3,12 +3,14 @@
 import Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
 import { fill } from '../../../platform/i18n/i18n.ts';
-import { DataTable, Pagination, RocDate } from '../../../platform/views/components.tsx';
+import { DataTable, Pagination } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { formatRoc } from '../../../platform/tw/roc-date.ts';
 import { applicationMessages } from '../application.messages.ts';
 import { applicationPaths } from '../application.paths.ts';
 import type { MyApplication } from '../my-applications.ts';
+
+const taipeiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false });
 
 export function MyApplicationsPage({ ctx, rows, total, page, pages }: { ctx: PageContext; rows: MyApplication[]; total: number; page: number; pages: number }): JSX.Element {
   const m = applicationMessages(ctx.locale);
@@ -33,7 +35,14 @@ export function MyApplicationsPage({ ctx, rows, total, page, pages }: { ctx: Pag
             ),
           },
           { header: m['col.org'], cell: (a) => <span safe>{a.orgName}</span> },
-          { header: m['col.appliedAt'], cell: (a) => <RocDate date={a.appliedAt} /> },
+          {
+            header: m['col.appliedAt'],
+            cell: (a) => (
+              <time datetime={a.appliedAt.toISOString()} safe>
+                {`${formatRoc(a.appliedAt)} ${taipeiTime.format(a.appliedAt)}`}
+              </time>
+            ),
+          },
           { header: m['col.viewed'], cell: (a) => <span safe>{a.viewedAt ? fill(m['mine.viewed'], { date: formatRoc(a.viewedAt) }) : m['mine.notViewed']}</span> },
           {
             header: m['col.attachment'],
