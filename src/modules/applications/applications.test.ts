@@ -332,5 +332,8 @@ describe.each(dbDrivers())('applying on %s', (driver) => {
     expect(p1.body.indexOf('分頁職缺21')).toBeLessThan(p1.body.indexOf('分頁職缺20'));
     expect(p1.body).not.toContain('分頁職缺01');
     expect((await c.get('/platform/applications?page=2')).body).toContain('分頁職缺01');
+    // SYS-6: the English texts of the page.
+    expect((await c.get('/platform/applications?lang=en')).body).toContain('My applications');
+    expect((await c.get('/platform/applications?page=abc')).statusCode).toBe(200);
   });
 });
