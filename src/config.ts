@@ -48,6 +48,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** SYS-3: applications are purged this many months after their job's validity ended. */
+  APPLICATION_RETENTION_MONTHS: z.coerce.number().int().min(12).max(240).default(36),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   NEWSLETTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   ACTIVATION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
@@ -112,6 +114,8 @@ export interface Config {
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
   readonly uploadLimitBytes: number;
+  /** APPLICATION_RETENTION_MONTHS (SYS-3). */
+  readonly applicationRetentionMonths: number;
   readonly rateLimitPerMinute: number;
   /** How long a confirmed 電子報 subscription lasts (PUB-5). */
   readonly newsletterMonths: number;
@@ -193,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    applicationRetentionMonths: e.APPLICATION_RETENTION_MONTHS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     newsletterMonths: e.NEWSLETTER_MONTHS,
     activationHours: e.ACTIVATION_HOURS,

@@ -15,6 +15,7 @@ import { ecpaDeps, type EcpaDeps } from './modules/ecpa/index.ts';
 import { createLocalHrDatabase, type HrDatabase } from './modules/hrdb/index.ts';
 import { newsletterDeps, type NewsletterDeps } from './modules/newsletters/index.ts';
 import { resumeDeps, type ResumeDeps } from './modules/resumes/index.ts';
+import { applicationDeps, type ApplicationDeps } from './modules/applications/index.ts';
 import { loadApplicantPrincipal } from './modules/accounts/index.ts';
 import { loadStaffPrincipal } from './modules/ecpa/index.ts';
 
@@ -30,6 +31,7 @@ export interface ModuleDeps {
   readonly ecpa: EcpaDeps;
   readonly resumes: ResumeDeps;
   readonly newsletters: NewsletterDeps;
+  readonly applications: ApplicationDeps;
 }
 
 export interface Services extends Ports {
@@ -70,6 +72,7 @@ export function createServices(config: Config, database: Database, overrides: Se
     ecpa: ecpaDeps(ports, ports.hrdb),
     resumes: resumeDeps(ports),
     newsletters: newsletterDeps(ports),
+    applications: applicationDeps(ports),
   };
   return { ...ports, deps };
 }

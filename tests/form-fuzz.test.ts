@@ -5,7 +5,7 @@
 // page may show the markup unescaped.
 import { describe, expect, it } from 'vitest';
 import { HttpClient as Client } from './helpers/http-client.ts';
-import { createAccount, PASSWORD, STAFF_PASSWORD } from './factories/index.ts';
+import { createAccount, createResume, createVacancy, PASSWORD, STAFF_PASSWORD } from './factories/index.ts';
 import { applicantAccounts } from '../src/modules/accounts/account.schema.ts';
 import { insertStaff } from '../src/modules/ecpa/ecpa.test-support.ts';
 import { newsletterSubscriptions } from '../src/modules/newsletters/newsletter.schema.ts';
@@ -59,11 +59,18 @@ describe('the Form fuzz test', () => {
 
   it('SYS-4 SYS-3 every form, every field, hostile values: 0 responses ≥ 500, 0 invalid rows, no unescaped markup', { timeout: 540_000 }, async () => {
     const app = t.current.app;
-    await createAccount(t.current.services, { email: 'fuzz@example.tw' });
+    const fuzzAccount = await createAccount(t.current.services, { email: 'fuzz@example.tw' });
+    // 應徵職缺 / 我的應徵 (APP-2, APP-4, APP-5): a resume, an open job on the list and one application to reach their forms.
+    await createResume(t.current.services, { applicantId: fuzzAccount.id, basic: { chineseName: '模糊', birthDate: '1991-01-14', gender: 'F', phone: '0912-345-678', email: 'fuzz@example.tw' } });
+    const fuzzJob = await createVacancy(t.current.services, { accessMode: 'open' });
+    const appliedJob = await createVacancy(t.current.services, { accessMode: 'open' });
     await insertStaff(t.current.services.db, t.current.services.config, { account: 'fuzz.staff', name: '陳模糊', email: 'fuzz.staff@example.gov.tw' });
     const anon = new Client(app);
     const applicant = new Client(app);
     expect((await applicant.login('fuzz@example.tw', PASSWORD)).statusCode).toBe(303);
+    await applicant.get(`/platform/apply/${appliedJob.workId}`);
+    await applicant.get('/platform/apply');
+    expect((await applicant.post('/platform/apply', { workId: appliedJob.workId, consent: '1', consentVersion: 'v1' })).statusCode).toBe(303);
     const staff = new Client(app);
     expect((await staff.submit('/ecpa/login', { account: 'fuzz.staff', password: STAFF_PASSWORD, captcha: TEST_CAPTCHA })).statusCode).toBe(303);
 
@@ -72,7 +79,7 @@ describe('the Form fuzz test', () => {
     const pagesSeen: Record<string, number> = {};
     const clients: [string, Client, string[]][] = [
       ['visitor', anon, ['/', '/platform', '/ecpa', '/newsletter', '/platform/register', '/platform/forgot', '/platform/resend', '/ecpa/forgot', '/newsletter/cancel']],
-      ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify']],
+      ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify', `/platform/apply/${fuzzJob.workId}`, '/platform/apply', '/platform/applications']],
       ['staff', staff, ['/ecpa/apps']],
     ];
     for (const [who, client, starts] of clients) {

@@ -114,6 +114,15 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'POST /platform/resume/hrdb-offer': { body: { idNumber: 'A123456789' } },
   // applications
   'GET /platform/apply/:workId': none,
+  'GET /platform/apply': none,
+  'POST /platform/apply': none, // no consent: the page again with the message
+  'POST /platform/apply/remove': none,
+  'GET /platform/applications': none,
+  'GET /platform/applications/:id/attachment': none,
+  'GET /platform/applications/:id/cancel': none,
+  'POST /platform/applications/:id/cancel': none,
+  'GET /platform/applications/:id/delete': none,
+  'POST /platform/applications/:id/delete': none, // inside 12 months: refused with a message, nothing deleted
   // test-only routes of route-matrix.test.ts (one per staff audience that no real page uses yet)
   'GET /test/backoffice': none,
   'GET /test/agency-hr': none,

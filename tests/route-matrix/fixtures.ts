@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { applicantAccounts } from '../../src/modules/accounts/account.schema.ts';
 import { staffUsers, type StaffRole } from '../../src/modules/ecpa/staff.schema.ts';
+import { applications } from '../../src/modules/applications/application.schema.ts';
 import { resumes, resumeUploads } from '../../src/modules/resumes/resume.schema.ts';
 import { vacancies, vacancyAttachments } from '../../src/modules/vacancies/vacancy.schema.ts';
 import { enqueueMail } from '../../src/platform/outbox/outbox.ts';
@@ -144,4 +145,28 @@ export async function insertMail(t: TestApp): Promise<string> {
 /** A real JPEG whose colour tells its owner apart. */
 export async function jpegOf(colour: string): Promise<Buffer> {
   return sharp({ create: { width: 60, height: 80, channels: 3, background: colour } }).jpeg().toBuffer();
+}
+
+/** An active application of the applicant to a fresh open vacancy, with an attachment copy stored. */
+export async function insertApplication(t: TestApp, applicantId: string): Promise<string> {
+  const v = await insertVacancy(t, AGENCY_A, { accessMode: 'open' });
+  const key = `applications/attachment/matrix-${randomUUID()}`;
+  await t.services.storage.put(key, Buffer.from('%PDF-1.4\n%%EOF\n'), { contentType: 'application/pdf' });
+  const [row] = await t.services.db
+    .insert(applications)
+    .values({
+      vacancyId: v.id,
+      applicantId,
+      appliedAt: new Date(),
+      consentVersion: 'v1',
+      consentAt: new Date(),
+      resumeSnapshot: { v: 1, resumeId: randomUUID(), savedAt: new Date().toISOString(), data: { basic: { chineseName: '矩陣', email: 'matrix@example.tw' } } as never, attachmentName: '附件.pdf' },
+      attachFiles: true,
+      attachmentKey: key,
+      attachmentName: '附件.pdf',
+      attachmentType: 'application/pdf',
+      attachmentSize: 15,
+    })
+    .returning({ id: applications.id });
+  return row!.id;
 }

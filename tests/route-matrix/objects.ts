@@ -3,7 +3,7 @@
 // objects that belong to someone — the parameters of someone else's object of the same kind, which must be 404.
 // A module adding a parametrised route adds its entry here (the matrix test fails naming a route without one).
 import type { TestApp } from '../helpers/app.ts';
-import { AGENCY_A, AGENCY_B, insertMail, insertStagedPhoto, insertVacancy, insertVacancyAttachment, type Actor, type Actors } from './fixtures.ts';
+import { AGENCY_A, AGENCY_B, insertApplication, insertMail, insertStagedPhoto, insertVacancy, insertVacancyAttachment, type Actor, type Actors } from './fixtures.ts';
 
 export type Params = Record<string, string>;
 
@@ -53,6 +53,22 @@ export const objectCases: Record<string, ObjectCase> = {
     own: async (t, actor, actors) => ({ id: await insertStagedPhoto(t, ownerOf(actor, actors).id!) }),
     othersOf: async (t, actor, actors) => ({ id: await insertStagedPhoto(t, otherApplicantOf(actor, actors).id!) }),
   },
+  // 我的應徵 (APP-4, APP-5, APP-6): the applicant's own application; another applicant's must be 404
+  ...Object.fromEntries(
+    [
+      'GET /platform/applications/:id/attachment',
+      'GET /platform/applications/:id/cancel',
+      'POST /platform/applications/:id/cancel',
+      'GET /platform/applications/:id/delete',
+      'POST /platform/applications/:id/delete',
+    ].map((route) => [
+      route,
+      {
+        own: async (t: TestApp, actor: Actor, actors: Actors) => ({ id: await insertApplication(t, ownerOf(actor, actors).id!) }),
+        othersOf: async (t: TestApp, actor: Actor, actors: Actors) => ({ id: await insertApplication(t, otherApplicantOf(actor, actors).id!) }),
+      } satisfies ObjectCase,
+    ]),
+  ),
   // 機關徵才登錄 (AGY-1..AGY-5): a vacancy of the actor's own agency; one of the other agency must be 404
   ...Object.fromEntries(
     ['GET /agency/:id/edit', 'POST /agency/:id/edit', 'GET /agency/:id/preview', 'GET /agency/:id/delete', 'POST /agency/:id/delete'].map((route) => [route, agencyVacancyCase]),

@@ -23,6 +23,12 @@ export async function doorRoutes(app: FastifyInstance, services: Services): Prom
               <a href="/platform/resume">履歷填寫</a>
             </li>
             <li>
+              <a href="/platform/apply">應徵職缺</a>
+            </li>
+            <li>
+              <a href="/platform/applications">我的應徵</a>
+            </li>
+            <li>
               <a href="/platform/account/password">變更密碼</a>
             </li>
             <li>

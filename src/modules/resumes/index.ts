@@ -26,3 +26,8 @@ export { resumes } from './resume.schema.ts';
 export { findResume } from './resume.repo.ts';
 export { resumePolicy, resumeFilePolicy, stagedUploadPolicy } from './resume.policy.ts';
 export { purgeExpiredStagedUploads } from './stage-upload.ts';
+export { resumeData, toResumeDocument } from './resume.mapping.ts';
+export type { ResumeRow } from './resume.repo.ts';
+export type { ResumeData } from './resume.types.ts';
+export { loadPreview, type Preview } from './load-preview.ts';
+export { ResumePreviewArticle } from './views/preview-page.tsx';

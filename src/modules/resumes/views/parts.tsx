@@ -22,6 +22,9 @@ export function ResumePage({ ctx, title, scripts = [], children }: { ctx: PageCo
     { href: resumePaths.form, label: m['title.form'] },
     { href: resumePaths.preview, label: m['title.preview'] },
     { href: resumePaths.delete, label: m['title.delete'] },
+    // The applications module's pages (its paths; this module cannot import it: it imports this one).
+    { href: '/platform/apply', label: m['nav.apply'] },
+    { href: '/platform/applications', label: m['nav.applications'] },
     { href: accountPaths.changePassword, label: m['nav.password'] },
     { href: accountPaths.changeEmail, label: m['nav.email'] },
   ];

@@ -1,0 +1,98 @@
+// Pure rules of applying (APP-*, GEN-1): no I/O, no clock of their own. Dates are ISO 'YYYY-MM-DD' (Taipei).
+
+/** The authorization text an applicant ticks (APP-2) and its version, stored with each application (APP-7). */
+export const CONSENT_VERSION = 'v1';
+export const CONSENT_TEXT = '本人同意並授權人事總處取得完整履歷資料，提供予所應徵職缺之徵才機關，作為甄選作業使用。';
+
+/** The facts of a vacancy the rules read. */
+export interface VacancyFacts {
+  accessMode: string;
+  reviewStatus: string;
+  deletedAt: Date | null;
+  validFrom: string;
+  validTo: string;
+}
+
+export type ApplyRefusal = 'not-found' | 'not-open' | 'deleted' | 'expired' | 'not-published';
+
+/** May a job be applied to online today? Only published 不須具 (open) jobs inside their validity (APP-2). */
+export function applyRefusal(v: VacancyFacts | null, today: string): ApplyRefusal | null {
+  if (!v) return 'not-found';
+  if (v.deletedAt) return 'deleted';
+  if (v.accessMode !== 'open') return 'not-open';
+  if (v.reviewStatus !== 'approved' || today < v.validFrom) return 'not-published';
+  if (today > v.validTo) return 'expired';
+  return null;
+}
+
+/** 已刪除 / 已到期 / 刊登中, derived from the vacancy (APP-4). */
+export type VacancyState = 'deleted' | 'expired' | 'open';
+export function vacancyState(v: Pick<VacancyFacts, 'deletedAt' | 'validTo'>, today: string): VacancyState {
+  if (v.deletedAt) return 'deleted';
+  if (today > v.validTo) return 'expired';
+  return 'open';
+}
+
+/** The attachment sent with an application may be downloaded only while the job is neither deleted nor expired (APP-4). */
+export function mayDownloadAttachment(app: { attachmentKey: string | null }, v: Pick<VacancyFacts, 'deletedAt' | 'validTo'>, today: string): boolean {
+  return app.attachmentKey !== null && vacancyState(v, today) === 'open';
+}
+
+export type CancelRefusal = 'not-active' | 'vacancy-deleted' | 'vacancy-expired';
+
+/** 取消應徵 (APP-5): only an active application of a job still open. */
+export function cancelRefusal(app: { status: string }, v: Pick<VacancyFacts, 'deletedAt' | 'validTo'>, today: string): CancelRefusal | null {
+  if (app.status !== 'active') return 'not-active';
+  const state = vacancyState(v, today);
+  if (state === 'deleted') return 'vacancy-deleted';
+  if (state === 'expired') return 'vacancy-expired';
+  return null;
+}
+
+/** 'YYYY-MM-DD' plus n calendar months (the day clamped to the month's end). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** APP-6: an applicant may delete a record 12 months after the job's validity ended. */
+export const DELETABLE_AFTER_MONTHS = 12;
+export function mayDeleteRecord(v: Pick<VacancyFacts, 'validTo'>, today: string): boolean {
+  return today >= addMonths(v.validTo, DELETABLE_AFTER_MONTHS);
+}
+
+/** SYS-3: records of jobs whose validity ended before this date are purged (APPLICATION_RETENTION_MONTHS). */
+export function retentionCutoff(today: string, months: number): string {
+  return addMonths(today, -months);
+}
+
+/** The plain-language status line of 我的應徵 (issue 11 item 7). */
+export type StatusStep = 'cancelled' | 'sent' | 'viewed';
+export function statusStep(app: { status: string; viewedAt: Date | null }): StatusStep {
+  if (app.status === 'cancelled') return 'cancelled';
+  return app.viewedAt ? 'viewed' : 'sent';
+}
+
+/** GEN-1: delay before the n-th retry of a failed resume file (seconds): 30 s, 2 min, 8 min, … capped at 1 h. */
+export const RESUME_FILE_MAX_ATTEMPTS = 5;
+export function retryDelaySeconds(attempt: number): number {
+  return Math.min(3600, 30 * 4 ** Math.max(0, attempt - 1));
+}
+
+/** A 'producing' row whose worker has not finished in this time is taken to have crashed (GEN-3). */
+export const PRODUCING_STALE_MS = 5 * 60_000;
+
+/** The jobs of one 確定應徵: each work id once, in the order given, at most MAX_BASKET. */
+export const MAX_BASKET = 20;
+export function basketOf(ids: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    if (typeof id === 'string' && /^\d{10}$/.test(id) && !out.includes(id)) out.push(id);
+    if (out.length >= MAX_BASKET) break;
+  }
+  return out;
+}

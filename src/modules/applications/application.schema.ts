@@ -1,0 +1,54 @@
+// Applications (應徵, DOMAIN.md): vacancy × applicant, the frozen resume (APP-3), the consent version and time
+// (APP-7), the copies of the photo/attachment in storage, and the resume PDF's state (GEN-1). 已刪除/已到期 are
+// derived from the vacancy, never stored. One active application per person per job: a partial unique index.
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from '../../platform/db/schema/platform.ts';
+import { applicantAccounts } from '../accounts/index.ts';
+import { vacancies } from '../vacancies/index.ts';
+import type { ResumeSnapshot } from './application.types.ts';
+
+export type ApplicationStatus = 'active' | 'cancelled';
+export type ResumeFileState = 'pending' | 'producing' | 'ready' | 'failed';
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    vacancyId: uuid('vacancy_id')
+      .notNull()
+      .references(() => vacancies.id),
+    applicantId: uuid('applicant_id')
+      .notNull()
+      .references(() => applicantAccounts.id),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull(),
+    consentVersion: text('consent_version').notNull(),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    resumeSnapshot: jsonb('resume_snapshot').$type<ResumeSnapshot>().notNull(),
+    /** 附加證照資格/作品附件 was ticked. */
+    attachFiles: boolean('attach_files').notNull().default(false),
+    /** Copies (their own storage keys) of the resume's photo and, when attachFiles, its attachment. */
+    photoKey: text('photo_key'),
+    attachmentKey: text('attachment_key'),
+    attachmentName: text('attachment_name'),
+    attachmentType: text('attachment_type'),
+    attachmentSize: integer('attachment_size'),
+    resumeFileState: text('resume_file_state').$type<ResumeFileState>().notNull().default('pending'),
+    resumeFileKey: text('resume_file_key'),
+    resumeFileAttempts: integer('resume_file_attempts').notNull().default(0),
+    resumeFileLastError: text('resume_file_last_error'),
+    resumeFileStartedAt: timestamp('resume_file_started_at', { withTimezone: true }),
+    resumeFileReadyAt: timestamp('resume_file_ready_at', { withTimezone: true }),
+    /** First 調閱 by the agency. */
+    viewedAt: timestamp('viewed_at', { withTimezone: true }),
+    status: text('status').$type<ApplicationStatus>().notNull().default('active'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('applications_active_uq').on(t.vacancyId, t.applicantId).where(sql`"status" = 'active'`),
+    index('applications_applicant_idx').on(t.applicantId, t.appliedAt),
+    index('applications_vacancy_idx').on(t.vacancyId),
+    index('applications_file_state_idx').on(t.resumeFileState).where(sql`"resume_file_state" IN ('pending', 'producing', 'failed')`),
+  ],
+);
