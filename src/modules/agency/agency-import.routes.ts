@@ -101,7 +101,8 @@ export async function agencyImportRoutes(app: FastifyInstance, services: Service
     const result = await confirmImport(db, actorOf(req), agency, batch.id, services.clock.now(), services.clock.today());
     if (result.ok) {
       const flagged = result.created.filter((v) => v.reviewStatus !== 'approved').length;
-      flash(reply, { kind: 'success', text: `已匯入 ${result.created.length} 個職缺（職缺編號 ${result.created[0]!.workId} 起）${flagged ? `，其中 ${flagged} 個待審核` : ''}。` });
+      const first = result.created[0];
+      flash(reply, { kind: 'success', text: `已匯入 ${result.created.length} 個職缺${first ? `（職缺編號 ${first.workId} 起）` : ''}${flagged ? `，其中 ${flagged} 個待審核` : ''}。` });
       return reply.redirect('/agency', 303);
     }
     if ('errors' in result) return sendPage(reply, ImportPage({ ctx: ctxOf(req, reply), agency, errors: result.errors, rowCount: batch.rowCount, fileName: batch.fileName }), 422);

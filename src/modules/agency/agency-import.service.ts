@@ -57,6 +57,7 @@ export async function confirmImport(db: Db, actor: Actor & { id: string }, agenc
     const batch = await takeBatch(tx, batchId, actor.id, agency.code);
     if (!batch) return null;
     const rows = batchRows(batch);
+    if (rows.length === 0) return [];
     const workIds = await nextWorkIds(tx, workIdMonth(today), rows.length);
     const verdicts = rows.map((r) => checkVacancyText(r.form));
     const made = await insertVacancies(
