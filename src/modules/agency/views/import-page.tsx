@@ -106,7 +106,7 @@ export function ImportPage({ ctx, agency, fileError, errors = [], rowCount = 0, 
         <ul>
           {TEMPLATES.map((t) => (
             <li>
-              <a href={t.href} download="" safe>
+              <a href={t.href} download="">
                 {t.label}
               </a>
             </li>

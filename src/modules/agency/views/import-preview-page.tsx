@@ -70,7 +70,7 @@ export function ImportPreviewPage({ ctx, agency, batchId, fileName, rows }: Impo
                   </td>
                   <td safe>{row.rankText ?? ''}</td>
                   <td safe>{row.sysnamText ?? ''}</td>
-                  <td safe>{ACCESS_MODES.find((m) => m.value === r.form.accessMode)?.label ?? ''}</td>
+                  <td>{ACCESS_MODES.find((m) => m.value === r.form.accessMode)?.label ?? ''}</td>
                   <td safe>{verdict.status === 'approved' ? '審核通過' : `待審核：${verdict.reason}`}</td>
                 </tr>
               );
