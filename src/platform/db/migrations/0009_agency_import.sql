@@ -1,4 +1,4 @@
--- 機關徵才匯入 (AGY-7): checked uploads waiting for 確認匯入 (src/modules/agency/agency-import.schema.ts).
+-- 機關徵才匯入 (AGY-7): checked uploads waiting for 確認匯入 (the agency module's agency-import.schema.ts).
 CREATE TABLE agency_import_batches (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   staff_id uuid NOT NULL,
