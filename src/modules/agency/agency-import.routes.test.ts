@@ -109,7 +109,7 @@ describe.each(dbDrivers())('機關徵才匯入 (%s)', (driver) => {
     expect((await c.get('/agency')).body).toContain('已匯入 3 個職缺');
   });
 
-  it('AGY-7 SYS-4 bad files get clear messages and create nothing: not a spreadsheet, empty, no rows, 5,001 rows, formulas, merged cells, text dates, unknown codes', async () => {
+  it('AGY-7 SYS-4 bad files get clear messages and create nothing: not a spreadsheet, empty, over 5 MB, not UTF-8, no rows, 5,001 rows, formulas, merged cells, text dates, unknown codes', async () => {
     const { agency, c } = await staffClient();
     const t = await template(c, 'xlsx');
     const header = IMPORT_COLUMNS.map((x) => x.label);
@@ -124,6 +124,10 @@ describe.each(dbDrivers())('機關徵才匯入 (%s)', (driver) => {
       expect(res.statusCode, what).toBe(422);
       expect(res.body, what).toMatch(/檔案不是試算表|檔案是空的|請選擇要上傳的檔案/);
     }
+    const tooBig = await upload(c, Buffer.concat([t, Buffer.alloc(5 * 1024 * 1024)]), 'big.xlsx');
+    expect(tooBig.body).toContain('檔案超過 5 MB');
+    const big5 = await upload(c, Buffer.from([0xa4, 0xa4, 0xa4, 0xe5, 0x2c, 0x0d, 0x0a]), 'big5.csv');
+    expect(big5.body).toContain('CSV 檔案請以 UTF-8 編碼儲存');
     const noRows = await upload(c, t, 'x.xlsx');
     expect(noRows.body).toContain('檔案沒有資料列');
     const big = plainSheet('csv', [header, ...Array.from({ length: 5_001 }, () => header.map(() => 'x'))]);
