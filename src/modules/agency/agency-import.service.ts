@@ -2,7 +2,7 @@
 // (create every staged vacancy in ONE transaction: each with source bulk_import, its own 職缺編號, the automatic
 // check of ADM-1 and its audit row — or none at all).
 import type { Actor } from '../../platform/audit/audit.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { checkVacancyText } from './agency-check.rules.ts';
 import { checkUpload } from './agency-import.file.ts';
@@ -76,10 +76,14 @@ export async function confirmImport(db: Db, actor: Actor & { id: string }, agenc
       })),
     );
     const byWorkId = new Map(made.map((m) => [m.workId, m]));
-    for (const [i, r] of rows.entries()) {
-      const v = byWorkId.get(workIds[i]!)!;
-      await recordAudit(tx, actor, 'vacancy.create', { kind: 'vacancy', id: v.id }, { workId: v.workId, agency: agency.code, source: 'bulk_import', batch: batch.id, row: r.rowNo, review: verdicts[i]!.status, reasons: verdicts[i]!.reasons });
-    }
+    await recordAudits(
+      tx,
+      actor,
+      rows.map((r, i) => {
+        const v = byWorkId.get(workIds[i]!)!;
+        return { action: 'vacancy.create', subject: { kind: 'vacancy', id: v.id }, details: { workId: v.workId, agency: agency.code, source: 'bulk_import', batch: batch.id, row: r.rowNo, review: verdicts[i]!.status, reasons: verdicts[i]!.reasons } };
+      }),
+    );
     await recordAudit(tx, actor, 'vacancy.import', { kind: 'vacancy_import', id: batch.id }, { agency: agency.code, file: batch.fileName, created: made.length });
     return workIds.map((w) => byWorkId.get(w)!);
   });
