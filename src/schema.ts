@@ -8,3 +8,4 @@ export * from './modules/vacancies/vacancy.schema.ts';
 export * from './modules/resumes/resume.schema.ts';
 export * from './modules/newsletters/newsletter.schema.ts';
 export * from './modules/applications/application.schema.ts';
+export * from './modules/agency/agency-import.schema.ts';

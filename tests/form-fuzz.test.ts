@@ -11,6 +11,8 @@ import { insertStaff } from '../src/modules/ecpa/ecpa.test-support.ts';
 import { newsletterSubscriptions } from '../src/modules/newsletters/newsletter.schema.ts';
 import { resumes } from '../src/modules/resumes/resume.schema.ts';
 import { isValidIdNumber } from '../src/platform/tw/id-number.ts';
+import { templateFile } from '../src/modules/agency/agency-import.sheet.ts';
+import { fillTemplate, uploadImport, validRow } from '../src/modules/agency/agency-import.test-support.ts';
 import { cookieHeader, TEST_CAPTCHA, useTestApp } from './helpers/app.ts';
 
 interface FoundForm {
@@ -74,13 +76,19 @@ describe('the Form fuzz test', () => {
     const staff = new Client(app);
     expect((await staff.submit('/ecpa/login', { account: 'fuzz.staff', password: STAFF_PASSWORD, captcha: TEST_CAPTCHA })).statusCode).toBe(303);
 
+    // 機關徵才匯入 (AGY-7): a checked upload, so that its preview page and 確認匯入 form are crawled and fuzzed too.
+    await staff.get('/agency/import');
+    const staged = await uploadImport(app, staff, fillTemplate(templateFile('csv'), 'csv', [validRow(t.current.services.clock.today())]), 'fuzz.csv');
+    expect(staged.statusCode).toBe(303);
+    const importPreview = String(staged.headers.location);
+
     // Crawl: every same-site GET page reachable from the doors, per user.
     const forms = new Map<string, FoundForm>();
     const pagesSeen: Record<string, number> = {};
     const clients: [string, Client, string[]][] = [
       ['visitor', anon, ['/', '/platform', '/ecpa', '/newsletter', '/platform/register', '/platform/forgot', '/platform/resend', '/ecpa/forgot', '/newsletter/cancel']],
       ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify', `/platform/apply/${fuzzJob.workId}`, '/platform/apply', '/platform/applications']],
-      ['staff', staff, ['/ecpa/apps']],
+      ['staff', staff, ['/ecpa/apps', importPreview]],
     ];
     for (const [who, client, starts] of clients) {
       const queue = [...starts];

@@ -2,6 +2,8 @@
 // giving, for an actor, the path parameters of an object it may reach (its own, or a public one), and — for
 // objects that belong to someone — the parameters of someone else's object of the same kind, which must be 404.
 // A module adding a parametrised route adds its entry here (the matrix test fails naming a route without one).
+import { randomUUID } from 'node:crypto';
+import { agencyImportBatches } from '../../src/modules/agency/agency-import.schema.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { AGENCY_A, AGENCY_B, insertApplication, insertMail, insertStagedPhoto, insertVacancy, insertVacancyAttachment, type Actor, type Actors } from './fixtures.ts';
 
@@ -36,6 +38,18 @@ const otherApplicantOf = (actor: Actor, actors: Actors) => (actor.name === 'othe
 const agencyVacancyCase: ObjectCase = {
   own: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_B : AGENCY_A)).id }),
   othersOf: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_A : AGENCY_B)).id }),
+};
+
+/** A staged 機關徵才匯入 batch (AGY-7) of a staff member and agency (no rows: confirming it creates nothing). */
+async function insertImportBatch(t: TestApp, staffId: string, agencyCode: string): Promise<string> {
+  const [row] = await t.services.db.insert(agencyImportBatches).values({ staffId, agencyCode, fileName: 'matrix.xlsx', rowCount: 0, rows: [] }).returning({ id: agencyImportBatches.id });
+  return row!.id;
+}
+
+const importBatchCase: ObjectCase = {
+  own: async (t, actor) => ({ batchId: await insertImportBatch(t, actor.kind === 'staff' && actor.id ? actor.id : randomUUID(), actor.agencyCode ?? AGENCY_A) }),
+  // Another agency's staff member's batch.
+  othersOf: async (t, actor) => ({ batchId: await insertImportBatch(t, randomUUID(), actor.agencyCode === AGENCY_B ? AGENCY_A : AGENCY_B) }),
 };
 
 export const objectCases: Record<string, ObjectCase> = {
@@ -73,6 +87,9 @@ export const objectCases: Record<string, ObjectCase> = {
   ...Object.fromEntries(
     ['GET /agency/:id/edit', 'POST /agency/:id/edit', 'GET /agency/:id/preview', 'GET /agency/:id/delete', 'POST /agency/:id/delete'].map((route) => [route, agencyVacancyCase]),
   ),
+  // 機關徵才匯入 (AGY-7): a staged batch of the actor; another staff member's is 404
+  'GET /agency/import/:batchId': importBatchCase,
+  'POST /agency/import/:batchId': importBatchCase,
   // test-only agency route (route-matrix.test.ts): a vacancy of the actor's own agency, and one of the other agency
   'GET /test/agency/vacancies/:id': {
     own: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_B : AGENCY_A)).workId }),

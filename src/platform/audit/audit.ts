@@ -31,4 +31,10 @@ export async function recordAudit(
   });
 }
 
+/** Many audit rows of one actor in a few statements (a bulk change: each object still gets its own row). */
+export async function recordAudits(q: Queryable, actor: Actor, entries: readonly { action: string; subject: Subject | null; details?: Record<string, unknown> }[]): Promise<void> {
+  const rows = entries.map((e) => ({ actorKind: actor.kind, actorId: actor.id ?? null, action: e.action, subjectKind: e.subject?.kind ?? null, subjectId: e.subject?.id ?? null, details: e.details ?? {}, ip: actor.ip ?? null }));
+  for (let i = 0; i < rows.length; i += 200) await q.insert(auditEvents).values(rows.slice(i, i + 200));
+}
+
 export const audit = { record: recordAudit };

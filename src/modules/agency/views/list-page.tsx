@@ -76,7 +76,7 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
         <a class="button" href="/agency/new">
           新增
         </a>{' '}
-        {history ? <a href="/agency">目前職缺</a> : <a href="/agency?view=history">歷史職缺</a>}
+        {history ? <a href="/agency">目前職缺</a> : <a href="/agency?view=history">歷史職缺</a>} <a href="/agency/import">機關徵才匯入</a>
       </p>
       <p safe>{`共 ${total} 筆`}</p>
       {rows.length === 0 ? (
