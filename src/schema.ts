@@ -7,3 +7,4 @@ export * from './modules/ecpa/staff.schema.ts';
 export * from './modules/vacancies/vacancy.schema.ts';
 export * from './modules/resumes/resume.schema.ts';
 export * from './modules/newsletters/newsletter.schema.ts';
+export * from './modules/agency/agency.schema.ts';

@@ -1,6 +1,7 @@
 // Front door of the agency module (ADR 0003): 機關徵才登錄 (AGY-1..AGY-5) and the automatic check of ADM-1.
 import type { Services } from '../../container.ts';
 import type { AppModule } from '../../platform/module.ts';
+import { purgeStagedAttachments } from './agency-attachments.ts';
 import { agencyRoutes } from './agency.routes.ts';
 import { seedAgencyDemo } from './agency.seed.ts';
 
@@ -8,6 +9,10 @@ export const agencyModule: AppModule<Services> = {
   name: 'agency',
   async routes(app, services) {
     await agencyRoutes(app, services);
+  },
+  // 職缺相關附件 staged on a form that was never sent: purged after a day (rows and files).
+  async maintenance(services) {
+    return purgeStagedAttachments(services, services.clock.now());
   },
   async seedDemo(services) {
     const made = await seedAgencyDemo(services.db, services.clock.now(), services.clock.today());
