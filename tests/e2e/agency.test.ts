@@ -116,6 +116,19 @@ describe('agency vacancies journey (Chromium)', { timeout: 240_000 }, () => {
     expect(gone?.status()).toBe(410);
   });
 
+  it('AGY-3 with JavaScript, 五、應徵者履歷調閱方式 follows 人員區分 at once until the person picks a mode', async () => {
+    const page = await j.current.scriptPage();
+    await signIn(page);
+    await page.goto('/agency/new');
+    await page.locator('#f-personKindCode').selectOption('13'); // 約僱人員 → 不須具
+    expect(await page.locator('#f-accessMode-1').isChecked()).toBe(true);
+    await page.locator('#f-personKindCode').selectOption('11'); // 一般人員 → 須具
+    expect(await page.locator('#f-accessMode-0').isChecked()).toBe(true);
+    await page.locator('#f-accessMode-2').check(); // chosen by the person: kept
+    await page.locator('#f-personKindCode').selectOption('12');
+    expect(await page.locator('#f-accessMode-2').isChecked()).toBe(true);
+  });
+
   it('SYS-5 every agency page has no axe-core violations (list, 歷史職缺, 新增 with errors, 修改, 預覽, 刪除, the back-office chooser; zh-TW and English)', async () => {
     const page = await j.current.scriptPage();
     await signIn(page);

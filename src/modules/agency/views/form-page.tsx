@@ -36,6 +36,12 @@ export interface FormPageProps {
 
 type Texts = ReturnType<typeof agencyMessages>;
 
+/** AGY-3: the 人員區分 codes whose default is 不須具 (public/js/agency-form.js switches the mode live). */
+const OPEN_KINDS = personKinds()
+  .filter((k) => defaultAccessMode(k.code) === 'open')
+  .map((k) => k.code)
+  .join(' ');
+
 function Attachments({ t, a, workId, error, maxBytes }: { t: Texts; a: AttachmentState; workId: string; error?: string | undefined; maxBytes: number }): JSX.Element {
   const id = fieldId('attachments');
   const items = [...a.stored.map((s) => ({ ...s, stored: true })), ...a.staged.map((s) => ({ ...s, stored: false }))];
@@ -160,7 +166,7 @@ export function FormPage(p: FormPageProps): JSX.Element {
   const personKindCode = valueOf(v, 'personKindCode');
   const mode = valueOf(v, 'accessMode') || (personKindCode ? defaultAccessMode(personKindCode) : '');
   return (
-    <Layout ctx={ctx} title={p.title} door="ecpa">
+    <Layout ctx={ctx} title={p.title} door="ecpa" scripts={['/assets/js/forms.js', '/assets/js/agency-form.js']}>
       <h1 safe>{p.title}</h1>
       <p>
         <a href={p.agency.via ? `/agency?agency=${encodeURIComponent(p.agency.via)}` : '/agency'} safe>
@@ -178,7 +184,7 @@ export function FormPage(p: FormPageProps): JSX.Element {
         ''
       )}
       <FormErrors ctx={ctx} errors={e} labels={L} />
-      <form method="post" action={action} enctype="multipart/form-data" novalidate class="agency-form">
+      <form method="post" action={action} enctype="multipart/form-data" novalidate class="agency-form" data-open-kinds={OPEN_KINDS} data-mode-chosen={valueOf(v, 'accessMode') ? 'yes' : 'no'}>
         <DefaultSubmit />
         <Csrf ctx={ctx} />
         <fieldset>
