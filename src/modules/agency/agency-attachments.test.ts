@@ -153,6 +153,16 @@ describe.each(dbDrivers())('agency attachments, back office, English (%s)', (dri
     expect((await c.get(`/jobs/${theirs.workId}`)).statusCode).toBe(410);
   });
 
+  it('AGY-1 a back-office member who is also agency HR starts with their own agency and may choose another (改選其他機關)', async () => {
+    const { c, agency } = await staffClient(['agency_hr', 'backoffice']);
+    const own = await c.get('/agency');
+    expect(own.body).toContain(agency.code);
+    expect(own.body).toContain('href="/agency?agency="');
+    const chooser = await c.get('/agency?agency=&q=' + encodeURIComponent(agency.name));
+    expect(chooser.body).toContain('選擇代理的機關');
+    expect(chooser.body).toContain(`/agency?agency=${agency.code}`);
+  });
+
   it('AGY-1 SYS-4 agency HR staff cannot act for another agency: ?agency= is ignored', async () => {
     const other = await createAgency(db(), {});
     await createVacancy(db(), { orgId: other.code, orgName: other.name, title: '別人的職缺' });

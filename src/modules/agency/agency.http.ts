@@ -18,7 +18,7 @@ export type Acting = { kind: 'agency'; agency: AgencyRef } | { kind: 'choose'; u
 
 const chosenOf = (req: FastifyRequest): string | null => {
   const v = (req.query as Record<string, unknown> | undefined)?.agency;
-  return typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 20) : null;
+  return typeof v === 'string' ? v.trim().slice(0, 20) : null; // '' (present, empty): the back office's chooser
 };
 
 export async function actingFor(services: Services, req: FastifyRequest): Promise<Acting> {
@@ -28,7 +28,7 @@ export async function actingFor(services: Services, req: FastifyRequest): Promis
   if (code === null) throw new AppError('not-found');
   if (code === 'choose') return { kind: 'choose', unknown: null };
   const a = await findAgency(services.db, code);
-  const byChoice = hasRole(p, 'backoffice') && code === chosen;
+  const byChoice = hasRole(p, 'backoffice') && code === chosen && chosen !== '';
   if (!a && byChoice) return { kind: 'choose', unknown: code };
   return { kind: 'agency', agency: { code, name: a?.name ?? code, via: byChoice ? code : null } };
 }

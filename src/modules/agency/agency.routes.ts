@@ -81,7 +81,7 @@ export async function agencyRoutes(app: FastifyInstance, services: Services): Pr
     const agency = acting.agency;
     const filters = parseListQuery(query, agency.via ?? null);
     const { total, rows } = await listAgencyVacancies(db, { ...filters, agencyCode: agency.code }, services.clock.today());
-    return sendPage(reply, ListPage({ ctx: ctxOf(req, reply), agency, method: req.principal!.method, filters, rows, total }));
+    return sendPage(reply, ListPage({ ctx: ctxOf(req, reply), agency, method: req.principal!.method, backoffice: req.principal!.roles.includes('backoffice'), filters, rows, total }));
   });
 
   app.get('/agency/new', at, async (req, reply) => {

@@ -59,6 +59,8 @@ describe('vacancy policy', () => {
     expect(actingAgency(staff(DGPA, 'backoffice'), null)).toBe('choose');
     expect(actingAgency(staff(YILAN, 'agency_hr', 'backoffice'), null)).toBe(YILAN);
     expect(actingAgency(staff(YILAN, 'agency_hr', 'backoffice'), KEELUNG)).toBe(KEELUNG);
+    expect(actingAgency(staff(YILAN, 'agency_hr', 'backoffice'), '')).toBe('choose'); // 改選其他機關
+    expect(actingAgency(staff(YILAN, 'agency_hr'), '')).toBe(YILAN);
     for (const p of [null, applicant, staff(YILAN, 'civil_servant')]) expect(actingAgency(p, KEELUNG)).toBeNull();
     expect(manageScope(staff(YILAN, 'agency_hr'))).toBe(YILAN);
     expect(manageScope(staff(DGPA, 'backoffice'))).toBe('any');

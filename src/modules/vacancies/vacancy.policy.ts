@@ -48,10 +48,11 @@ export function manageScope(p: Principal | null): string | 'any' | null {
 /**
  * The agency a principal acts for on the 機關徵才登錄 list and form (AGY-1, AGY-2): agency HR staff always their own
  * agency (a chosen code is ignored); the back office the agency it chose (`?agency=`) — until it has chosen, its own
- * when it is also agency HR, else 'choose' (the chooser page); anyone else null (404).
+ * when it is also agency HR, else 'choose' (the chooser page); an empty choice (`?agency=`) asks for the chooser;
+ * anyone else null (404).
  */
 export function actingAgency(p: Principal | null, chosen: string | null): string | 'choose' | null {
-  if (hasRole(p, 'backoffice')) return chosen || (hasRole(p, 'agency_hr') && p!.agencyCode) || 'choose';
+  if (hasRole(p, 'backoffice')) return chosen === '' ? 'choose' : chosen || (hasRole(p, 'agency_hr') && p!.agencyCode) || 'choose';
   return hasRole(p, 'agency_hr') && p!.agencyCode ? p!.agencyCode : null;
 }
 

@@ -25,6 +25,7 @@ export function ChoosePage({ ctx, q, unknown, agencies }: { ctx: PageContext; q:
         ''
       )}
       <form method="get" action="/agency" class="agency-query">
+        <input type="hidden" name="agency" value="" />
         <div class="field">
           <label for="q-agency" safe>
             {t['choose.query']}

@@ -13,12 +13,14 @@ export interface ListPageProps {
   ctx: PageContext;
   agency: { code: string; name: string; via?: string | null };
   method: string;
+  /** The principal is back office: offer 改選其他機關 (the chooser). */
+  backoffice?: boolean;
   filters: ListFilters;
   rows: VacancyRow[];
   total: number;
 }
 
-export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListPageProps): JSX.Element {
+export function ListPage({ ctx, agency, method, backoffice = false, filters: f, rows, total }: ListPageProps): JSX.Element {
   const t = agencyMessages(ctx.locale);
   const via = agency.via ?? null;
   const history = f.view === 'history';
@@ -32,10 +34,10 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
         <br />
         <span safe>{fill(t['list.method'], { method })}</span>
       </p>
-      {via ? (
+      {via || backoffice ? (
         <p class="notice">
-          <span safe>{t['list.acting']}</span>{' '}
-          <a href="/agency" safe>
+          {via ? <span safe>{t['list.acting']}</span> : ''}{' '}
+          <a href="/agency?agency=" safe>
             {t['list.chooseOther']}
           </a>
         </p>
