@@ -9,3 +9,4 @@ export * from './modules/resumes/resume.schema.ts';
 export * from './modules/newsletters/newsletter.schema.ts';
 export * from './modules/applications/application.schema.ts';
 export * from './modules/agency/agency-import.schema.ts';
+export * from './modules/agency/agency.schema.ts';

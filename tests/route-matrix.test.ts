@@ -25,6 +25,7 @@ const INSIDE: Record<Audience, readonly RoleName[]> = {
   agency_hr: ['hrA', 'hrB'],
   backoffice: ['backoffice'],
   civil_servant: ['civilServant'],
+  agency_or_backoffice: ['hrA', 'hrB', 'backoffice'], // 機關徵才登錄: the back office acts for any agency (issue 10)
 };
 const SIGN_IN: Record<'applicant' | 'staff', string> = { applicant: '/platform/login', staff: '/ecpa/login' };
 
@@ -93,8 +94,8 @@ describe.each(dbDrivers())('route matrix (SYS-4) on %s', (driver) => {
         const problem = judge(route, want, url, res);
         if (problem) failures.push(`${key} as ${actor.name}: ${problem}`);
         cells++;
-        if (want === 'inside' && objects?.othersOf) {
-          const other = await objects.othersOf(t.current, actor, actors);
+        const other = want === 'inside' && objects?.othersOf ? await objects.othersOf(t.current, actor, actors) : null;
+        if (other) {
           const cross = await call(t.current, route, actor, fillPath(route.url, other));
           if (cross.res.statusCode !== 404) failures.push(`${key} as ${actor.name} on someone else's object: expected 404, got ${cross.res.statusCode}`);
           crossCells++;

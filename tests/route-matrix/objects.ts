@@ -12,8 +12,11 @@ export type Params = Record<string, string>;
 export interface ObjectCase {
   /** Parameters of an object `actor` may reach (for actors outside the audience: any well-formed object). */
   own(t: TestApp, actor: Actor, actors: Actors): Promise<Params>;
-  /** Parameters of an object of someone else, for actors inside the audience (owned objects only). */
-  othersOf?(t: TestApp, actor: Actor, actors: Actors): Promise<Params>;
+  /**
+   * Parameters of an object of someone else, for actors inside the audience (owned objects only); null when the
+   * actor may reach every object of the kind (the back office on any agency's vacancy).
+   */
+  othersOf?(t: TestApp, actor: Actor, actors: Actors): Promise<Params | null>;
 }
 
 /** One published vacancy shared by the public cases (made once per app). */
@@ -35,9 +38,10 @@ const ownerOf = (actor: Actor, actors: Actors) => (actor.kind === 'applicant' ? 
 /** Someone else of the same kind. */
 const otherApplicantOf = (actor: Actor, actors: Actors) => (actor.name === 'otherApplicant' ? actors.applicant : actors.otherApplicant);
 
+// The back office acts for any agency (issue 10): its cell uses a vacancy of A and it has no "someone else's".
 const agencyVacancyCase: ObjectCase = {
   own: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_B : AGENCY_A)).id }),
-  othersOf: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_A : AGENCY_B)).id }),
+  othersOf: async (t, actor) => (actor.name === 'backoffice' ? null : { id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_A : AGENCY_B)).id }),
 };
 
 /** A staged 機關徵才匯入 batch (AGY-7) of a staff member and agency (no rows: confirming it creates nothing). */

@@ -49,6 +49,7 @@ export const FIELD_LABELS: Record<string, string> = {
   appraisalFrom: '考績年度區間（起）',
   appraisalTo: '考績年度區間（迄）',
   csSections: '調閱項目',
+  attachments: '職缺相關附件',
 };
 export const FIELD_ORDER = Object.keys(FIELD_LABELS);
 

@@ -13,20 +13,28 @@ export interface ListFilters {
   keyword: string;
   page: number;
   size: number;
-  dateError: string | null;
+  dateError: 'list.dateError' | null;
+  /** The agency the back office acts for (`?agency=`), carried by every link of the list; null for agency staff. */
+  agency: string | null;
+}
+
+/** `path` with `?agency=<code>` when the back office acts for `via` (agency staff: the path unchanged). */
+export function withAgency(path: string, via: string | null | undefined): string {
+  if (!via) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}agency=${encodeURIComponent(via)}`;
 }
 
 const str = (v: unknown, max: number): string => (typeof v === 'string' ? v.trim().slice(0, max) : '');
 
 /** The list's query string, read leniently: anything unusable falls back to its default (never a 500). */
-export function parseListQuery(q: Record<string, unknown>): ListFilters {
+export function parseListQuery(q: Record<string, unknown>, via: string | null = null): ListFilters {
   const fromText = str(q.from, 12);
   const toText = str(q.to, 12);
   const from = fromText ? parseRocDate(fromText) : null;
   const to = toText ? parseRocDate(toText) : null;
   const size = Number(str(q.size, 4));
   const page = Number(str(q.page, 6));
-  const dateError = (from && !from.ok) || (to && !to.ok) ? '上網有效期間請以民國日期填寫，例如 115/01/31' : null;
+  const dateError = (from && !from.ok) || (to && !to.ok) ? 'list.dateError' : null;
   return {
     view: q.view === 'history' ? 'history' : 'current',
     from: from?.ok ? from.date : null,
@@ -38,11 +46,13 @@ export function parseListQuery(q: Record<string, unknown>): ListFilters {
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
     size: (PAGE_SIZES as readonly number[]).includes(size) ? size : 15,
     dateError,
+    agency: via,
   };
 }
 
 export function listHref(f: ListFilters, page: number): string {
   const p = new URLSearchParams();
+  if (f.agency) p.set('agency', f.agency);
   if (f.view === 'history') p.set('view', 'history');
   if (f.from) p.set('from', formatRoc(f.from));
   if (f.to) p.set('to', formatRoc(f.to));

@@ -10,6 +10,7 @@ import { HttpClient } from '../../../tests/helpers/http-client.ts';
 import { vacancies } from '../vacancies/index.ts';
 import type { VacancyForm } from './agency.form.ts';
 import { seedAgencyDemo } from './agency.seed.ts';
+import { vacancyFields } from './agency.test-support.ts';
 import { createAgencyVacancy } from './agency.service.ts';
 
 describe.each(dbDrivers())('agency vacancies (%s)', (driver) => {
@@ -17,33 +18,7 @@ describe.each(dbDrivers())('agency vacancies (%s)', (driver) => {
   const db = () => h.current.services.db;
   const today = () => h.current.services.clock.today();
 
-  function fields(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-    return {
-      orgAddress: '宜蘭縣宜蘭市縣政北路1號',
-      fillerName: '王小明',
-      fillerPhone: '03-9251000',
-      fillerExt: '123',
-      personKindCode: '13',
-      title: '約僱人員（行政助理）',
-      headcount: '2',
-      workPlaces: ['26', '20'],
-      validFrom: formatRoc(today()),
-      validTo: formatRoc(addDays(today(), 20)),
-      isHandicap: 'yes',
-      rankTypes: ['其他'],
-      grade: 'none',
-      sysnamCode: 'none',
-      gender: 'any',
-      vitaeEmail: 'hr@example.gov.tw',
-      workQuality: '高中以上學歷，具電腦文書處理能力。',
-      workItem: '辦理行政庶務。',
-      workAddress: '宜蘭縣宜蘭市縣政北路1號',
-      contactMethod: '人事處 王先生 03-9251000#123',
-      accessMode: 'open',
-      do: 'save',
-      ...over,
-    };
-  }
+  const fields = (over: Record<string, string | string[]> = {}) => vacancyFields(today(), over);
 
   async function staffClient(agencyCode?: string) {
     const agency = await createAgency(db(), agencyCode ? { code: agencyCode } : { address: '宜蘭縣宜蘭市縣政北路1號' });

@@ -2,6 +2,7 @@
 import type { Services } from '../../container.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { agencyImportRoutes } from './agency-import.routes.ts';
+import { purgeStagedAttachments } from './agency-attachments.ts';
 import { agencyRoutes } from './agency.routes.ts';
 import { seedAgencyDemo } from './agency.seed.ts';
 
@@ -10,6 +11,10 @@ export const agencyModule: AppModule<Services> = {
   async routes(app, services) {
     await agencyRoutes(app, services);
     await agencyImportRoutes(app, services);
+  },
+  // 職缺相關附件 staged on a form that was never sent: purged after a day (rows and files).
+  async maintenance(services) {
+    return purgeStagedAttachments(services, services.clock.now());
   },
   async seedDemo(services) {
     const made = await seedAgencyDemo(services.db, services.clock.now(), services.clock.today());

@@ -62,5 +62,7 @@ describe('ecpa rules', () => {
       { code: 'DK', href: '/ecpa/dk' },
     ]);
     expect(appsMenu(['agency_hr', 'backoffice']).at(-1)).toEqual({ code: 'BACKOFFICE', href: '/backoffice' });
+    // AGY (issue 10): the back office acts for any agency, so DD is a link for it too
+    expect(appsMenu(['backoffice'])[0]).toEqual({ code: 'DD', href: '/agency' });
   });
 });

@@ -68,12 +68,13 @@ export interface AppsMenuItem {
 }
 
 /**
- * ECPA-4: DD:事求人機關徵才系統 (a link for agency HR staff; shown as not available to others) and DK:職缺應徵
+ * ECPA-4: DD:事求人機關徵才系統 (a link for agency HR staff and the back office, which acts for any agency — issue 10;
+ * shown as not available to others) and DK:職缺應徵
  * (everyone); 切換至後臺 for the back office only.
  */
 export function appsMenu(roles: readonly StaffRole[]): AppsMenuItem[] {
   const items: AppsMenuItem[] = [
-    { code: 'DD', href: roles.includes('agency_hr') ? '/agency' : null },
+    { code: 'DD', href: roles.includes('agency_hr') || roles.includes('backoffice') ? '/agency' : null },
     { code: 'DK', href: '/ecpa/dk' },
   ];
   if (roles.includes('backoffice')) items.push({ code: 'BACKOFFICE', href: '/backoffice' });

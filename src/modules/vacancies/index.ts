@@ -30,8 +30,10 @@ export { listColumns, publishedOn, searchConditions, searchOrder, type VacancyLi
 export { EMPTY_FILTERS, KEYWORD_MAX, KEYWORD_TERMS_MAX, searchHref, splitTerms } from './search.rules.ts';
 export { jobPath } from './job-page/job-page.rules.ts';
 export { importFeed, type ImportResult } from './opendata/import.service.ts';
-export { forAgency } from './vacancy.repo.ts';
-export { vacancyPolicy, vacancySubject, mayManage } from './vacancy.policy.ts';
+export { forAgency, forManager } from './vacancy.repo.ts';
+export { vacancyPolicy, vacancySubject, mayManage, manageScope, actingAgency } from './vacancy.policy.ts';
 export { JobPreview } from './job-page/views/job-preview.tsx';
 export { isPublished } from './vacancy.policy.ts';
 export { workIdSerials } from './vacancy.schema.ts';
+export { vacancyAttachments } from './vacancy.schema.ts';
+export { listAttachments, type AttachmentRow } from './job-page/job-page.repo.ts';

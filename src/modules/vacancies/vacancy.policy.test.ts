@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Principal, Role } from '../../platform/auth/principal.ts';
-import { isPublished, vacancySubject } from './vacancy.policy.ts';
+import { actingAgency, isPublished, manageScope, vacancySubject } from './vacancy.policy.ts';
 
 const YILAN = '376420000A';
 const KEELUNG = '376570000A';
@@ -49,5 +49,25 @@ describe('vacancy policy', () => {
     expect(authorize(staff(YILAN, 'agency_hr'), 'accessApplicants', published)).toBe(true);
     expect(authorize(staff(KEELUNG, 'agency_hr'), 'accessApplicants', published)).toBe(false);
     expect(authorize(staff('A58000000A', 'backoffice'), 'accessApplicants', published)).toBe(false);
+  });
+
+  it('AGY-1 SYS-4 the back office acts for any agency it chooses; agency HR staff only for their own (issue 10)', () => {
+    const DGPA = '301000000A';
+    expect(actingAgency(staff(YILAN, 'agency_hr'), null)).toBe(YILAN);
+    expect(actingAgency(staff(YILAN, 'agency_hr'), KEELUNG)).toBe(YILAN); // a chosen code is ignored
+    expect(actingAgency(staff(DGPA, 'backoffice'), KEELUNG)).toBe(KEELUNG);
+    expect(actingAgency(staff(DGPA, 'backoffice'), null)).toBe('choose');
+    expect(actingAgency(staff(YILAN, 'agency_hr', 'backoffice'), null)).toBe(YILAN);
+    expect(actingAgency(staff(YILAN, 'agency_hr', 'backoffice'), KEELUNG)).toBe(KEELUNG);
+    expect(actingAgency(staff(YILAN, 'agency_hr', 'backoffice'), '')).toBe('choose'); // 改選其他機關
+    expect(actingAgency(staff(YILAN, 'agency_hr'), '')).toBe(YILAN);
+    for (const p of [null, applicant, staff(YILAN, 'civil_servant')]) expect(actingAgency(p, KEELUNG)).toBeNull();
+    expect(manageScope(staff(YILAN, 'agency_hr'))).toBe(YILAN);
+    expect(manageScope(staff(DGPA, 'backoffice'))).toBe('any');
+    expect(manageScope(staff(YILAN, 'civil_servant'))).toBeNull();
+    expect(manageScope(applicant)).toBeNull();
+    // and the manage rule agrees: the back office may manage a vacancy of any agency
+    expect(authorize(staff(DGPA, 'backoffice'), 'manage', vacancySubject(row({ orgId: KEELUNG }), TODAY))).toBe(true);
+    expect(authorize(staff(YILAN, 'agency_hr'), 'manage', vacancySubject(row({ orgId: KEELUNG }), TODAY))).toBe(false);
   });
 });

@@ -36,6 +36,26 @@ export function mayManage(p: Principal | null, v: VacancySubject): boolean {
   return isOwnAgencyHr(p, v) || hasRole(p, 'backoffice');
 }
 
+/**
+ * Whose vacancies a principal may load to manage (the scoped finder forManager): agency HR staff their own agency's;
+ * the back office any agency's (issue 10: 「A back-office user may act for any agency」); anyone else none.
+ */
+export function manageScope(p: Principal | null): string | 'any' | null {
+  if (hasRole(p, 'backoffice')) return 'any';
+  return hasRole(p, 'agency_hr') && p!.agencyCode ? p!.agencyCode : null;
+}
+
+/**
+ * The agency a principal acts for on the 機關徵才登錄 list and form (AGY-1, AGY-2): agency HR staff always their own
+ * agency (a chosen code is ignored); the back office the agency it chose (`?agency=`) — until it has chosen, its own
+ * when it is also agency HR, else 'choose' (the chooser page); an empty choice (`?agency=`) asks for the chooser;
+ * anyone else null (404).
+ */
+export function actingAgency(p: Principal | null, chosen: string | null): string | 'choose' | null {
+  if (hasRole(p, 'backoffice')) return chosen === '' ? 'choose' : chosen || (hasRole(p, 'agency_hr') && p!.agencyCode) || 'choose';
+  return hasRole(p, 'agency_hr') && p!.agencyCode ? p!.agencyCode : null;
+}
+
 export const vacancyPolicy = definePolicy<VacancySubject, 'read' | 'manage' | 'review' | 'accessApplicants'>('vacancy', {
   read: (p, v) => v.published || mayManage(p, v),
   manage: mayManage,

@@ -8,6 +8,8 @@ import type { Queryable, Tx } from '../../platform/db/client.ts';
 import { personKindName, sysnamName } from '../reference/index.ts';
 import { vacancies } from './vacancy.schema.ts';
 import { foldCompact, VARIANT_FOLDS } from './search-fold.rules.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { manageScope } from './vacancy.policy.ts';
 import {
   EMPTY_FILTERS,
   KEYWORD_TERMS_MAX,
@@ -262,3 +264,16 @@ export async function forAgency(q: Queryable, agencyCode: string | null, id: str
   return row ?? null;
 }
 
+
+/**
+ * The vacancy with this id or 職缺編號 that `principal` may manage on the 機關徵才登錄 pages, not deleted: agency HR
+ * staff see only their own agency's (forAgency); the back office any agency's (manageScope in vacancy.policy.ts).
+ * The caller still asks the policy (`authorizeOr404(principal, 'manage', vacancySubject(row, today))`).
+ */
+export async function forManager(q: Queryable, principal: Principal | null, id: string): Promise<VacancyRow | null> {
+  const scope = manageScope(principal);
+  if (scope === null || id.length === 0 || id.length > 64) return null;
+  if (scope !== 'any') return forAgency(q, scope, id);
+  const [row] = await q.select().from(vacancies).where(and(byIdOrWorkId(id), isNull(vacancies.deletedAt))).limit(1);
+  return row ?? null;
+}

@@ -9,10 +9,11 @@ import type { Role } from '../auth/principal.ts';
 
 /**
  * public: anyone. applicant: a signed-in applicant (應徵平台). staff: any signed-in eCPA staff member (人事服務網).
- * agency_hr, backoffice, civil_servant: a staff member holding that role.
+ * agency_hr, backoffice, civil_servant: a staff member holding that role. agency_or_backoffice: agency HR staff or
+ * the back office (機關徵才登錄: 「A back-office user may act for any agency」; which agency is the policy's word).
  */
-export type Audience = 'public' | 'applicant' | 'staff' | Role;
-export const AUDIENCES: readonly Audience[] = ['public', 'applicant', 'staff', 'agency_hr', 'backoffice', 'civil_servant'];
+export type Audience = 'public' | 'applicant' | 'staff' | Role | 'agency_or_backoffice';
+export const AUDIENCES: readonly Audience[] = ['public', 'applicant', 'staff', 'agency_hr', 'backoffice', 'civil_servant', 'agency_or_backoffice'];
 
 export interface RouteConfig {
   auth: Audience;
@@ -34,6 +35,7 @@ export const routes = {
   agencyHr: of('agency_hr'),
   backoffice: of('backoffice'),
   civilServant: of('civil_servant'),
+  agencyOrBackoffice: of('agency_or_backoffice'),
 } as const;
 
 /** `base`, limited to `perMinute` requests per IP address and minute (on top of the site-wide limit). */
@@ -73,5 +75,6 @@ export function audienceVerdict(auth: Audience, principal: { kind: 'applicant' |
   if (auth === 'applicant') return principal.kind === 'applicant' ? 'ok' : 'sign-in';
   if (principal.kind !== 'staff') return 'sign-in';
   if (auth === 'staff') return 'ok';
+  if (auth === 'agency_or_backoffice') return principal.roles.includes('agency_hr') || principal.roles.includes('backoffice') ? 'ok' : 'not-found';
   return principal.roles.includes(auth) ? 'ok' : 'not-found';
 }

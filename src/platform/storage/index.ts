@@ -34,6 +34,7 @@ export { createDiskStorage } from './disk-storage.ts';
 export { createS3Storage, type S3StorageOptions } from './s3-storage.ts';
 export {
   contentDisposition,
+  formatSize,
   safeDownloadName,
   sniffUpload,
   type AllowedKind,

@@ -82,7 +82,8 @@ function checkPlainText(bytes: Uint8Array): 'ok' | 'not-utf8' | 'not-text' {
   return 'ok';
 }
 
-function formatSize(bytes: number): string {
+/** 10 MB, 512 KB, 20 bytes: a size as shown to people. */
+export function formatSize(bytes: number): string {
   const MB = 1024 * 1024;
   if (bytes >= MB) return `${trimNumber(bytes / MB)} MB`;
   if (bytes >= 1024) return `${trimNumber(bytes / 1024)} KB`;

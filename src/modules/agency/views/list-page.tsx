@@ -3,57 +3,83 @@ import Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
 import { Pagination, RocDate } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { reviewLabel } from '../agency-check.rules.ts';
+import { fill } from '../../../platform/i18n/i18n.ts';
+import { agencyMessages } from '../agency.messages.ts';
 import type { VacancyRow } from '../agency.repo.ts';
-import { PAGE_SIZES, type ListFilters } from '../agency.paths.ts';
-import { listHref } from '../agency.paths.ts';
+import { listHref, PAGE_SIZES, withAgency, type ListFilters } from '../agency.paths.ts';
+import { reviewText } from './vacancy-pages.tsx';
 
 export interface ListPageProps {
   ctx: PageContext;
-  agency: { code: string; name: string };
+  agency: { code: string; name: string; via?: string | null };
   method: string;
+  /** The principal is back office: offer 改選其他機關 (the chooser). */
+  backoffice?: boolean;
   filters: ListFilters;
   rows: VacancyRow[];
   total: number;
 }
 
-export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListPageProps): JSX.Element {
+export function ListPage({ ctx, agency, method, backoffice = false, filters: f, rows, total }: ListPageProps): JSX.Element {
+  const t = agencyMessages(ctx.locale);
+  const via = agency.via ?? null;
   const history = f.view === 'history';
-  const title = history ? '歷史職缺' : '機關徵才登錄';
+  const title = history ? t['title.history'] : t['title.list'];
   const pages = Math.max(1, Math.ceil(total / f.size));
   return (
     <Layout ctx={ctx} title={title} door="ecpa">
-      <h1>{title}</h1>
+      <h1 safe>{title}</h1>
       <p>
-        <span safe>{`徵才機關：${agency.code} ${agency.name}`}</span>
+        <span safe>{fill(t['list.agency'], { code: agency.code, name: agency.name })}</span>
         <br />
-        <span safe>{`使用者目前登入的方式：${method}登入`}</span>
+        <span safe>{fill(t['list.method'], { method })}</span>
       </p>
+      {via || backoffice ? (
+        <p class="notice">
+          {via ? <span safe>{t['list.acting']}</span> : ''}{' '}
+          <a href="/agency?agency=" safe>
+            {t['list.chooseOther']}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <form method="get" action="/agency" class="agency-query">
+        {via ? <input type="hidden" name="agency" value={via} /> : ''}
         {history ? <input type="hidden" name="view" value="history" /> : ''}
         <fieldset>
-          <legend>查詢條件</legend>
+          <legend safe>{t['list.query']}</legend>
           <div class="field">
-            <label for="q-from">上網有效期間（起）</label>
+            <label for="q-from" safe>
+              {t['list.from']}
+            </label>
             <input id="q-from" name="from" value={f.fromText} maxlength="12" aria-describedby="q-date-hint" />
           </div>
           <div class="field">
-            <label for="q-to">上網有效期間（迄）</label>
+            <label for="q-to" safe>
+              {t['list.to']}
+            </label>
             <input id="q-to" name="to" value={f.toText} maxlength="12" aria-describedby="q-date-hint" />
-            <p class="hint" id="q-date-hint">
-              {history ? '民國日期，例如 115/01/31' : '民國日期，例如 115/01/31；只列迄日仍有效之職缺'}
+            <p class="hint" id="q-date-hint" safe>
+              {history ? t['list.dateHint'] : t['list.dateHintCurrent']}
             </p>
           </div>
           <div class="field">
-            <label for="q-workId">職缺編號</label>
+            <label for="q-workId" safe>
+              {t['list.workId']}
+            </label>
             <input id="q-workId" name="workId" value={f.workId} maxlength="20" inputmode="numeric" />
           </div>
           <div class="field">
-            <label for="q-keyword">關鍵字</label>
+            <label for="q-keyword" safe>
+              {t['list.keyword']}
+            </label>
             <input id="q-keyword" name="keyword" type="search" value={f.keyword} maxlength="50" />
           </div>
           <div class="field">
-            <label for="q-size">每頁筆數</label>
+            <label for="q-size" safe>
+              {t['list.size']}
+            </label>
             <select id="q-size" name="size">
               {PAGE_SIZES.map((s) => (
                 <option value={String(s)} selected={s === f.size} safe>
@@ -64,30 +90,44 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
           </div>
           {f.dateError ? (
             <p class="field-error" role="alert" safe>
-              {f.dateError}
+              {t[f.dateError]}
             </p>
           ) : (
             ''
           )}
-          <button type="submit">查詢</button> <a href={history ? '/agency?view=history' : '/agency'}>重設</a>
+          <button type="submit" safe>
+            {t['list.search']}
+          </button>{' '}
+          <a href={withAgency(history ? '/agency?view=history' : '/agency', via)} safe>
+            {t['list.reset']}
+          </a>
         </fieldset>
       </form>
       <p class="actions">
-        <a class="button" href="/agency/new">
-          新增
+        <a class="button" href={withAgency('/agency/new', via)} safe>
+          {t['list.new']}
         </a>{' '}
-        {history ? <a href="/agency">目前職缺</a> : <a href="/agency?view=history">歷史職缺</a>} <a href="/agency/import">機關徵才匯入</a>
+        {history ? (
+          <a href={withAgency('/agency', via)} safe>
+            {t['list.current']}
+          </a>
+        ) : (
+          <a href={withAgency('/agency?view=history', via)} safe>
+            {t['list.history']}
+          </a>
+        )}
+        {via ? '' : <a href="/agency/import">{t['list.import']}</a>}
       </p>
-      <p safe>{`共 ${total} 筆`}</p>
+      <p safe>{fill(t['list.total'], { total })}</p>
       {rows.length === 0 ? (
-        <p>查無職缺。</p>
+        <p safe>{t['list.none']}</p>
       ) : (
         <div class="table-wrap">
           <table class="data-table">
-            <caption>{title}</caption>
+            <caption safe>{title}</caption>
             <thead>
               <tr>
-                {['序號', '刊登日期', '職稱', '機關名稱', '職系', '官職等', '工作地點', '有效期間', '審核結果', history ? '複製' : '修改', '刪除', '預覽', '調閱簡歷', '調閱履歷'].map((h) => (
+                {[t['col.seq'], t['col.posted'], t['col.title'], t['col.org'], t['col.sysnam'], t['col.rank'], t['col.place'], t['col.valid'], t['col.review'], history ? t['col.copy'] : t['col.edit'], t['col.delete'], t['col.preview'], t['col.resumes'], t['col.cvs']].map((h) => (
                   <th scope="col" safe>
                     {h}
                   </th>
@@ -116,7 +156,7 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
                     <RocDate date={r.validFrom} />～<RocDate date={r.validTo} />
                   </td>
                   <td>
-                    <span safe>{reviewLabel(r.reviewStatus)}</span>
+                    <span safe>{reviewText(t, r.reviewStatus)}</span>
                     {r.reviewReason ? (
                       <span class="hint" safe>
                         {`（${r.reviewReason}）`}
@@ -127,19 +167,31 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
                   </td>
                   <td>
                     {history ? (
-                      <a href={`/agency/new?copy=${encodeURIComponent(r.id)}`} safe>{`複製為新職缺（${r.title}）`}</a>
+                      <a href={withAgency(`/agency/new?copy=${encodeURIComponent(r.id)}`, via)} safe>
+                        {fill(t['row.copy'], { title: r.title })}
+                      </a>
                     ) : (
-                      <a href={`/agency/${encodeURIComponent(r.id)}/edit`} safe>{`修改（${r.workId}）`}</a>
+                      <a href={`/agency/${encodeURIComponent(r.id)}/edit`} safe>
+                        {fill(t['row.edit'], { workId: r.workId })}
+                      </a>
                     )}
                   </td>
                   <td>
-                    {history ? '—' : <a href={`/agency/${encodeURIComponent(r.id)}/delete`} safe>{`刪除（${r.workId}）`}</a>}
+                    {history ? (
+                      '—'
+                    ) : (
+                      <a href={`/agency/${encodeURIComponent(r.id)}/delete`} safe>
+                        {fill(t['row.delete'], { workId: r.workId })}
+                      </a>
+                    )}
                   </td>
                   <td>
-                    <a href={`/agency/${encodeURIComponent(r.id)}/preview`} safe>{`預覽（${r.workId}）`}</a>
+                    <a href={`/agency/${encodeURIComponent(r.id)}/preview`} safe>
+                      {fill(t['row.preview'], { workId: r.workId })}
+                    </a>
                   </td>
-                  <td>尚未開放</td>
-                  <td>尚未開放</td>
+                  <td safe>{t['row.notOpen']}</td>
+                  <td safe>{t['row.notOpen']}</td>
                 </tr>
               ))}
             </tbody>

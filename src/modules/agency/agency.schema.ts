@@ -1,0 +1,18 @@
+// 職缺相關附件 staged on the 機關徵才登錄 form (AGY-2) until 送出 (migration 0012_agency_uploads): checked files whose
+// bytes are in the storage port; 送出 moves them into vacancy_attachments (same key). One staff member's rows only.
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const agencyStagedUploads = pgTable(
+  'agency_staged_uploads',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    staffId: uuid('staff_id').notNull(),
+    fileKey: text('file_key').notNull(),
+    originalName: text('original_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agency_staged_uploads_staff_idx').on(t.staffId)],
+);
