@@ -116,10 +116,10 @@ export function ListPage({ ctx, agency, method, filters: f, rows, total }: ListP
                     <RocDate date={r.validFrom} />～<RocDate date={r.validTo} />
                   </td>
                   <td>
-                    <span safe>{reviewLabel(r.reviewStatus)}</span>
-                    {r.reviewReason ? (
+                    <span safe>{r.takenDownAt ? '已下架' : reviewLabel(r.reviewStatus)}</span>
+                    {(r.takenDownAt ? r.takenDownReason : r.reviewReason) ? (
                       <span class="hint" safe>
-                        {`（${r.reviewReason}）`}
+                        {`（${r.takenDownAt ? r.takenDownReason : r.reviewReason}）`}
                       </span>
                     ) : (
                       ''
