@@ -5,7 +5,7 @@
 // page may show the markup unescaped.
 import { describe, expect, it } from 'vitest';
 import { HttpClient as Client } from './helpers/http-client.ts';
-import { createAccount, PASSWORD, STAFF_PASSWORD } from './factories/index.ts';
+import { createAccount, createVacancy, PASSWORD, STAFF_PASSWORD } from './factories/index.ts';
 import { applicantAccounts } from '../src/modules/accounts/account.schema.ts';
 import { insertStaff } from '../src/modules/ecpa/ecpa.test-support.ts';
 import { newsletterSubscriptions } from '../src/modules/newsletters/newsletter.schema.ts';
@@ -66,6 +66,12 @@ describe('the Form fuzz test', () => {
     expect((await applicant.login('fuzz@example.tw', PASSWORD)).statusCode).toBe(303);
     const staff = new Client(app);
     expect((await staff.submit('/ecpa/login', { account: 'fuzz.staff', password: STAFF_PASSWORD, captcha: TEST_CAPTCHA })).statusCode).toBe(303);
+    // The back office (issue 14): a flagged and a published vacancy, so that 審核通過 / 審核不通過 / 下架 forms exist.
+    await insertStaff(t.current.services.db, t.current.services.config, { account: 'fuzz.backoffice', name: '王後臺', roles: ['backoffice'], agencyCode: 'A58000000A' });
+    await createVacancy(t.current.services, { title: '模糊測試待審核', reviewStatus: 'flagged', reviewReason: '年齡限制：「35歲以下」', workQuality: '35歲以下' });
+    await createVacancy(t.current.services, { title: '模糊測試刊登中' });
+    const backoffice = new Client(app);
+    expect((await backoffice.submit('/ecpa/login', { account: 'fuzz.backoffice', password: STAFF_PASSWORD, captcha: TEST_CAPTCHA })).statusCode).toBe(303);
 
     // Crawl: every same-site GET page reachable from the doors, per user.
     const forms = new Map<string, FoundForm>();
@@ -74,6 +80,7 @@ describe('the Form fuzz test', () => {
       ['visitor', anon, ['/', '/platform', '/ecpa', '/newsletter', '/platform/register', '/platform/forgot', '/platform/resend', '/ecpa/forgot', '/newsletter/cancel']],
       ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify']],
       ['staff', staff, ['/ecpa/apps']],
+      ['backoffice', backoffice, ['/backoffice', '/backoffice/review', '/backoffice/vacancies?state=approved', '/backoffice/outbox', '/backoffice/audit']],
     ];
     for (const [who, client, starts] of clients) {
       const queue = [...starts];
@@ -94,7 +101,7 @@ describe('the Form fuzz test', () => {
 
     let requests = 0;
     const failures: string[] = [];
-    const clientOf: Record<string, Client> = { visitor: anon, applicant, staff };
+    const clientOf: Record<string, Client> = { visitor: anon, applicant, staff, backoffice };
     for (const form of forms.values()) {
       if (SKIP_ACTIONS.some((r) => r.test(form.action))) continue;
       const client = clientOf[form.who]!;
