@@ -11,6 +11,7 @@ import { insertStaff } from '../src/modules/ecpa/ecpa.test-support.ts';
 import { newsletterSubscriptions } from '../src/modules/newsletters/newsletter.schema.ts';
 import { resumes } from '../src/modules/resumes/resume.schema.ts';
 import { isValidIdNumber } from '../src/platform/tw/id-number.ts';
+import { outboxMessages } from '../src/platform/db/schema/platform.ts';
 import { cookieHeader, TEST_CAPTCHA, useTestApp } from './helpers/app.ts';
 
 interface FoundForm {
@@ -70,6 +71,7 @@ describe('the Form fuzz test', () => {
     await insertStaff(t.current.services.db, t.current.services.config, { account: 'fuzz.backoffice', name: '王後臺', roles: ['backoffice'], agencyCode: 'A58000000A' });
     await createVacancy(t.current.services, { title: '模糊測試待審核', reviewStatus: 'flagged', reviewReason: '年齡限制：「35歲以下」', workQuality: '35歲以下' });
     await createVacancy(t.current.services, { title: '模糊測試刊登中' });
+    await t.current.services.db.insert(outboxMessages).values({ to: 'fuzz.failed@example.tw', subject: '模糊測試失敗郵件', text: '內容', state: 'failed', attempts: 8, lastError: 'timeout' });
     const backoffice = new Client(app);
     expect((await backoffice.submit('/ecpa/login', { account: 'fuzz.backoffice', password: STAFF_PASSWORD, captcha: TEST_CAPTCHA })).statusCode).toBe(303);
 

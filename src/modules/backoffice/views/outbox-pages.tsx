@@ -34,8 +34,9 @@ function columns(ctx: PageContext, back: string): Column<MailListItem>[] {
           <form method="post" action={`/backoffice/outbox/${encodeURIComponent(m.id)}/retry`}>
             <Csrf ctx={ctx} />
             <input type="hidden" name="back" value={back} />
-            <button type="submit" class="secondary" aria-label={`重寄給 ${m.to} 的「${m.subject}」`}>
+            <button type="submit" class="secondary">
               重寄
+              <span class="visually-hidden" safe>{`（給 ${m.to} 的「${m.subject}」）`}</span>
             </button>
           </form>
         ) : (

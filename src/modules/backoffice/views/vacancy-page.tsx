@@ -114,7 +114,7 @@ export function VacancyPage({ ctx, v, published, failed }: VacancyPageProps): JS
           {TEXTS.map(([key, label]) => (
             <>
               <dt safe>{label}</dt>
-              <dd class="pre-line">
+              <dd>
                 <Highlighted segments={highlight(String(v[key] ?? ''), words)} />
               </dd>
             </>
