@@ -13,6 +13,7 @@ import { resumes } from '../src/modules/resumes/resume.schema.ts';
 import { isValidIdNumber } from '../src/platform/tw/id-number.ts';
 import { templateFile } from '../src/modules/agency/agency-import.sheet.ts';
 import { fillTemplate, uploadImport, validRow } from '../src/modules/agency/agency-import.test-support.ts';
+import { outboxMessages } from '../src/platform/db/schema/platform.ts';
 import { cookieHeader, TEST_CAPTCHA, useTestApp } from './helpers/app.ts';
 
 interface FoundForm {
@@ -75,6 +76,13 @@ describe('the Form fuzz test', () => {
     expect((await applicant.post('/platform/apply', { workId: appliedJob.workId, consent: '1', consentVersion: 'v1' })).statusCode).toBe(303);
     const staff = new Client(app);
     expect((await staff.submit('/ecpa/login', { account: 'fuzz.staff', password: STAFF_PASSWORD, captcha: TEST_CAPTCHA })).statusCode).toBe(303);
+    // The back office (issue 14): a flagged and a published vacancy, so that 審核通過 / 審核不通過 / 下架 forms exist.
+    await insertStaff(t.current.services.db, t.current.services.config, { account: 'fuzz.backoffice', name: '王後臺', roles: ['backoffice'], agencyCode: 'A58000000A' });
+    await createVacancy(t.current.services, { title: '模糊測試待審核', reviewStatus: 'flagged', reviewReason: '年齡限制：「35歲以下」', workQuality: '35歲以下' });
+    await createVacancy(t.current.services, { title: '模糊測試刊登中' });
+    await t.current.services.db.insert(outboxMessages).values({ to: 'fuzz.failed@example.tw', subject: '模糊測試失敗郵件', text: '內容', state: 'failed', attempts: 8, lastError: 'timeout' });
+    const backoffice = new Client(app);
+    expect((await backoffice.submit('/ecpa/login', { account: 'fuzz.backoffice', password: STAFF_PASSWORD, captcha: TEST_CAPTCHA })).statusCode).toBe(303);
 
     // 機關徵才匯入 (AGY-7): a checked upload, so that its preview page and 確認匯入 form are crawled and fuzzed too.
     await staff.get('/agency/import');
@@ -89,6 +97,7 @@ describe('the Form fuzz test', () => {
       ['visitor', anon, ['/', '/platform', '/ecpa', '/newsletter', '/platform/register', '/platform/forgot', '/platform/resend', '/ecpa/forgot', '/newsletter/cancel']],
       ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify', `/platform/apply/${fuzzJob.workId}`, '/platform/apply', '/platform/applications']],
       ['staff', staff, ['/ecpa/apps', importPreview]],
+      ['backoffice', backoffice, ['/backoffice', '/backoffice/review', '/backoffice/vacancies?state=approved', '/backoffice/outbox', '/backoffice/audit']],
     ];
     for (const [who, client, starts] of clients) {
       const queue = [...starts];
@@ -109,7 +118,7 @@ describe('the Form fuzz test', () => {
 
     let requests = 0;
     const failures: string[] = [];
-    const clientOf: Record<string, Client> = { visitor: anon, applicant, staff };
+    const clientOf: Record<string, Client> = { visitor: anon, applicant, staff, backoffice };
     for (const form of forms.values()) {
       if (SKIP_ACTIONS.some((r) => r.test(form.action))) continue;
       const client = clientOf[form.who]!;

@@ -6,6 +6,7 @@ import type { AppModule } from '../platform/module.ts';
 import { accountsModule } from './accounts/index.ts';
 import { agencyModule } from './agency/index.ts';
 import { applicationsModule } from './applications/index.ts';
+import { backofficeModule } from './backoffice/index.ts';
 import { countersModule } from './counters/index.ts';
 import { demoModule } from './demo/index.ts';
 import { doorsModule } from './doors/index.ts';
@@ -31,4 +32,5 @@ export const modules: readonly AppModule<Services>[] = [
   resumesModule,
   applicationsModule,
   agencyModule,
+  backofficeModule,
 ];

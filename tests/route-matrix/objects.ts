@@ -94,6 +94,15 @@ export const objectCases: Record<string, ObjectCase> = {
   // 機關徵才匯入 (AGY-7): a staged batch of the actor; another staff member's is 404
   'GET /agency/import/:batchId': importBatchCase,
   'POST /agency/import/:batchId': importBatchCase,
+  // 後臺 (issue 14): the back office reaches every agency's vacancy and every mail (no one else's object to refuse)
+  ...Object.fromEntries(
+    ['GET /backoffice/vacancies/:id', 'POST /backoffice/vacancies/:id/approve', 'POST /backoffice/vacancies/:id/reject', 'POST /backoffice/vacancies/:id/take-down'].map((route) => [
+      route,
+      { own: async (t: TestApp) => ({ id: (await insertVacancy(t, AGENCY_B)).id }) } satisfies ObjectCase,
+    ]),
+  ),
+  'GET /backoffice/outbox/:id': { own: async (t) => ({ id: await insertMail(t) }) },
+  'POST /backoffice/outbox/:id/retry': { own: async (t) => ({ id: await insertMail(t) }) },
   // test-only agency route (route-matrix.test.ts): a vacancy of the actor's own agency, and one of the other agency
   'GET /test/agency/vacancies/:id': {
     own: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_B : AGENCY_A)).workId }),

@@ -12,7 +12,7 @@ const COLUMNS = `id, work_id, posted_at, title, org_name, sysnam_text, rank_text
   valid_from, valid_to, sysnam_code, person_kind, person_kind_code, grade_min, grade_max, rank_types, access_mode,
   is_handicap, is_original, is_local_original, is_traning, work_quality, work_item, source`;
 /** Candidates: what may be published on any day from `$1` on (the day's own check is the index's). */
-const CANDIDATE = `review_status = 'approved' AND deleted_at IS NULL AND valid_to >= $1::date`;
+const CANDIDATE = `review_status = 'approved' AND deleted_at IS NULL AND taken_down_at IS NULL AND valid_to >= $1::date`;
 
 interface DbRow {
   id: string;

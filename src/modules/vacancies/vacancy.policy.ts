@@ -17,11 +17,11 @@ export interface VacancySubject {
   readonly published: boolean;
 }
 
-type VacancyFacts = { orgId: string | null; reviewStatus: string; deletedAt: Date | null; validFrom: string; validTo: string };
+type VacancyFacts = { orgId: string | null; reviewStatus: string; deletedAt: Date | null; takenDownAt?: Date | null; validFrom: string; validTo: string };
 
-/** Published on `today`: approved, not deleted, inside its validity period (the row form of publishedOn). */
+/** Published on `today`: approved, not deleted, not taken down, inside its validity period (the row form of publishedOn). */
 export function isPublished(v: Omit<VacancyFacts, 'orgId'>, today: string): boolean {
-  return v.reviewStatus === 'approved' && v.deletedAt === null && v.validFrom <= today && today <= v.validTo;
+  return v.reviewStatus === 'approved' && v.deletedAt === null && !v.takenDownAt && v.validFrom <= today && today <= v.validTo;
 }
 
 /** The policy's subject for a loaded vacancy row on `today` (ISO date, Taipei). */

@@ -25,7 +25,7 @@ import {
 } from './search.rules.ts';
 
 export function publishedOn(today: string): SQL {
-  return and(eq(vacancies.reviewStatus, 'approved'), isNull(vacancies.deletedAt), lte(vacancies.validFrom, today), gte(vacancies.validTo, today))!;
+  return and(eq(vacancies.reviewStatus, 'approved'), isNull(vacancies.deletedAt), isNull(vacancies.takenDownAt), lte(vacancies.validFrom, today), gte(vacancies.validTo, today))!;
 }
 
 /**

@@ -62,6 +62,8 @@ export const vacancies = pgTable(
     reviewReason: text('review_reason'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedReason: text('deleted_reason'),
+    takenDownAt: timestamp('taken_down_at', { withTimezone: true }), // 下架 by the back office (ADM-1)
+    takenDownReason: text('taken_down_reason'), // the reason the agency sees
     source: text('source').$type<VacancySource>().notNull(),
     announceDate: date('announce_date', { mode: 'string' }), // ANNOUNCE_DATE of the feed it came from
     postedAt: timestamp('posted_at', { withTimezone: true }).notNull().defaultNow(), // 刊登日期
@@ -73,6 +75,7 @@ export const vacancies = pgTable(
     index('vacancies_valid_idx').on(t.validTo, t.validFrom),
     index('vacancies_posted_idx').on(t.postedAt),
     index('vacancies_org_idx').on(t.orgId),
+    index('vacancies_review_idx').on(t.reviewStatus, t.postedAt),
     index('vacancies_work_places_idx').using('gin', t.workPlaces),
     index('vacancies_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('vacancies_search_bigram_idx').using('gin', sql`bigrams(${t.searchText})`),

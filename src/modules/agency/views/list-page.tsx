@@ -156,10 +156,10 @@ export function ListPage({ ctx, agency, method, backoffice = false, filters: f, 
                     <RocDate date={r.validFrom} />～<RocDate date={r.validTo} />
                   </td>
                   <td>
-                    <span safe>{reviewText(t, r.reviewStatus)}</span>
-                    {r.reviewReason ? (
+                    <span safe>{r.takenDownAt ? t['review.takenDown'] : reviewText(t, r.reviewStatus)}</span>
+                    {(r.takenDownAt ? r.takenDownReason : r.reviewReason) ? (
                       <span class="hint" safe>
-                        {`（${r.reviewReason}）`}
+                        {`（${r.takenDownAt ? r.takenDownReason : r.reviewReason}）`}
                       </span>
                     ) : (
                       ''

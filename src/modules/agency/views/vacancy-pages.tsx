@@ -44,7 +44,9 @@ export function PreviewPage({ ctx, vacancy: v, via }: Props): JSX.Element {
   return (
     <Layout ctx={ctx} title={fill(t['title.previewOf'], { title: v.title })} door="ecpa">
       <h1 safe>{t['title.preview']}</h1>
-      <p safe>{fill(t['preview.review'], { review: reviewText(t, v.reviewStatus) }) + (v.reviewReason ? `（${v.reviewReason}）` : '')}</p>
+      <p safe>{v.takenDownAt
+          ? fill(t['preview.review'], { review: t['review.takenDown'] }) + (v.takenDownReason ? `（${v.takenDownReason}）` : '')
+          : fill(t['preview.review'], { review: reviewText(t, v.reviewStatus) }) + (v.reviewReason ? `（${v.reviewReason}）` : '')}</p>
       <p>
         <a href={withAgency('/agency', via)} safe>
           {t['form.back']}

@@ -28,7 +28,7 @@ export async function jobPageRoutes(app: FastifyInstance, services: Services): P
   function unavailable(req: FastifyRequest, reply: FastifyReply, job: Exclude<JobLookup, { kind: 'published' }>) {
     if (job.kind === 'not-found') throw new AppError('not-found');
     const ctx = ctxOf(req, reply);
-    const page = job.kind === 'deleted' ? GonePage({ ctx, reason: 'deleted', workId: job.workId }) : GonePage({ ctx, reason: 'expired', vacancy: job.vacancy });
+    const page = job.kind === 'expired' ? GonePage({ ctx, reason: 'expired', vacancy: job.vacancy }) : GonePage({ ctx, reason: job.kind, workId: job.workId });
     return sendPage(reply, page, 410);
   }
 

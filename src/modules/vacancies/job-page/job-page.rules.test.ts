@@ -28,6 +28,7 @@ describe('job page rules', () => {
     expect(availability({ ...base, reviewStatus: 'flagged' }, TODAY)).toBe('not-found');
     expect(availability({ ...base, reviewStatus: 'rejected', deletedAt: new Date() }, TODAY)).toBe('not-found');
     expect(availability({ ...base, deletedAt: new Date() }, TODAY)).toBe('deleted');
+    expect(availability({ ...base, takenDownAt: new Date() }, TODAY)).toBe('withdrawn'); // ADM-1 下架: 410, neutral text
     expect(availability({ ...base, validTo: '2026-05-26' }, TODAY)).toBe('expired');
     expect(availability({ ...base, validFrom: '2026-05-28' }, TODAY)).toBe('not-found');
   });

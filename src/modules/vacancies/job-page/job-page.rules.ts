@@ -15,16 +15,18 @@ export function isUuid(s: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }
 
-export type Availability = 'published' | 'not-found' | 'deleted' | 'expired';
+export type Availability = 'published' | 'not-found' | 'deleted' | 'withdrawn' | 'expired';
 
 /**
  * Whether the public may see a job today. Published = approved ∧ not deleted ∧ valid_from ≤ today ≤ valid_to
  * (DOMAIN.md). Not approved (flagged, rejected) and not yet open are 'not-found': the job was never public,
- * so the page does not even say it exists. Deleted and expired ones were public: they are 'gone' (410).
+ * so the page does not even say it exists. Deleted, taken down (下架 by the back office, ADM-1: 'withdrawn', shown
+ * with a neutral text) and expired ones were public: they are 'gone' (410).
  */
-export function availability(v: Pick<VacancyRow, 'reviewStatus' | 'deletedAt' | 'validFrom' | 'validTo'> | null, today: string): Availability {
+export function availability(v: Pick<VacancyRow, 'reviewStatus' | 'deletedAt' | 'validFrom' | 'validTo'> & { takenDownAt?: Date | null } | null, today: string): Availability {
   if (!v || v.reviewStatus !== 'approved') return 'not-found';
   if (v.deletedAt) return 'deleted';
+  if (v.takenDownAt) return 'withdrawn';
   if (v.validFrom > today) return 'not-found';
   if (v.validTo < today) return 'expired';
   return 'published';

@@ -11,6 +11,7 @@ export type JobLookup =
   | { kind: 'published'; vacancy: VacancyRow }
   | { kind: 'not-found' }
   | { kind: 'deleted'; workId: string }
+  | { kind: 'withdrawn'; workId: string }
   | { kind: 'expired'; vacancy: VacancyRow };
 
 /** The job as the public may see it today; a malformed 職缺編號 is simply not found. */
@@ -20,6 +21,7 @@ export async function lookUpJob(deps: Deps, workId: string): Promise<JobLookup> 
   const state = availability(v, deps.clock.today());
   if (!v || state === 'not-found') return { kind: 'not-found' };
   if (state === 'deleted') return { kind: 'deleted', workId: v.workId };
+  if (state === 'withdrawn') return { kind: 'withdrawn', workId: v.workId };
   if (state === 'expired') return { kind: 'expired', vacancy: v };
   return { kind: 'published', vacancy: v };
 }

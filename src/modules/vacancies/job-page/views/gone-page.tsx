@@ -1,4 +1,5 @@
-// The 410 page of a job that was public and is no more: deleted by its agency, or past its 上網有效期間.
+// The 410 page of a job that was public and is no more: deleted by its agency, taken down by the back office
+// (a neutral text: the reason is for the agency only), or past its 上網有效期間.
 import Html from '@kitajs/html';
 import type { PageContext } from '../../../../platform/http/context.ts';
 import { RocDate } from '../../../../platform/views/components.tsx';
@@ -6,7 +7,7 @@ import { Layout } from '../../../../platform/views/layout.tsx';
 import { jobPageMessages } from '../job-page.messages.ts';
 import type { VacancyRow } from '../job-page.rules.ts';
 
-export type GoneProps = { ctx: PageContext } & ({ reason: 'deleted'; workId: string } | { reason: 'expired'; vacancy: VacancyRow });
+export type GoneProps = { ctx: PageContext } & ({ reason: 'deleted' | 'withdrawn'; workId: string } | { reason: 'expired'; vacancy: VacancyRow });
 
 export function GonePage(p: GoneProps): JSX.Element {
   const m = jobPageMessages(p.ctx.locale);

@@ -1,0 +1,55 @@
+// SYS-2 / ADM-3: audit rows read as sentences with masked names; the CSV of a search (pure).
+import { describe, expect, it } from 'vitest';
+import { auditCsv, auditSentence, maskEmail, maskName, type AuditRow } from './audit-log.rules.ts';
+import { parseAuditSearch } from './audit-log.query.ts';
+
+const row = (over: Partial<AuditRow> = {}): AuditRow => ({
+  id: 1,
+  at: new Date('2026-12-03T14:20:00+08:00'),
+  actorKind: 'staff',
+  actorId: 'a',
+  action: 'vacancy.take_down',
+  subjectKind: 'vacancy',
+  subjectId: 'v',
+  details: {},
+  ip: '10.0.0.1',
+  staffName: '王小明',
+  agencyName: '宜蘭縣政府',
+  workId: '1151200012',
+  ...over,
+});
+
+describe('SYS-2 audit sentences', () => {
+  it('SYS-2 ADM-3 a row reads 「宜蘭縣政府 王○○ 於 115/12/03 14:20 下架職缺（職缺 1151200012）」', () => {
+    expect(auditSentence(row())).toBe('宜蘭縣政府 王○○ 於 115/12/03 14:20 下架職缺（職缺 1151200012）');
+    expect(auditSentence(row({ actorKind: 'applicant', staffName: null, applicantEmail: 'someone@example.tw', action: 'resume.pdf.download', subjectKind: null }))).toBe('應徵者 so***@example.tw 於 115/12/03 14:20 下載自己的履歷 PDF');
+    expect(auditSentence(row({ actorKind: 'system', action: 'newsletter.digest', subjectKind: null }))).toBe('系統 於 115/12/03 14:20 寄出電子報');
+    expect(auditSentence(row({ action: 'something.new', subjectKind: null }))).toBe('宜蘭縣政府 王○○ 於 115/12/03 14:20 執行 something.new');
+  });
+
+  it('SYS-3 names and addresses are masked', () => {
+    expect(maskName('王小明')).toBe('王○○');
+    expect(maskName('歐陽小明')).toBe('歐○○○');
+    expect(maskName('林')).toBe('林');
+    expect(maskEmail('a@x.tw')).toBe('a***@x.tw');
+    expect(maskEmail('someone@example.tw')).toBe('so***@example.tw');
+  });
+
+  it('SYS-2 the CSV export: UTF-8 BOM, CRLF, quoted cells, formula-guarded cells', () => {
+    const csv = auditCsv([row({ ip: '=HYPERLINK("http://evil.example")', details: { reason: 'a,"b"' } })]);
+    expect(csv.startsWith('\uFEFF時間,紀錄,')).toBe(true);
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(lines[1]).toContain('宜蘭縣政府 王○○ 於 115/12/03 14:20 下架職缺（職缺 1151200012）');
+    expect(lines[1]).toContain('"{""reason"":""a,\\""b\\""""}"');
+  });
+
+  it('SYS-2 the search query is read leniently; bad dates, a reversed range and a bad IP are messages', () => {
+    expect(parseAuditSearch({ from: '115/12/01', to: '115/12/03', action: ' vacancy. ', ip: '10.0.0.' })).toMatchObject({ from: '2026-12-01', to: '2026-12-03', action: 'vacancy.', ip: '10.0.0.', errors: {} });
+    expect(parseAuditSearch({ from: '115/12/05', to: '115/12/03' }).errors.to).toContain('不可早於');
+    expect(parseAuditSearch({ from: 'x' }).errors.from).toContain('民國日期');
+    expect(parseAuditSearch({ ip: '<script>' }).errors.ip).toBeDefined();
+    expect(parseAuditSearch({ actor: ['a', 'b'], page: '99999999' })).toMatchObject({ actor: '', page: 1 });
+  });
+});

@@ -1,0 +1,151 @@
+// The audit log read by a person (SYS-2, ADM-3): each row as one sentence —
+// 「宜蘭縣政府 王○○ 於 115/12/03 14:20 下架職缺（職缺 1151200012）」 — with names masked, and the CSV of a search
+// (formula-guarded, UTF-8 with BOM). Pure.
+import { guardFormula } from '../../platform/export/formula-guard.ts';
+import { formatRoc } from '../../platform/tw/roc-date.ts';
+
+const taipeiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** 115/12/03 14:20 (Taipei). */
+export function rocDateTime(d: Date): string {
+  return `${formatRoc(d)} ${taipeiTime.format(d)}`;
+}
+
+/** 王小明 → 王○○: the first character kept, every other one ○ (SYS-3). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  return chars[0] + '○'.repeat(chars.length - 1);
+}
+
+/** someone@example.tw → so***@example.tw. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return maskName(email);
+  const local = email.slice(0, at);
+  return `${local.slice(0, Math.min(2, local.length - 1) || 1)}***${email.slice(at)}`;
+}
+
+/** What each action reads as (the verb of the sentence). An unknown action is shown by its code. */
+export const ACTION_LABELS: Record<string, string> = {
+  'vacancy.create': '新增職缺',
+  'vacancy.update': '修改職缺',
+  'vacancy.delete': '刪除職缺',
+  'vacancy.access_mode_refused': '嘗試於上網有效期間內變更履歷調閱方式（已拒絕）',
+  'vacancy.review.approve': '審核通過職缺',
+  'vacancy.review.reject': '審核不通過職缺',
+  'vacancy.take_down': '下架職缺',
+  'resume.pdf.download': '下載自己的履歷 PDF',
+  'resume.attachment.download': '下載履歷附件',
+  'resume.save': '儲存履歷',
+  'resume.delete': '刪除履歷',
+  'resume.id_conflict': '填寫已被其他帳號使用的身分證統一編號',
+  'resume.hrdb_import': '從公務人力資料庫帶入履歷',
+  'resume.hrdb_import.refused': '從公務人力資料庫帶入履歷（已拒絕）',
+  'account.register': '註冊帳號',
+  'account.register.duplicate': '以已註冊的 E-mail 註冊',
+  'account.activate': '啟用帳號',
+  'account.activation.resend': '重寄帳號啟用確認信',
+  'account.login.success': '登入應徵平台',
+  'account.login.failure': '登入應徵平台失敗',
+  'account.login.refused': '登入應徵平台被拒',
+  'account.lock': '帳號因連續登入失敗被鎖定',
+  'account.password_change': '變更密碼',
+  'account.password_reset.request': '申請重設密碼',
+  'account.password_reset': '重設密碼',
+  'account.email_change.request': '申請變更帳號',
+  'account.email_change': '變更帳號',
+  'account.void': '註銷帳號',
+  'account.void.failure': '註銷帳號失敗',
+  'ecpa.login': '登入人事服務網',
+  'ecpa.login.success': '登入人事服務網',
+  'ecpa.login.refused': '登入人事服務網失敗',
+  'ecpa.lock': '人事服務網帳號因連續登入失敗被鎖定',
+  'ecpa.password_reset.request': '申請重設人事服務網密碼',
+  'ecpa.password_reset': '重設人事服務網密碼',
+  'ecpa.hrdb_verify': '人事服務網身分驗證',
+  'ecpa.hrdb_verify.success': '人事服務網身分驗證成功',
+  'ecpa.hrdb_verify.refused': '人事服務網身分驗證失敗',
+  'newsletter.confirm': '確認訂閱電子報',
+  'newsletter.confirm_mailed': '寄出電子報訂閱確認信',
+  'newsletter.unsubscribe': '取消訂閱電子報',
+  'newsletter.cancel_mailed': '寄出電子報取消信',
+  'newsletter.digest': '寄出電子報',
+  'session.ended': '登出或連線逾時',
+  'authz.refused': '嘗試進入無權限的頁面（已拒絕）',
+  'audit.export': '匯出稽核紀錄',
+  'mail.read': '檢視郵件內容',
+  'mail.retry': '重寄郵件',
+  'mail.retry_all': '重寄全部失敗郵件',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? `執行 ${action}`;
+}
+
+/** One audit row with what the repository resolved about its actor and subject. */
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actorKind: string;
+  actorId: string | null;
+  action: string;
+  subjectKind: string | null;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+  /** Staff actor: name and agency (name, else code). */
+  staffName?: string | null;
+  agencyName?: string | null;
+  /** Applicant actor: the account's e-mail. */
+  applicantEmail?: string | null;
+  /** Vacancy subject: its 職缺編號. */
+  workId?: string | null;
+}
+
+export function actorText(r: AuditRow): string {
+  switch (r.actorKind) {
+    case 'staff':
+      return r.staffName ? `${r.agencyName ?? ''} ${maskName(r.staffName)}`.trim() : '人事人員（不明）';
+    case 'applicant':
+      return r.applicantEmail ? `應徵者 ${maskEmail(r.applicantEmail)}` : '應徵者（不明）';
+    case 'system':
+      return '系統';
+    default:
+      return '訪客';
+  }
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+export function subjectText(r: AuditRow): string {
+  const d = r.details ?? {};
+  if (r.subjectKind === 'vacancy') {
+    const workId = r.workId ?? str(d.workId);
+    return workId ? `職缺 ${workId}` : '職缺';
+  }
+  if (r.subjectKind === 'outbox_message') return str(d.to) ? `寄給 ${maskEmail(str(d.to))} 的郵件` : '郵件';
+  if (r.action === 'mail.retry_all') return `${str(d.count) || 0} 封`;
+  if (r.action === 'audit.export') return `${str(d.count) || 0} 筆`;
+  if (r.action === 'authz.refused') return str(d.route);
+  return '';
+}
+
+/** 「宜蘭縣政府 王○○ 於 115/12/03 14:20 下架職缺（職缺 1151200012）」 */
+export function auditSentence(r: AuditRow): string {
+  const subject = subjectText(r);
+  return `${actorText(r)} 於 ${rocDateTime(r.at)} ${actionLabel(r.action)}${subject ? `（${subject}）` : ''}`;
+}
+
+export const CSV_HEADER = ['時間', '紀錄', '動作代碼', '行為人種類', '行為人代號', '主體種類', '主體代號', 'IP', '細節'];
+
+function csvCell(v: string): string {
+  const guarded = guardFormula(v);
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+}
+
+/** The CSV of a search: UTF-8 with BOM (Excel reads it as such), CRLF, every cell formula-guarded. */
+export function auditCsv(rows: readonly AuditRow[]): string {
+  const lines = [CSV_HEADER, ...rows.map((r) => [rocDateTime(r.at), auditSentence(r), r.action, r.actorKind, r.actorId ?? '', r.subjectKind ?? '', r.subjectId ?? '', r.ip ?? '', JSON.stringify(r.details ?? {})])];
+  return '\uFEFF' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
