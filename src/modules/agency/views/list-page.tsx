@@ -116,7 +116,7 @@ export function ListPage({ ctx, agency, method, backoffice = false, filters: f, 
             {t['list.history']}
           </a>
         )}
-        {via ? '' : <a href="/agency/import">{t['list.import']}</a>}
+        {via ? '' : <a href="/agency/import" safe>{t['list.import']}</a>}
       </p>
       <p safe>{fill(t['list.total'], { total })}</p>
       {rows.length === 0 ? (
