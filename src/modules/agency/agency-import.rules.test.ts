@@ -39,8 +39,9 @@ describe('AGY-7 cells become the form’s values', () => {
 
   it('AGY-7 the header uses the form’s labels, in the form’s order; an unknown or missing column is a file error', () => {
     const labels = IMPORT_COLUMNS.map((c) => c.label);
-    // Every label of the form (特殊條件 is a group: its four yes/no fields are columns of their own).
-    for (const [field, label] of Object.entries(FIELD_LABELS)) if (field !== 'specials') expect(labels, field).toContain(label);
+    // Every label of the form (特殊條件 is a group: its four yes/no fields are columns of their own; 職缺相關附件 are
+    // files, added on the form after the import).
+    for (const [field, label] of Object.entries(FIELD_LABELS)) if (field !== 'specials' && field !== 'attachments') expect(labels, field).toContain(label);
     expect(labels.indexOf('職稱')).toBeLessThan(labels.indexOf('上網有效期間（起）'));
     expect(matchHeader(labels).ok).toBe(true);
     expect(matchHeader(labels.map((l) => ` ${l} *`)).ok).toBe(true);

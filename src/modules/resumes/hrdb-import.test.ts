@@ -52,7 +52,7 @@ describe('RES-4 從公務人力資料庫帶入相關資料', () => {
   const t = useTestApp('pglite', { overrides: { clock } });
 
   // These tests type the same few IDs from many accounts: the per-ID probe limit (issue 9 item 11, proven in
-  // tests/enumeration-limits.test.ts) starts afresh for each. The audit log is append-only (migration 0009's
+  // tests/enumeration-limits.test.ts) starts afresh for each. The audit log is append-only (migration 0013's
   // trigger refuses DELETE): the test removes the probe rows as a database superuser would, with triggers off.
   beforeEach(async () => {
     await t.current.services.db.transaction(async (tx) => {
