@@ -3,6 +3,7 @@
 // See docs/CONVENTIONS.md (Tests).
 export { createAccount, PASSWORD, PASSWORD_2, PASSWORD_3, PASSWORD_4, type AccountRow } from './account.ts';
 export { createAgency, type AgencyRow } from './agency.ts';
+export { createApplication, type ApplicationRow } from './application.ts';
 export { createNewsletterSubscription, type SubscriptionRow } from './newsletter.ts';
 export { createResume, type ResumeRow } from './resume.ts';
 export { createApplicantSession, signInApplicant, type Applicant } from './session.ts';

@@ -63,3 +63,11 @@ export function listHref(f: ListFilters, page: number): string {
   const s = p.toString();
   return s ? `/agency?${s}` : '/agency';
 }
+
+/**
+ * Where AGY-6's daily mail sends the agency for a vacancy's applicants: the AGY-1 list filtered by its 職缺編號 (the
+ * row shows the applicant count). The applicant-access pages (ACS-1) come in a later issue and will replace it.
+ */
+export function applicantListHref(workId: string): string {
+  return `/agency?${new URLSearchParams({ workId }).toString()}`;
+}

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
 import { addDays, formatRoc } from '../../platform/tw/roc-date.ts';
-import { createAgency, createStaff, createVacancy, STAFF_PASSWORD } from '../../../tests/factories/index.ts';
+import { createAgency, createApplication, createStaff, createVacancy, STAFF_PASSWORD } from '../../../tests/factories/index.ts';
 import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { HttpClient } from '../../../tests/helpers/http-client.ts';
@@ -127,6 +127,22 @@ describe.each(dbDrivers())('agency vacancies (%s)', (driver) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('預覽中的職稱');
     expect(await db().select().from(vacancies).where(eq(vacancies.orgId, agency.code))).toHaveLength(0);
+  });
+
+  it('AGY-1 調閱簡歷 / 調閱履歷 show the number of active applicants of each vacancy (cancelled ones not counted, none → 0 人)', async () => {
+    const { agency, c } = await staffClient();
+    const busy = await createVacancy(db(), { orgId: agency.code, orgName: agency.name, title: '有人應徵的職缺', accessMode: 'open' });
+    const quiet = await createVacancy(db(), { orgId: agency.code, orgName: agency.name, title: '沒人應徵的職缺', accessMode: 'open' });
+    await createApplication(db(), { vacancyId: busy.id });
+    await createApplication(db(), { vacancyId: busy.id });
+    await createApplication(db(), { vacancyId: busy.id, status: 'cancelled', cancelledAt: new Date() });
+    const page = await c.get('/agency');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('尚未開放');
+    const rowOf = (workId: string) => page.body.split('<tr>').find((tr) => tr.includes(workId))!;
+    expect(rowOf(busy.workId)).toContain('<td>2 人</td><td>2 人</td></tr>');
+    expect(rowOf(quiet.workId)).toContain('<td>0 人</td><td>0 人</td></tr>');
+    expect((await c.get('/agency?lang=en')).body).toContain('<td>2 applicant(s)</td>');
   });
 
   it('AGY-1 歷史職缺 lists ended vacancies; 複製為新職缺 pre-fills the form with empty dates', async () => {

@@ -18,9 +18,9 @@ import { FIELD_ORDER, vacancyForm } from './agency.form.ts';
 import { actingFor, managedVacancy, readVacancyBody } from './agency.http.ts';
 import { agencyMessages } from './agency.messages.ts';
 import { parseListQuery, withAgency } from './agency.paths.ts';
-import { listAgencyVacancies, staffContact, type VacancyRow } from './agency.repo.ts';
+import { staffContact, type VacancyRow } from './agency.repo.ts';
 import { accessModeLocked, rowFromForm, valuesFromRow } from './agency.rules.ts';
-import { createAgencyVacancy, deleteAgencyVacancy, updateAgencyVacancy, type AgencyRef } from './agency.service.ts';
+import { agencyVacancyList, createAgencyVacancy, deleteAgencyVacancy, updateAgencyVacancy, type AgencyRef } from './agency.service.ts';
 import { ChoosePage } from './views/choose-page.tsx';
 import { FormPage, type FormPageProps } from './views/form-page.tsx';
 import { ListPage } from './views/list-page.tsx';
@@ -80,8 +80,8 @@ export async function agencyRoutes(app: FastifyInstance, services: Services): Pr
     }
     const agency = acting.agency;
     const filters = parseListQuery(query, agency.via ?? null);
-    const { total, rows } = await listAgencyVacancies(db, { ...filters, agencyCode: agency.code }, services.clock.today());
-    return sendPage(reply, ListPage({ ctx: ctxOf(req, reply), agency, method: req.principal!.method, backoffice: req.principal!.roles.includes('backoffice'), filters, rows, total }));
+    const { total, rows, applicants } = await agencyVacancyList(db, { ...filters, agencyCode: agency.code }, services.clock.today());
+    return sendPage(reply, ListPage({ ctx: ctxOf(req, reply), agency, method: req.principal!.method, backoffice: req.principal!.roles.includes('backoffice'), filters, rows, total, applicants }));
   });
 
   app.get('/agency/new', at, async (req, reply) => {

@@ -5,10 +5,11 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import type { Storage } from '../../platform/storage/index.ts';
+import { applicationCounts } from '../applications/index.ts';
 import { commitAttachments, deleteFiles, type AttachmentState } from './agency-attachments.ts';
 import { checkVacancyText } from './agency-check.rules.ts';
 import { dateErrors, type VacancyForm } from './agency.form.ts';
-import { insertVacancy, nextWorkId, softDeleteVacancy, updateVacancy, type VacancyRow } from './agency.repo.ts';
+import { insertVacancy, listAgencyVacancies, nextWorkId, softDeleteVacancy, updateVacancy, type ListQuery, type VacancyRow } from './agency.repo.ts';
 import { accessModeLocked, changedColumns, rowFromForm, workIdMonth } from './agency.rules.ts';
 
 export type SaveResult = { ok: true; row: VacancyRow } | { ok: false; errors: FieldErrors };
@@ -24,6 +25,16 @@ export interface AgencyRef {
   name: string;
   /** The back office acting for this agency: the code its pages carry (`?agency=`); null for the agency's own staff. */
   via?: string | null;
+}
+
+/**
+ * The AGY-1 list page: one page of the agency's vacancies, with the number of active (not cancelled) applications
+ * of each (調閱簡歷 / 調閱履歷 show it until the applicant-access pages exist) — one count query for the page.
+ */
+export async function agencyVacancyList(db: Db, query: ListQuery, today: string): Promise<{ total: number; rows: VacancyRow[]; applicants: Map<string, number> }> {
+  const { total, rows } = await listAgencyVacancies(db, query, today);
+  const applicants = await applicationCounts(db, rows.map((r) => r.id));
+  return { total, rows, applicants };
 }
 
 /** 送出 a new vacancy: a fresh 職缺編號, the automatic check decides 審核通過 or 待審核. */

@@ -17,6 +17,7 @@ const vacancyCols = {
   accessMode: vacancies.accessMode,
   reviewStatus: vacancies.reviewStatus,
   deletedAt: vacancies.deletedAt,
+  takenDownAt: vacancies.takenDownAt,
   validFrom: vacancies.validFrom,
   validTo: vacancies.validTo,
   vitaeEmail: vacancies.vitaeEmail,

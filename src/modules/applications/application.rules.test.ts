@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, applyRefusal, basketOf, cancelRefusal, mayDeleteRecord, mayDownloadAttachment, retentionCutoff, retryDelaySeconds, statusStep, vacancyState } from './application.rules.ts';
 
-const open = { accessMode: 'open', reviewStatus: 'approved', deletedAt: null, validFrom: '2026-06-01', validTo: '2026-06-30' };
+const open = { accessMode: 'open', reviewStatus: 'approved', deletedAt: null, takenDownAt: null, validFrom: '2026-06-01', validTo: '2026-06-30' };
 
 describe('application rules', () => {
   it('APP-2 only published 不須具 jobs inside their validity may be applied to', () => {
@@ -11,6 +11,7 @@ describe('application rules', () => {
     expect(applyRefusal({ ...open, accessMode: 'civil_service' }, '2026-06-15')).toBe('not-open');
     expect(applyRefusal({ ...open, accessMode: 'none' }, '2026-06-15')).toBe('not-open');
     expect(applyRefusal({ ...open, deletedAt: new Date() }, '2026-06-15')).toBe('deleted');
+    expect(applyRefusal({ ...open, takenDownAt: new Date() }, '2026-06-15')).toBe('deleted');
     expect(applyRefusal(open, '2026-07-01')).toBe('expired');
     expect(applyRefusal(open, '2026-05-31')).toBe('not-published');
     expect(applyRefusal({ ...open, reviewStatus: 'flagged' }, '2026-06-15')).toBe('not-published');
@@ -24,6 +25,14 @@ describe('application rules', () => {
     expect(mayDownloadAttachment({ attachmentKey: null }, open, '2026-06-15')).toBe(false);
     expect(mayDownloadAttachment({ attachmentKey: 'k' }, open, '2026-07-01')).toBe(false);
     expect(mayDownloadAttachment({ attachmentKey: 'k' }, { ...open, deletedAt: new Date() }, '2026-06-15')).toBe(false);
+  });
+
+  it('APP-4 ADM-1 a job taken down by the back office is 已刪除 to the applicant (also after its validity) and closes the download', () => {
+    const down = { ...open, takenDownAt: new Date() };
+    expect(vacancyState(down, '2026-06-15')).toBe('deleted');
+    expect(vacancyState(down, '2026-07-01')).toBe('deleted');
+    expect(mayDownloadAttachment({ attachmentKey: 'k' }, down, '2026-06-15')).toBe(false);
+    expect(cancelRefusal({ status: 'active' }, down, '2026-06-15')).toBe('vacancy-deleted');
   });
 
   it('APP-5 only an active application of an open job may be cancelled', () => {

@@ -9,6 +9,8 @@ export interface VacancyFacts {
   accessMode: string;
   reviewStatus: string;
   deletedAt: Date | null;
+  /** 下架 by the back office (ADM-1): to the applicant the same as 刪除 (APP-4). */
+  takenDownAt: Date | null;
   validFrom: string;
   validTo: string;
 }
@@ -18,30 +20,31 @@ export type ApplyRefusal = 'not-found' | 'not-open' | 'deleted' | 'expired' | 'n
 /** May a job be applied to online today? Only published 不須具 (open) jobs inside their validity (APP-2). */
 export function applyRefusal(v: VacancyFacts | null, today: string): ApplyRefusal | null {
   if (!v) return 'not-found';
-  if (v.deletedAt) return 'deleted';
+  if (v.deletedAt || v.takenDownAt) return 'deleted';
   if (v.accessMode !== 'open') return 'not-open';
   if (v.reviewStatus !== 'approved' || today < v.validFrom) return 'not-published';
   if (today > v.validTo) return 'expired';
   return null;
 }
 
-/** 已刪除 / 已到期 / 刊登中, derived from the vacancy (APP-4). */
+/** 已刪除 / 已到期 / 刊登中, derived from the vacancy (APP-4): deleted by the agency or taken down by the back office (ADM-1) → 已刪除. */
 export type VacancyState = 'deleted' | 'expired' | 'open';
-export function vacancyState(v: Pick<VacancyFacts, 'deletedAt' | 'validTo'>, today: string): VacancyState {
-  if (v.deletedAt) return 'deleted';
+type StateFacts = Pick<VacancyFacts, 'deletedAt' | 'takenDownAt' | 'validTo'>;
+export function vacancyState(v: StateFacts, today: string): VacancyState {
+  if (v.deletedAt || v.takenDownAt) return 'deleted';
   if (today > v.validTo) return 'expired';
   return 'open';
 }
 
-/** The attachment sent with an application may be downloaded only while the job is neither deleted nor expired (APP-4). */
-export function mayDownloadAttachment(app: { attachmentKey: string | null }, v: Pick<VacancyFacts, 'deletedAt' | 'validTo'>, today: string): boolean {
+/** The attachment sent with an application may be downloaded only while the job is neither deleted (or taken down) nor expired (APP-4). */
+export function mayDownloadAttachment(app: { attachmentKey: string | null }, v: StateFacts, today: string): boolean {
   return app.attachmentKey !== null && vacancyState(v, today) === 'open';
 }
 
 export type CancelRefusal = 'not-active' | 'vacancy-deleted' | 'vacancy-expired';
 
 /** 取消應徵 (APP-5): only an active application of a job still open. */
-export function cancelRefusal(app: { status: string }, v: Pick<VacancyFacts, 'deletedAt' | 'validTo'>, today: string): CancelRefusal | null {
+export function cancelRefusal(app: { status: string }, v: StateFacts, today: string): CancelRefusal | null {
   if (app.status !== 'active') return 'not-active';
   const state = vacancyState(v, today);
   if (state === 'deleted') return 'vacancy-deleted';

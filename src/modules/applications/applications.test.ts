@@ -257,6 +257,23 @@ describe.each(dbDrivers())('applying on %s', (driver) => {
     expect((await oc.post(`/platform/applications/${r1!.id}/cancel`, {})).statusCode).toBe(404);
   });
 
+  it('APP-4 ADM-1 a job taken down by the back office shows 已刪除 on 我的應徵 and its attachment is no longer downloadable', async () => {
+    const { a, c } = await applicant('hua-down@example.tw');
+    const job = await openJob({ title: '下架測試職缺' });
+    await c.get('/platform/apply');
+    await c.post('/platform/apply', applyFields([job.workId], { attach: '1' }));
+    const [row] = await rowsOf(a.id);
+    const before = await c.get('/platform/applications');
+    expect(before.body).toContain(`/platform/applications/${row!.id}/attachment`);
+    expect(before.body).not.toContain('<strong class="tag">已刪除</strong>');
+    expect((await c.get(`/platform/applications/${row!.id}/attachment`)).statusCode).toBe(200);
+    await s().db.update(vacancies).set({ takenDownAt: new Date(), takenDownReason: '內容不符規定' }).where(eq(vacancies.id, job.id));
+    const after = await c.get('/platform/applications');
+    expect(after.body).toContain('<strong class="tag">已刪除</strong>');
+    expect(after.body).not.toContain(`/platform/applications/${row!.id}/attachment`);
+    expect((await c.get(`/platform/applications/${row!.id}/attachment`)).statusCode).toBe(404);
+  });
+
   it('APP-5 取消應徵 asks first, then mails the applicant and the vacancy 聯絡E-mail, and is audited; demo and imported jobs get no agency mail', async () => {
     const { a, c } = await applicant('hua-cancel@example.tw');
     const job = await openJob({ vitaeEmail: 'hr-cancel@agency.example.tw', source: 'form' });

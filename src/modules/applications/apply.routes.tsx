@@ -57,7 +57,7 @@ export async function applyRoutes(app: FastifyInstance, services: Services): Pro
     const m = applicationMessages(req.locale);
     if (workIds.length === 0) return [];
     const rows = await services.db
-      .select({ workId: vacancies.workId, title: vacancies.title, orgName: vacancies.orgName, validTo: vacancies.validTo, validFrom: vacancies.validFrom, accessMode: vacancies.accessMode, reviewStatus: vacancies.reviewStatus, deletedAt: vacancies.deletedAt })
+      .select({ workId: vacancies.workId, title: vacancies.title, orgName: vacancies.orgName, validTo: vacancies.validTo, validFrom: vacancies.validFrom, accessMode: vacancies.accessMode, reviewStatus: vacancies.reviewStatus, deletedAt: vacancies.deletedAt, takenDownAt: vacancies.takenDownAt })
       .from(vacancies)
       .where(inArray(vacancies.workId, [...workIds]));
     const today = services.clock.today();
@@ -82,7 +82,7 @@ export async function applyRoutes(app: FastifyInstance, services: Services): Pro
     const { workId } = req.params as { workId: string };
     if (!WORK_ID.test(workId)) throw new AppError('not-found');
     const [job] = await services.db
-      .select({ workId: vacancies.workId, accessMode: vacancies.accessMode, reviewStatus: vacancies.reviewStatus, deletedAt: vacancies.deletedAt, validFrom: vacancies.validFrom, validTo: vacancies.validTo })
+      .select({ workId: vacancies.workId, accessMode: vacancies.accessMode, reviewStatus: vacancies.reviewStatus, deletedAt: vacancies.deletedAt, takenDownAt: vacancies.takenDownAt, validFrom: vacancies.validFrom, validTo: vacancies.validTo })
       .from(vacancies)
       .where(and(eq(vacancies.workId, workId)));
     const refusal = applyRefusal(job ?? null, services.clock.today());

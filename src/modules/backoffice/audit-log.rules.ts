@@ -71,6 +71,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'newsletter.unsubscribe': '取消訂閱電子報',
   'newsletter.cancel_mailed': '寄出電子報取消信',
   'newsletter.digest': '寄出電子報',
+  'agency.applicant_counts': '寄出職缺每日應徵人數通知',
   'session.ended': '登出或連線逾時',
   'authz.refused': '嘗試進入無權限的頁面（已拒絕）',
   'audit.export': '匯出稽核紀錄',

@@ -18,9 +18,11 @@ export interface ListPageProps {
   filters: ListFilters;
   rows: VacancyRow[];
   total: number;
+  /** Active (not cancelled) applications per vacancy id; a vacancy not in the map has none. */
+  applicants: ReadonlyMap<string, number>;
 }
 
-export function ListPage({ ctx, agency, method, backoffice = false, filters: f, rows, total }: ListPageProps): JSX.Element {
+export function ListPage({ ctx, agency, method, backoffice = false, filters: f, rows, total, applicants }: ListPageProps): JSX.Element {
   const t = agencyMessages(ctx.locale);
   const via = agency.via ?? null;
   const history = f.view === 'history';
@@ -190,8 +192,9 @@ export function ListPage({ ctx, agency, method, backoffice = false, filters: f, 
                       {fill(t['row.preview'], { workId: r.workId })}
                     </a>
                   </td>
-                  <td safe>{t['row.notOpen']}</td>
-                  <td safe>{t['row.notOpen']}</td>
+                  {/* 調閱簡歷 / 調閱履歷: the applicant-access pages (ACS) come later; until then the count of applicants. */}
+                  <td safe>{fill(t['row.applicants'], { n: applicants.get(r.id) ?? 0 })}</td>
+                  <td safe>{fill(t['row.applicants'], { n: applicants.get(r.id) ?? 0 })}</td>
                 </tr>
               ))}
             </tbody>
