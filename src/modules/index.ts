@@ -3,6 +3,7 @@
 // A new module adds its index.ts here; nothing else names a module's files.
 import type { Services } from '../container.ts';
 import type { AppModule } from '../platform/module.ts';
+import { accessModule } from './access/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { agencyModule } from './agency/index.ts';
 import { applicationsModule } from './applications/index.ts';
@@ -32,5 +33,6 @@ export const modules: readonly AppModule<Services>[] = [
   resumesModule,
   applicationsModule,
   agencyModule,
+  accessModule,
   backofficeModule,
 ];

@@ -90,6 +90,11 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'GET /agency/:id/preview': none,
   'GET /agency/:id/delete': none,
   'POST /agency/:id/delete': none,
+  // applicant access (ACS-1..ACS-4)
+  'GET /agency/vacancies/:id/applicants': { query: '?idNumber=A123456789' },
+  'POST /agency/vacancies/:id/applicants/archive': { body: { password: 'weak' } },
+  'GET /agency/vacancies/:id/summaries': none,
+  'POST /agency/vacancies/:id/contacts': { body: { type: 'ods' } },
   'GET /agency/import': none,
   'POST /agency/import': none,
   'GET /agency/import/template.xlsx': none,

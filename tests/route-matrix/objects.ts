@@ -91,6 +91,17 @@ export const objectCases: Record<string, ObjectCase> = {
   ...Object.fromEntries(
     ['GET /agency/:id/edit', 'POST /agency/:id/edit', 'GET /agency/:id/preview', 'GET /agency/:id/delete', 'POST /agency/:id/delete'].map((route) => [route, agencyVacancyCase]),
   ),
+  // applicant access (ACS-1..ACS-4): only agency HR staff of the vacancy's own agency (policy accessApplicants);
+  // another agency's vacancy is 404
+  ...Object.fromEntries(
+    ['GET /agency/vacancies/:id/applicants', 'POST /agency/vacancies/:id/applicants/archive', 'GET /agency/vacancies/:id/summaries', 'POST /agency/vacancies/:id/contacts'].map((route) => [
+      route,
+      {
+        own: async (t: TestApp, actor: Actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_B : AGENCY_A, { accessMode: 'open' })).id }),
+        othersOf: async (t: TestApp, actor: Actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_A : AGENCY_B, { accessMode: 'open' })).id }),
+      } satisfies ObjectCase,
+    ]),
+  ),
   // 機關徵才匯入 (AGY-7): a staged batch of the actor; another staff member's is 404
   'GET /agency/import/:batchId': importBatchCase,
   'POST /agency/import/:batchId': importBatchCase,

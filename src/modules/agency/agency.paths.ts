@@ -71,3 +71,7 @@ export function listHref(f: ListFilters, page: number): string {
 export function applicantListHref(workId: string): string {
   return `/agency?${new URLSearchParams({ workId }).toString()}`;
 }
+
+/** 調閱履歷 (ACS-1) and 調閱簡歷 (ACS-3) of a vacancy: the access module's pages. */
+export const applicantsHref = (vacancyId: string): string => `/agency/vacancies/${encodeURIComponent(vacancyId)}/applicants`;
+export const summariesHref = (vacancyId: string): string => `/agency/vacancies/${encodeURIComponent(vacancyId)}/summaries`;

@@ -129,7 +129,7 @@ describe.each(dbDrivers())('agency vacancies (%s)', (driver) => {
     expect(await db().select().from(vacancies).where(eq(vacancies.orgId, agency.code))).toHaveLength(0);
   });
 
-  it('AGY-1 調閱簡歷 / 調閱履歷 show the number of active applicants of each vacancy (cancelled ones not counted, none → 0 人)', async () => {
+  it('AGY-1 ACS-1 調閱簡歷 / 調閱履歷 show the number of active applicants of each vacancy (cancelled ones not counted, none → 0 人)', async () => {
     const { agency, c } = await staffClient();
     const busy = await createVacancy(db(), { orgId: agency.code, orgName: agency.name, title: '有人應徵的職缺', accessMode: 'open' });
     const quiet = await createVacancy(db(), { orgId: agency.code, orgName: agency.name, title: '沒人應徵的職缺', accessMode: 'open' });
@@ -140,9 +140,10 @@ describe.each(dbDrivers())('agency vacancies (%s)', (driver) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('尚未開放');
     const rowOf = (workId: string) => page.body.split('<tr>').find((tr) => tr.includes(workId))!;
-    expect(rowOf(busy.workId)).toContain('<td>2 人</td><td>2 人</td></tr>');
-    expect(rowOf(quiet.workId)).toContain('<td>0 人</td><td>0 人</td></tr>');
-    expect((await c.get('/agency?lang=en')).body).toContain('<td>2 applicant(s)</td>');
+    // ACS-1 / ACS-3: the counts link to the access module's 調閱簡歷 and 調閱履歷 pages.
+    expect(rowOf(busy.workId)).toContain(`<td><a href="/agency/vacancies/${busy.id}/summaries">2 人</a></td><td><a href="/agency/vacancies/${busy.id}/applicants">2 人</a></td></tr>`);
+    expect(rowOf(quiet.workId)).toContain(`<td><a href="/agency/vacancies/${quiet.id}/summaries">0 人</a></td><td><a href="/agency/vacancies/${quiet.id}/applicants">0 人</a></td></tr>`);
+    expect((await c.get('/agency?lang=en')).body).toContain('>2 applicant(s)</a></td>');
   });
 
   it('AGY-1 歷史職缺 lists ended vacancies; 複製為新職缺 pre-fills the form with empty dates', async () => {

@@ -6,7 +6,7 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import { fill } from '../../../platform/i18n/i18n.ts';
 import { agencyMessages } from '../agency.messages.ts';
 import type { VacancyRow } from '../agency.repo.ts';
-import { listHref, PAGE_SIZES, withAgency, type ListFilters } from '../agency.paths.ts';
+import { applicantsHref, listHref, PAGE_SIZES, summariesHref, withAgency, type ListFilters } from '../agency.paths.ts';
 import { reviewText } from './vacancy-pages.tsx';
 
 export interface ListPageProps {
@@ -192,9 +192,26 @@ export function ListPage({ ctx, agency, method, backoffice = false, filters: f, 
                       {fill(t['row.preview'], { workId: r.workId })}
                     </a>
                   </td>
-                  {/* 調閱簡歷 / 調閱履歷: the applicant-access pages (ACS) come later; until then the count of applicants. */}
-                  <td safe>{fill(t['row.applicants'], { n: applicants.get(r.id) ?? 0 })}</td>
-                  <td safe>{fill(t['row.applicants'], { n: applicants.get(r.id) ?? 0 })}</td>
+                  {/* 調閱簡歷 / 調閱履歷 (ACS-3 / ACS-1, the access module), with the count of active applicants; the back
+                      office acting for an agency does not read resumes (policy accessApplicants): the count only. */}
+                  <td>
+                    {via ? (
+                      <span safe>{fill(t['row.applicants'], { n: applicants.get(r.id) ?? 0 })}</span>
+                    ) : (
+                      <a href={summariesHref(r.id)} safe>
+                        {fill(t['row.applicants'], { n: applicants.get(r.id) ?? 0 })}
+                      </a>
+                    )}
+                  </td>
+                  <td>
+                    {via ? (
+                      <span safe>{fill(t['row.applicants'], { n: applicants.get(r.id) ?? 0 })}</span>
+                    ) : (
+                      <a href={applicantsHref(r.id)} safe>
+                        {fill(t['row.applicants'], { n: applicants.get(r.id) ?? 0 })}
+                      </a>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
