@@ -31,7 +31,7 @@ export async function accessRoutes(app: FastifyInstance, services: Services): Pr
 
   async function list(req: FastifyRequest, reply: FastifyReply, v: AccessVacancy, f: ApplicantListFilters, extra: Partial<ApplicantsPageProps> = {}, status = 200) {
     const { total, rows } = await applicantPage(services.db, { vacancyId: v.id, status: f.cancelled ? 'cancelled' : 'active', idNumber: f.idNumber, page: f.page, size: APPLICANTS_PAGE_SIZE });
-    return sendPage(reply, ApplicantsPage({ ctx: ctxOf(req, reply), vacancy: v, filters: f, total, rows, ...extra }), status);
+    return sendPage(reply, ApplicantsPage({ ctx: ctxOf(req, reply), vacancy: v, filters: f, total, rows, method: req.principal!.method, ...extra }), status);
   }
 
   app.get<IdParams>('/agency/vacancies/:id/applicants', at, async (req, reply) => {

@@ -64,8 +64,10 @@ describe.each(dbDrivers())('agency access to applicants (%s)', (driver) => {
     const cancelled = await createApplication(db(), { vacancyId: v.id, resumeSnapshot: snapshot(8, { chineseName: '已取消者' }), resumeFileState: 'ready', status: 'cancelled', cancelledAt: new Date() });
     const res = await c.get(`/agency/vacancies/${v.id}/applicants`);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain(v.workId);
-    expect(res.body).toContain('不須具公務人員任用資格');
+    expect(res.body).toContain('機關徵才登錄-調閱履歷');
+    expect(res.body).toContain(`職缺編號 ${v.workId} 不須具公務人員任用資格`);
+    expect(res.body).toContain('使用者目前登入的方式');
+    expect(res.body).toContain('請設定下載壓縮檔密碼');
     expect(res.body).toContain('共3人');
     expect(res.body).toContain('應徵者1');
     expect(res.body).toContain('A1000*****');

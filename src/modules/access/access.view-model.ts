@@ -4,10 +4,10 @@ import type { ApplicationRow } from '../applications/index.ts';
 
 const GENDER: Record<string, string> = { M: '男', F: '女' };
 
-/** 民國 date and time in Taipei: 115/12/03 14:05. */
+/** 民國 date and time in Taipei, as the seed's 應徵時間: 115/12/03 14:05:09. */
 export function rocDateTime(d: Date | null): string {
   if (!d) return '';
-  const hm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  const hm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(d);
   return `${formatRoc(toIsoDate(d))} ${hm}`;
 }
 

@@ -29,13 +29,15 @@ export interface ApplicantsPageProps {
   /** After a refused 調閱履歷: the messages beside the fields, and the ticks kept. */
   errors?: { app?: string; password?: string };
   ticked?: readonly string[];
+  /** 使用者目前登入的方式 (as on the /agency list). */
+  method?: string;
 }
 
 const MODE: Record<string, string> = { civil_service: '須具公務人員任用資格', open: '不須具公務人員任用資格', none: '不使用應徵者履歷調閱' };
 
 export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
   const { ctx, vacancy: v, filters: f } = p;
-  const title = f.cancelled ? '已取消應徵人員' : '調閱履歷';
+  const title = f.cancelled ? '機關徵才登錄-已取消應徵人員' : '機關徵才登錄-調閱履歷';
   const pages = Math.max(1, Math.ceil(p.total / APPLICANTS_PAGE_SIZE));
   const ticked = new Set(p.ticked ?? []);
   const notices = p.notices ?? new Map<string, NoticeCell>();
@@ -45,9 +47,9 @@ export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
     <Layout ctx={ctx} title={`${title} ${v.workId}`} door="ecpa">
       <h1>{title}</h1>
       <p>
-        <span safe>{`職缺編號：${v.workId}`}</span>
-        <br />
-        <span safe>{`職缺類型：${MODE[v.accessMode] ?? ''}`}</span>
+        {p.method ? <span safe>{`使用者目前登入的方式：${p.method}`}</span> : ''}
+        {p.method ? <br /> : ''}
+        <span safe>{`職缺編號 ${v.workId} ${MODE[v.accessMode] ?? ''}`}</span>
         <br />
         <span safe>{`職稱：${v.title}`}</span>
       </p>
@@ -165,7 +167,8 @@ export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
               </tbody>
             </table>
           </div>
-          <PasswordField ctx={ctx} name="password" label="壓縮檔密碼" hint="請自行記得所設定之密碼，本系統不再提供查詢" rules texts={passwordRuleTexts(ctx.locale)} error={errors.password} autocomplete="new-password" />
+          <h2>請設定下載壓縮檔密碼</h2>
+          <PasswordField ctx={ctx} name="password" label="壓縮檔密碼" hint="請自行記得所設定之密碼，本系統不再提供查詢，密碼長度應至少 8 碼以上，並且混合大小寫英文字母、數字及特殊符號。" rules texts={passwordRuleTexts(ctx.locale)} error={errors.password} autocomplete="new-password" />
           <p class="hint">
             壓縮檔以 AES-256 加密：Windows 內建的解壓縮功能無法開啟，請使用 <a href="https://www.7-zip.org/">7-Zip</a>（或其他支援 AES 的解壓縮軟體）並輸入上面設定的密碼。
           </p>
