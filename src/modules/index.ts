@@ -14,6 +14,7 @@ import { ecpaModule } from './ecpa/index.ts';
 import { guidesModule } from './guides/index.ts';
 import { hrdbModule } from './hrdb/index.ts';
 import { newslettersModule } from './newsletters/index.ts';
+import { noticesModule } from './notices/index.ts';
 import { referenceModule } from './reference/index.ts';
 import { resumesModule } from './resumes/index.ts';
 import { vacanciesModule } from './vacancies/index.ts';
@@ -32,5 +33,6 @@ export const modules: readonly AppModule<Services>[] = [
   resumesModule,
   applicationsModule,
   agencyModule,
+  noticesModule,
   backofficeModule,
 ];
