@@ -124,3 +124,33 @@ export const noticeMessages = defineMessages(
     'reply.invalid': 'Reply with the buttons on the page',
   },
 );
+
+const LABELS_EN: Record<string, string> = {
+  內容: 'Content',
+  聯絡窗口: 'Contact person',
+  聯絡電話: 'Contact phone',
+  聯絡Email: 'Contact email',
+  面試日期: 'Interview date',
+  面試時間: 'Interview time',
+  面試地點: 'Interview place',
+};
+
+/** The form's zh-TW field messages (notice.rules.ts) in English; zh-TW as they are. */
+export function noticeErrorText(locale: string, message: string): string {
+  if (locale !== 'en') return message;
+  const label = (zh: string) => LABELS_EN[zh] ?? zh;
+  let m = /^請輸入(.+)$/u.exec(message);
+  if (m) return `Enter the ${label(m[1]!).toLowerCase()}.`;
+  m = /^(.+)不可超過 (\d+) 字$/u.exec(message);
+  if (m) return `${label(m[1]!)}: at most ${m[2]} characters.`;
+  if (message.startsWith('聯絡電話只能')) return 'Contact phone: digits, brackets and hyphens only.';
+  if (message.startsWith('聯絡Email格式')) return 'Contact email: enter one valid address.';
+  if (message.startsWith('面試日期請以民國')) return 'Interview date: enter an ROC date, e.g. 115/01/31.';
+  if (message.startsWith('面試時間請以')) return 'Interview time: use the 24-hour clock, e.g. 14:30.';
+  if (message.startsWith('填寫面試時間時')) return 'With an interview time, enter the interview date too.';
+  return message;
+}
+
+export function noticeErrors(locale: string, errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, noticeErrorText(locale, v)]));
+}

@@ -16,6 +16,16 @@ export const NOTICE_LABELS: Record<(typeof NOTICE_FIELDS)[number], string> = {
   interviewPlace: '面試地點',
 };
 
+export const NOTICE_LABELS_EN: Record<(typeof NOTICE_FIELDS)[number], string> = {
+  content: 'Content',
+  contactName: 'Contact person',
+  contactPhone: 'Contact phone',
+  contactEmail: 'Contact email',
+  interviewDate: 'Interview date',
+  interviewTime: 'Interview time',
+  interviewPlace: 'Interview place',
+};
+
 const req = (max: number, label: string) => z.string({ error: `請輸入${label}` }).trim().min(1, `請輸入${label}`).max(max, `${label}不可超過 ${max} 字`);
 const opt = (max: number, label: string) => z.string().trim().max(max, `${label}不可超過 ${max} 字`).optional().default('');
 

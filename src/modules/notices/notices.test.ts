@@ -115,6 +115,12 @@ describe.each(dbDrivers())('notices (%s)', (driver) => {
     expect(res.body).toContain('聯絡Email格式不正確');
     expect(res.body).toContain('面試時間請以 24 小時制填寫');
     expect(res.body).toContain('value="我打的窗口"');
+    await c.get('/lang?to=en&next=%2F');
+    const en = await c.post(single(vacancy.id, a.id), fields({ content: '', interviewTime: '9' }));
+    expect(en.body).toContain('Enter the content.');
+    expect(en.body).toContain('Interview time: use the 24-hour clock');
+    expect(en.body).toContain('Interview notice');
+    await c.get('/lang?to=zh-TW&next=%2F');
     expect((await c.post(single(vacancy.id, a.id), fields({ interviewDate: 'abc' }))).statusCode).toBe(422);
     expect((await c.post(single(vacancy.id, a.id), fields({ interviewDate: '', interviewTime: '10:00' }))).body).toContain('請一併填寫面試日期');
     expect((await c.post(single(vacancy.id, a.id), {})).statusCode).toBe(422);

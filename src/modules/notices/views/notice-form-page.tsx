@@ -4,8 +4,8 @@ import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { fill } from '../../../platform/i18n/i18n.ts';
 import { Csrf, ErrorSummary } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { noticeMessages } from '../notice.messages.ts';
-import { NOTICE_LABELS } from '../notice.rules.ts';
+import { noticeErrors, noticeMessages } from '../notice.messages.ts';
+import { NOTICE_LABELS, NOTICE_LABELS_EN } from '../notice.rules.ts';
 import type { NoticeKind } from '../notice.schema.ts';
 import { NoticeFields } from './notice-fields.tsx';
 
@@ -25,6 +25,7 @@ export interface NoticeFormPageProps {
 
 export function NoticeFormPage(p: NoticeFormPageProps): JSX.Element {
   const t = noticeMessages(p.ctx.locale);
+  const errors = noticeErrors(p.ctx.locale, p.errors);
   const title = p.to.kind === 'batch' ? t['title.batch'] : p.kind === 'offer' ? t['title.offer'] : t['title.interview'];
   return (
     <Layout ctx={p.ctx} title={title} door="ecpa">
@@ -37,7 +38,7 @@ export function NoticeFormPage(p: NoticeFormPageProps): JSX.Element {
       ) : (
         ''
       )}
-      <ErrorSummary errors={p.errors} labels={NOTICE_LABELS} title={p.ctx.t('form.errors.title')} />
+      <ErrorSummary errors={errors} labels={p.ctx.locale === 'en' ? NOTICE_LABELS_EN : NOTICE_LABELS} title={p.ctx.t('form.errors.title')} />
       {p.to.kind === 'batch' ? <h2 safe>{fill(t['form.batchHeading'], { workId: p.vacancy.workId })}</h2> : ''}
       <dl class="notice-info">
         <dt safe>{t['form.agency']}</dt>
@@ -60,7 +61,7 @@ export function NoticeFormPage(p: NoticeFormPageProps): JSX.Element {
           ''
         )}
         {p.kind === 'offer' ? <input type="hidden" name="kind" value="offer" /> : ''}
-        <NoticeFields ctx={p.ctx} values={p.values} errors={p.errors} />
+        <NoticeFields ctx={p.ctx} values={p.values} errors={errors} />
         <div class="actions">
           <button type="submit" safe>
             {p.to.kind === 'batch' ? t['form.confirm'] : p.kind === 'offer' ? t['form.sendOffer'] : t['form.send']}
