@@ -10,3 +10,4 @@ export * from './modules/newsletters/newsletter.schema.ts';
 export * from './modules/applications/application.schema.ts';
 export * from './modules/agency/agency-import.schema.ts';
 export * from './modules/agency/agency.schema.ts';
+export * from './modules/notices/notice.schema.ts';

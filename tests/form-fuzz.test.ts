@@ -5,7 +5,8 @@
 // page may show the markup unescaped.
 import { describe, expect, it } from 'vitest';
 import { HttpClient as Client } from './helpers/http-client.ts';
-import { createAccount, createResume, createVacancy, PASSWORD, STAFF_PASSWORD } from './factories/index.ts';
+import { createAccount, createApplication, createResume, createVacancy, PASSWORD, STAFF_PASSWORD } from './factories/index.ts';
+import { notices } from '../src/modules/notices/notice.schema.ts';
 import { applicantAccounts } from '../src/modules/accounts/account.schema.ts';
 import { insertStaff } from '../src/modules/ecpa/ecpa.test-support.ts';
 import { newsletterSubscriptions } from '../src/modules/newsletters/newsletter.schema.ts';
@@ -90,14 +91,21 @@ describe('the Form fuzz test', () => {
     expect(staged.statusCode).toBe(303);
     const importPreview = String(staged.headers.location);
 
+    // Notices (issue 12 B): an application of the fuzz applicant to fuzz.staff's agency and one notice, so that 通知面試 /
+    // 錄取通知 (ACS-6, ACS-8), 查看通知, 查詢回覆紀錄 and the applicant's 回覆 form (NTF-1) are crawled and fuzzed.
+    const staffJob = await createVacancy(t.current.services, { orgId: '376420000A', accessMode: 'open' });
+    const staffApp = await createApplication(t.current.services, { vacancyId: staffJob.id, applicantId: fuzzAccount.id, resumeSnapshot: { v: 1, resumeId: fuzzAccount.id, savedAt: new Date().toISOString(), data: { basic: { chineseName: '模糊', email: 'fuzz@example.tw' } }, attachmentName: null } as never });
+    const [fuzzNotice] = await t.current.services.db.insert(notices).values({ applicationId: staffApp.id, kind: 'interview', content: '模糊', contactName: '陳模糊', contactPhone: '02-1234', contactEmail: 'fuzz.staff@example.gov.tw', sentAt: new Date() }).returning();
+    const noticeStarts = [`/agency/vacancies/${staffJob.id}/applicants/${staffApp.id}/notice`, `/agency/vacancies/${staffJob.id}/applicants/${staffApp.id}/notice?kind=offer`, `/agency/notices/${fuzzNotice!.id}`, '/agency/notices'];
+
     // Crawl: every same-site GET page reachable from the doors, per user.
     const forms = new Map<string, FoundForm>();
     const pagesSeen: Record<string, number> = {};
     const clients: [string, Client, string[]][] = [
       ['visitor', anon, ['/', '/platform', '/ecpa', '/newsletter', '/platform/register', '/platform/forgot', '/platform/resend', '/ecpa/forgot', '/newsletter/cancel']],
-      ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify', `/platform/apply/${fuzzJob.workId}`, '/platform/apply', '/platform/applications']],
+      ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify', `/platform/apply/${fuzzJob.workId}`, '/platform/apply', '/platform/applications', '/platform/notices', `/platform/notices/${fuzzNotice!.id}`]],
       // 調閱履歷 / 匯出聯絡資訊 (ACS-1, ACS-2, ACS-4): the applicant list of the applied job (the staff member's agency).
-      ['staff', staff, ['/ecpa/apps', importPreview, `/agency/vacancies/${appliedJob.id}/applicants`]],
+      ['staff', staff, ['/ecpa/apps', importPreview, `/agency/vacancies/${appliedJob.id}/applicants`, ...noticeStarts]],
       ['backoffice', backoffice, ['/backoffice', '/backoffice/review', '/backoffice/vacancies?state=approved', '/backoffice/outbox', '/backoffice/audit']],
     ];
     for (const [who, client, starts] of clients) {

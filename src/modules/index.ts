@@ -15,6 +15,7 @@ import { ecpaModule } from './ecpa/index.ts';
 import { guidesModule } from './guides/index.ts';
 import { hrdbModule } from './hrdb/index.ts';
 import { newslettersModule } from './newsletters/index.ts';
+import { noticesModule } from './notices/index.ts';
 import { referenceModule } from './reference/index.ts';
 import { resumesModule } from './resumes/index.ts';
 import { vacanciesModule } from './vacancies/index.ts';
@@ -34,5 +35,6 @@ export const modules: readonly AppModule<Services>[] = [
   applicationsModule,
   agencyModule,
   accessModule,
+  noticesModule,
   backofficeModule,
 ];

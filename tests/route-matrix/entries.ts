@@ -103,6 +103,16 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'GET /agency/import/codes.csv': none,
   'GET /agency/import/:batchId': none,
   'POST /agency/import/:batchId': none,
+  // notices (issue 12 B: ACS-5..ACS-9, NTF-1, NTF-2)
+  'GET /agency/vacancies/:id/applicants/:appId/notice': { query: '?kind=offer' },
+  'POST /agency/vacancies/:id/applicants/:appId/notice': { body: { content: '路由矩陣' } }, // missing fields: 422, nothing sent
+  'POST /agency/vacancies/:id/notices/batch': none, // nothing ticked: back to the list
+  'GET /agency/notices/:noticeId': none,
+  'GET /agency/notices': { query: '?kind=interview&reply=none&from=115%2F01%2F01' },
+  'GET /platform/notices': none,
+  'GET /platform/notices/:id': none,
+  'GET /platform/notices/:id/ics': none,
+  'POST /platform/notices/:id/reply': { body: { reply: 'accepted' } },
   // 後臺 (issue 14: ADM-1, SYS-2/ADM-3, ADM-4), back office only
   'GET /backoffice': none,
   'GET /backoffice/review': { query: '?page=2' },

@@ -4,6 +4,8 @@
 // A module adding a parametrised route adds its entry here (the matrix test fails naming a route without one).
 import { randomUUID } from 'node:crypto';
 import { agencyImportBatches } from '../../src/modules/agency/agency-import.schema.ts';
+import { applications } from '../../src/modules/applications/application.schema.ts';
+import { notices } from '../../src/modules/notices/notice.schema.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { AGENCY_A, AGENCY_B, insertApplication, insertMail, insertStagedPhoto, insertVacancy, insertVacancyAttachment, type Actor, type Actors } from './fixtures.ts';
 
@@ -56,6 +58,44 @@ const importBatchCase: ObjectCase = {
   othersOf: async (t, actor) => ({ batchId: await insertImportBatch(t, randomUUID(), actor.agencyCode === AGENCY_B ? AGENCY_A : AGENCY_B) }),
 };
 
+/** An active application of `applicantId` to a new vacancy of `agencyCode` (notices, issue 12 B). */
+async function insertAgencyApplication(t: TestApp, agencyCode: string, applicantId: string): Promise<{ id: string; appId: string }> {
+  const v = await insertVacancy(t, agencyCode, { accessMode: 'open' });
+  const now = new Date();
+  const [row] = await t.services.db
+    .insert(applications)
+    .values({ vacancyId: v.id, applicantId, appliedAt: now, consentVersion: 'v1', consentAt: now, resumeSnapshot: { v: 1, resumeId: applicantId, savedAt: now.toISOString(), data: { basic: { chineseName: '矩陣', email: 'matrix@example.com' } }, attachmentName: null } as never })
+    .returning({ id: applications.id });
+  return { id: v.id, appId: row!.id };
+}
+
+/** An interview notice (with a date and time) to an application. */
+async function insertNotice(t: TestApp, applicationId: string): Promise<string> {
+  const [row] = await t.services.db
+    .insert(notices)
+    .values({ applicationId, kind: 'interview', content: '矩陣', contactName: '矩陣', contactPhone: '02-1234', contactEmail: 'hr@example.com', interviewDate: '2026-12-10', interviewTime: '10:00', sentAt: new Date() })
+    .returning({ id: notices.id });
+  return row!.id;
+}
+
+const codeOf = (actor: Actor) => (actor.agencyCode === AGENCY_B ? AGENCY_B : AGENCY_A);
+const otherCodeOf = (actor: Actor) => (actor.agencyCode === AGENCY_B ? AGENCY_A : AGENCY_B);
+
+const agencyApplicationCase: ObjectCase = {
+  own: async (t, actor, actors) => insertAgencyApplication(t, codeOf(actor), actors.applicant.id!),
+  othersOf: async (t, actor, actors) => (actor.name === 'backoffice' ? null : insertAgencyApplication(t, otherCodeOf(actor), actors.applicant.id!)),
+};
+
+const agencyNoticeCase: ObjectCase = {
+  own: async (t, actor, actors) => ({ noticeId: await insertNotice(t, (await insertAgencyApplication(t, codeOf(actor), actors.applicant.id!)).appId) }),
+  othersOf: async (t, actor, actors) => (actor.name === 'backoffice' ? null : { noticeId: await insertNotice(t, (await insertAgencyApplication(t, otherCodeOf(actor), actors.applicant.id!)).appId) }),
+};
+
+const applicantNoticeCase: ObjectCase = {
+  own: async (t, actor, actors) => ({ id: await insertNotice(t, await insertApplication(t, ownerOf(actor, actors).id!)) }),
+  othersOf: async (t, actor, actors) => ({ id: await insertNotice(t, await insertApplication(t, otherApplicantOf(actor, actors).id!)) }),
+};
+
 export const objectCases: Record<string, ObjectCase> = {
   // public objects: every actor reaches them
   'GET /dev/mail/:id': { own: async (t) => ({ id: await insertMail(t) }) },
@@ -105,6 +145,14 @@ export const objectCases: Record<string, ObjectCase> = {
   // 機關徵才匯入 (AGY-7): a staged batch of the actor; another staff member's is 404
   'GET /agency/import/:batchId': importBatchCase,
   'POST /agency/import/:batchId': importBatchCase,
+  // notices (issue 12 B): the actor's agency's application / notice, the applicant's own notice; others' are 404
+  'GET /agency/vacancies/:id/applicants/:appId/notice': agencyApplicationCase,
+  'POST /agency/vacancies/:id/applicants/:appId/notice': agencyApplicationCase,
+  'POST /agency/vacancies/:id/notices/batch': agencyVacancyCase,
+  'GET /agency/notices/:noticeId': agencyNoticeCase,
+  'GET /platform/notices/:id': applicantNoticeCase,
+  'GET /platform/notices/:id/ics': applicantNoticeCase,
+  'POST /platform/notices/:id/reply': applicantNoticeCase,
   // 後臺 (issue 14): the back office reaches every agency's vacancy and every mail (no one else's object to refuse)
   ...Object.fromEntries(
     ['GET /backoffice/vacancies/:id', 'POST /backoffice/vacancies/:id/approve', 'POST /backoffice/vacancies/:id/reject', 'POST /backoffice/vacancies/:id/take-down'].map((route) => [

@@ -13,6 +13,7 @@ import { accessVacancy, type AccessVacancy } from './access.http.ts';
 import type { ApplicantListFilters } from './access.paths.ts';
 import { applicantPage } from './access.repo.ts';
 import { APPLICANTS_PAGE_SIZE, normaliseIdFilter } from './access.rules.ts';
+import { noticeStatuses } from '../notices/index.ts';
 import { downloadResumes, exportContacts, viewSummaries } from './access.service.ts';
 import { ApplicantsPage, type ApplicantsPageProps } from './views/applicants-page.tsx';
 import { SummariesPage } from './views/summaries-page.tsx';
@@ -31,7 +32,9 @@ export async function accessRoutes(app: FastifyInstance, services: Services): Pr
 
   async function list(req: FastifyRequest, reply: FastifyReply, v: AccessVacancy, f: ApplicantListFilters, extra: Partial<ApplicantsPageProps> = {}, status = 200) {
     const { total, rows } = await applicantPage(services.db, { vacancyId: v.id, status: f.cancelled ? 'cancelled' : 'active', idNumber: f.idNumber, page: f.page, size: APPLICANTS_PAGE_SIZE });
-    return sendPage(reply, ApplicantsPage({ ctx: ctxOf(req, reply), vacancy: v, filters: f, total, rows, method: req.principal!.method, ...extra }), status);
+    // ACS-7: 面試回覆狀態 and 查看通知 of the page's rows, one query (the notices module).
+    const notices = await noticeStatuses(services.db, rows.map((r) => r.id));
+    return sendPage(reply, ApplicantsPage({ ctx: ctxOf(req, reply), vacancy: v, filters: f, total, rows, method: req.principal!.method, notices, ...extra }), status);
   }
 
   app.get<IdParams>('/agency/vacancies/:id/applicants', at, async (req, reply) => {

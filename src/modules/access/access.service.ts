@@ -1,5 +1,6 @@
 // Use cases of applicant access (ACS-2..ACS-4): each reads, records who read or exported what (SYS-2), and for a
 // 調閱履歷 marks the first access (the applicant's 我的應徵 then shows 已調閱 with the date).
+import { noticeStatuses } from '../notices/index.ts';
 import type { Services } from '../../container.ts';
 import { recordAudits, type Actor } from '../../platform/audit/audit.ts';
 import type { ApplicationRow } from '../applications/index.ts';
@@ -46,7 +47,9 @@ export async function viewSummaries(services: Services, actor: Actor, v: AccessV
 /** ACS-4: every active applicant's contact details, as the chosen kind of file; one audit row for the export. */
 export async function exportContacts(services: Services, actor: Actor, v: AccessVacancy, kind: ExportKind, replies?: ReadonlyMap<string, string>): Promise<Buffer> {
   const rows = await activeApplications(services.db, v.id);
-  const file = contactFile(kind, contactRows(rows, replies));
+  // 面試回覆狀態 (ACS-7) from the notices module unless the caller gives it.
+  const statuses = replies ?? new Map([...(await noticeStatuses(services.db, rows.map((r) => r.id)))].map(([id, n]) => [id, n.status]));
+  const file = contactFile(kind, contactRows(rows, statuses));
   await recordAudits(services.db, actor, [{ action: 'contacts.export', subject: { kind: 'vacancy', id: v.id }, details: { workId: v.workId, kind, count: rows.length } }]);
   return file;
 }

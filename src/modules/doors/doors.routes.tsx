@@ -29,6 +29,9 @@ export async function doorRoutes(app: FastifyInstance, services: Services): Prom
               <a href="/platform/applications">我的應徵</a>
             </li>
             <li>
+              <a href="/platform/notices">通知我的職缺</a>
+            </li>
+            <li>
               <a href="/platform/account/password">變更密碼</a>
             </li>
             <li>

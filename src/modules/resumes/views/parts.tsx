@@ -22,9 +22,10 @@ export function ResumePage({ ctx, title, scripts = [], children }: { ctx: PageCo
     { href: resumePaths.form, label: m['title.form'] },
     { href: resumePaths.preview, label: m['title.preview'] },
     { href: resumePaths.delete, label: m['title.delete'] },
-    // The applications module's pages (its paths; this module cannot import it: it imports this one).
+    // The applications and notices modules' pages (their paths; this module cannot import it: it imports this one).
     { href: '/platform/apply', label: m['nav.apply'] },
     { href: '/platform/applications', label: m['nav.applications'] },
+    { href: '/platform/notices', label: m['nav.notices'] },
     { href: accountPaths.changePassword, label: m['nav.password'] },
     { href: accountPaths.changeEmail, label: m['nav.email'] },
   ];
