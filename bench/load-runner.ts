@@ -33,6 +33,9 @@ export function benchConfig(dataDir: string): Config {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    // Production requires both (issue 9); the benchmark sends no mail and keeps no personal data.
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    DATA_KEY: randomBytes(32).toString('hex'),
     RATE_LIMIT_PER_MINUTE: '1000000000',
   });
 }
