@@ -80,5 +80,10 @@ describe('agency access journey (Chromium)', { timeout: 240_000 }, () => {
     await expectNoAxeViolations(page, 'cancelled');
     await page.goto(`${base}/summaries`);
     await expectNoAxeViolations(page, 'summaries');
+    await page.goto(`${base}/applicants?lang=en`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Vacancy registration – applicants’ resumes');
+    await expectNoAxeViolations(page, 'applicants in English');
+    await page.goto(`${base}/summaries?lang=en`);
+    await expectNoAxeViolations(page, 'summaries in English');
   });
 });

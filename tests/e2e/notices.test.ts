@@ -1,6 +1,6 @@
-// Journey (ACS-6, ACS-7, NTF-1, SYS-5, SYS-8) in Chromium: a staff member sends 通知面試 with a date and time; the
-// applicant, on a phone, opens 通知我的職缺 → 【回覆】, sees the notice and the .ics link, and accepts; the staff
-// member's 查看通知 shows 接受. axe-core (WCAG 2.1 A/AA) zero violations on every notices page.
+// Journey (ACS-5, ACS-6, ACS-7, NTF-1, SYS-5, SYS-8) in Chromium: a staff member sees the errors of 通知面試, then
+// sends 批次通知面試 with a date and time from the applicant list; the applicant, on a phone, opens 通知我的職缺 →
+// 【回覆】, downloads the .ics and accepts; the staff list and 查看通知 show 接受. axe-core zero violations on every page.
 import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ describe('notices journey (Chromium)', { timeout: 240_000 }, () => {
     },
   });
 
-  it('ACS-6 NTF-1 ACS-7 SYS-5 SYS-8 staff send an interview with a time; the applicant on a phone accepts; 查看通知 shows 接受; no axe violations', async () => {
+  it('ACS-5 ACS-6 NTF-1 ACS-7 SYS-5 SYS-8 staff send a batch interview notice with a time; the applicant on a phone downloads the .ics and accepts; the list and 查看通知 show 接受; no axe violations', async () => {
     const staff = await j.current.scriptPage();
     const formPath = `/agency/vacancies/${ids.vacancy}/applicants/${ids.app}/notice`;
     await (await new StaffLoginPage(staff).goto(formPath)).signIn('e2e.notices', PASSWORD);
@@ -46,12 +46,21 @@ describe('notices journey (Chromium)', { timeout: 240_000 }, () => {
     await staff.waitForLoadState();
     expect(await staff.locator('.field-error').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(staff, 'notice form with errors');
+    // ACS-5: the batch notice from the applicant list (勾選批次通知面試 → 批次通知面試), with a date and time.
+    const listPath = `/agency/vacancies/${ids.vacancy}/applicants`;
+    await staff.goto(listPath);
+    await staff.getByRole('checkbox', { name: '勾選批次通知面試：王小明' }).check();
+    await staff.getByRole('button', { name: '批次通知面試' }).click();
+    await staff.waitForLoadState();
+    expect(await staff.getByRole('heading', { level: 1 }).textContent()).toBe('請輸入通知職缺內容');
+    await expectNoAxeViolations(staff, 'batch notice form');
     await staff.getByLabel(/^內容/).fill('請攜帶身分證正本。');
     await staff.getByLabel('面試日期').fill('115/12/10');
     await staff.getByLabel('面試時間').fill('14:30');
     await staff.getByLabel('面試地點').fill('宜蘭縣政府 3 樓會議室');
-    await staff.getByRole('button', { name: '送出邀約' }).click();
-    await staff.waitForLoadState();
+    await staff.getByRole('button', { name: '確定' }).click();
+    await staff.waitForURL(`**${listPath}`);
+    expect(await staff.locator('main').textContent()).toContain('已通知');
     const [n] = await j.current.t.services.db.select().from(notices).where(eq(notices.applicationId, ids.app));
     expect(n).toMatchObject({ interviewDate: '2026-12-10', interviewTime: '14:30', reply: null });
 
@@ -63,7 +72,11 @@ describe('notices journey (Chromium)', { timeout: 240_000 }, () => {
     await phone.getByRole('link', { name: /回覆/ }).first().click();
     await phone.waitForURL(`**/platform/notices/${n!.id}`);
     await expect.poll(() => phone.getByText('請攜帶身分證正本。').isVisible()).toBe(true);
-    expect(await phone.getByRole('link', { name: '下載行事曆檔（.ics）' }).getAttribute('href')).toBe(`/platform/notices/${n!.id}/ics`);
+    const icsHref = await phone.getByRole('link', { name: '下載行事曆檔（.ics）' }).getAttribute('href');
+    expect(icsHref).toBe(`/platform/notices/${n!.id}/ics`);
+    const ics = await phone.request.get(icsHref!);
+    expect(ics.headers()['content-type']).toContain('text/calendar');
+    expect(await ics.text()).toMatch(/DTSTART;TZID=Asia\/Taipei:20261210T143000/);
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(phone, 'my notice');
     await phone.getByRole('button', { name: '【接受邀約】' }).click();
@@ -71,6 +84,9 @@ describe('notices journey (Chromium)', { timeout: 240_000 }, () => {
     await expect.poll(() => phone.getByText('已回覆：接受').first().isVisible()).toBe(true);
     await expectNoAxeViolations(phone, 'my notice replied');
 
+    // ACS-7: the staff list shows the reply at once.
+    await staff.goto(listPath);
+    expect(await staff.locator('#applicants-table tbody tr').first().textContent()).toContain('接受');
     await staff.goto(`/agency/notices/${n!.id}`);
     expect(await staff.locator('main').textContent()).toContain('接受');
     await expectNoAxeViolations(staff, '查看通知');

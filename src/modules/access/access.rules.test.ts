@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { archiveNames, checkArchive, maskId, normaliseIdFilter } from './access.rules.ts';
+import { accessMessages, archiveErrorTexts } from './access.messages.ts';
+import { archiveNames, checkArchive, maskId, normaliseIdFilter, type ArchiveCheck } from './access.rules.ts';
+
+const zh = accessMessages('zh-TW');
+const en = accessMessages('en');
+const texts = (c: ArchiveCheck) => (c.ok ? {} : archiveErrorTexts(zh, c.errors));
 
 const ready = (id: string) => [id, { id, status: 'active', resumeFileState: 'ready' }] as const;
 
@@ -17,15 +22,23 @@ describe('access rules', () => {
     expect(checkArchive(ids.slice(0, 10), 'Abcdef1!', found)).toEqual({ ok: true, ids: ids.slice(0, 10) });
     const eleven = checkArchive(ids, 'Abcdef1!', found);
     expect(eleven.ok).toBe(false);
-    if (!eleven.ok) expect(eleven.errors.app).toContain('每次調閱最多僅能調閱10個人員之履歷');
+    expect(texts(eleven).app).toBe('※ 每次調閱最多僅能調閱10個人員之履歷（您勾選了 11 位）');
     const weak = checkArchive(['a1'], 'abc', found);
-    expect(weak.ok || weak.errors.password).toContain('至少 8');
+    expect(texts(weak).password).toContain('至少 8');
     const empty = checkArchive([], '', found);
-    expect(empty.ok || [empty.errors.app, empty.errors.password]).toEqual(['請勾選要調閱履歷的人員', '請設定壓縮檔密碼']);
+    expect([texts(empty).app, texts(empty).password]).toEqual(['請勾選要調閱履歷的人員', '請設定壓縮檔密碼']);
     const pending = checkArchive(['p'], 'Abcdef1!', new Map([['p', { id: 'p', status: 'active', resumeFileState: 'pending' }]]));
-    expect(pending.ok || pending.errors.app).toContain('產製中');
+    expect(texts(pending).app).toContain('產製中');
     const other = checkArchive(['zz'], 'Abcdef1!', found);
-    expect(other.ok || other.errors.app).toContain('重新勾選');
+    expect(texts(other).app).toContain('重新勾選');
+  });
+
+  it('ACS-2 the refusals read in English too, with every unmet part of the password rule', () => {
+    const weak = checkArchive([], 'abc', new Map());
+    expect(weak.ok ? {} : archiveErrorTexts(en, weak.errors)).toEqual({
+      app: 'Tick the people whose resumes you want to download',
+      password: 'The password needs at least 8 characters; The password needs an upper-case letter (A-Z); The password needs a digit (0-9); The password needs a symbol (e.g. !@#$%&*; a space does not count)',
+    });
   });
 
   it('ACS-2 names inside the archive are neutral', () => {

@@ -1,5 +1,5 @@
 // Rules of 調閱履歷 / 調閱簡歷 / 匯出聯絡資訊 (ACS-1..ACS-4). Pure.
-import { passwordMessages } from '../../platform/tw/password-rule.ts';
+import { passwordProblems, type PasswordProblem } from '../../platform/tw/password-rule.ts';
 
 /** ACS-2: 每次調閱最多僅能調閱10個人員之履歷. */
 export const MAX_ARCHIVE = 10;
@@ -28,7 +28,13 @@ export interface ArchiveCandidate {
   resumeFileState: string;
 }
 
-export type ArchiveCheck = { ok: true; ids: string[] } | { ok: false; errors: { app?: string; password?: string } };
+/** Why 調閱履歷 was refused, by field (the texts are in access.messages.ts, zh-TW and English). */
+export interface ArchiveErrors {
+  app?: { code: 'none' | 'notActive' | 'notReady' } | { code: 'tooMany'; max: number; count: number };
+  password?: { code: 'empty' } | { code: 'rule'; problems: PasswordProblem[] };
+}
+
+export type ArchiveCheck = { ok: true; ids: string[] } | { ok: false; errors: ArchiveErrors };
 
 /**
  * ACS-2: the ticked ids (each once, at most 10, each an active application of the vacancy with its resume file ready)
@@ -36,14 +42,14 @@ export type ArchiveCheck = { ok: true; ids: string[] } | { ok: false; errors: { 
  */
 export function checkArchive(ticked: readonly string[], password: string, found: ReadonlyMap<string, ArchiveCandidate>): ArchiveCheck {
   const ids = [...new Set(ticked)];
-  const errors: { app?: string; password?: string } = {};
-  if (ids.length === 0) errors.app = '請勾選要調閱履歷的人員';
-  else if (ids.length > MAX_ARCHIVE) errors.app = `※ 每次調閱最多僅能調閱${MAX_ARCHIVE}個人員之履歷（您勾選了 ${ids.length} 位）`;
-  else if (ids.some((id) => found.get(id)?.status !== 'active')) errors.app = '勾選的人員中有已取消應徵或不屬於本職缺者，請重新勾選';
-  else if (ids.some((id) => found.get(id)?.resumeFileState !== 'ready')) errors.app = '勾選的人員中有履歷資料產製中者，請稍後再調閱';
-  const pw = passwordMessages(password);
-  if (password === '') errors.password = '請設定壓縮檔密碼';
-  else if (pw.length) errors.password = pw.join('；');
+  const errors: ArchiveErrors = {};
+  if (ids.length === 0) errors.app = { code: 'none' };
+  else if (ids.length > MAX_ARCHIVE) errors.app = { code: 'tooMany', max: MAX_ARCHIVE, count: ids.length };
+  else if (ids.some((id) => found.get(id)?.status !== 'active')) errors.app = { code: 'notActive' };
+  else if (ids.some((id) => found.get(id)?.resumeFileState !== 'ready')) errors.app = { code: 'notReady' };
+  const problems = passwordProblems(password);
+  if (password === '') errors.password = { code: 'empty' };
+  else if (problems.length) errors.password = { code: 'rule', problems };
   return errors.app || errors.password ? { ok: false, errors } : { ok: true, ids };
 }
 

@@ -163,6 +163,23 @@ describe.each(dbDrivers())('agency access to applicants (%s)', (driver) => {
     expect(await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'resume.download'), inArray(auditEvents.subjectId, apps.map((a) => a.id))))).toHaveLength(0);
   });
 
+  it('ACS-1..ACS-3 in English: the list, the refusal of 調閱履歷 and the summaries (SYS-6)', async () => {
+    const { c, v, apps } = await setup(1);
+    const list = await c.get(`/agency/vacancies/${v.id}/applicants?lang=en`);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Vacancy registration – applicants’ resumes');
+    expect(list.body).toContain(`Vacancy number ${v.workId} no civil-service qualification required`);
+    expect(list.body).toContain('Set a password for the archive');
+    expect(list.body).toContain('Choose the file type for the contact export');
+    expect(list.body).not.toContain('請設定下載壓縮檔密碼');
+    const refused = await c.post(`/agency/vacancies/${v.id}/applicants/archive?lang=en`, { app: [apps[0]!.id], password: 'short' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('The password needs an upper-case letter (A-Z)');
+    const summaries = await c.get(`/agency/vacancies/${v.id}/summaries?lang=en`);
+    expect(summaries.body).toContain('<h1>Applicant summaries</h1>');
+    expect(summaries.body).toContain('Education');
+  });
+
   it('ACS-3 調閱簡歷: each active applicant\'s summary without the full ID, audited; another agency 404', async () => {
     const { c, v, apps } = await setup(2);
     await createApplication(db(), { vacancyId: v.id, resumeSnapshot: snapshot(9, { chineseName: '已取消者' }), status: 'cancelled' });

@@ -11,7 +11,9 @@ import { accessPaths, applicantsHref, type ApplicantListFilters } from '../acces
 import { APPLICANTS_PAGE_SIZE, MAX_ARCHIVE, maskId } from '../access.rules.ts';
 import { contactOf, rocDateTime } from '../access.view-model.ts';
 import type { AccessVacancy } from '../access.http.ts';
-import { passwordRuleTexts } from '../access.messages.ts';
+import { fill } from '../../../platform/i18n/i18n.ts';
+import { accessMessages, archiveErrorTexts, passwordRuleTexts, type AccessMessages } from '../access.messages.ts';
+import type { ArchiveErrors } from '../access.rules.ts';
 
 export interface NoticeCell {
   status: string;
@@ -27,52 +29,72 @@ export interface ApplicantsPageProps {
   /** ACS-7: 面試回覆狀態 and 查看通知 by application id (wired from the notices module; empty until then). */
   notices?: ReadonlyMap<string, NoticeCell>;
   /** After a refused 調閱履歷: the messages beside the fields, and the ticks kept. */
-  errors?: { app?: string; password?: string };
+  errors?: ArchiveErrors;
   ticked?: readonly string[];
   /** 使用者目前登入的方式 (as on the /agency list). */
   method?: string;
 }
 
-const MODE: Record<string, string> = { civil_service: '須具公務人員任用資格', open: '不須具公務人員任用資格', none: '不使用應徵者履歷調閱' };
+const modeText = (m: AccessMessages, mode: string) => (mode === 'civil_service' || mode === 'open' || mode === 'none' ? m[`mode.${mode}`] : '');
 
 export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
   const { ctx, vacancy: v, filters: f } = p;
-  const title = f.cancelled ? '機關徵才登錄-已取消應徵人員' : '機關徵才登錄-調閱履歷';
+  const m = accessMessages(ctx.locale);
+  const title = f.cancelled ? m['title.cancelled'] : m['title.list'];
   const pages = Math.max(1, Math.ceil(p.total / APPLICANTS_PAGE_SIZE));
   const ticked = new Set(p.ticked ?? []);
   const notices = p.notices ?? new Map<string, NoticeCell>();
-  const errors = p.errors ?? {};
+  const errors = p.errors ? archiveErrorTexts(m, p.errors) : {};
   const offset = (f.page - 1) * APPLICANTS_PAGE_SIZE;
   return (
     <Layout ctx={ctx} title={`${title} ${v.workId}`} door="ecpa">
-      <h1>{title}</h1>
+      <h1 safe>{title}</h1>
       <p>
-        {p.method ? <span safe>{`使用者目前登入的方式：${p.method}`}</span> : ''}
+        {p.method ? <span safe>{fill(m.method, { method: p.method })}</span> : ''}
         {p.method ? <br /> : ''}
-        <span safe>{`職缺編號 ${v.workId} ${MODE[v.accessMode] ?? ''}`}</span>
+        <span safe>{fill(m.workId, { workId: v.workId, mode: modeText(m, v.accessMode) })}</span>
         <br />
-        <span safe>{`職稱：${v.title}`}</span>
+        <span safe>{fill(m.jobTitle, { title: v.title })}</span>
       </p>
       <p>
-        <a href="/agency">回機關徵才登錄</a> ｜ <a href={accessPaths.summaries(v.id)}>調閱簡歷</a> ｜{' '}
-        {f.cancelled ? <a href={accessPaths.applicants(v.id)}>應徵人員</a> : <a href={applicantsHref(v.id, { ...f, cancelled: true, page: 1 })}>已取消應徵人員</a>}
+        <a href="/agency" safe>
+          {m['nav.back']}
+        </a>{' '}
+        ｜{' '}
+        <a href={accessPaths.summaries(v.id)} safe>
+          {m['nav.summaries']}
+        </a>{' '}
+        ｜{' '}
+        {f.cancelled ? (
+          <a href={accessPaths.applicants(v.id)} safe>
+            {m['nav.applicants']}
+          </a>
+        ) : (
+          <a href={applicantsHref(v.id, { ...f, cancelled: true, page: 1 })} safe>
+            {m['nav.cancelled']}
+          </a>
+        )}
       </p>
       <form method="get" action={accessPaths.applicants(v.id)} class="agency-query">
         {f.cancelled ? <input type="hidden" name="view" value="cancelled" /> : ''}
         <div class="field">
-          <label for="q-id">身分證字號</label>
+          <label for="q-id" safe>
+            {m['filter.id']}
+          </label>
           <input id="q-id" name="idNumber" value={f.idNumber} maxlength="10" autocomplete="off" />
         </div>
-        <button type="submit">查詢</button>
+        <button type="submit" safe>
+          {m['filter.submit']}
+        </button>
       </form>
-      <p safe>{`共${p.total}人`}</p>
-      {f.cancelled ? <CancelledTable {...p} offset={offset} /> : ''}
+      <p safe>{fill(m.total, { count: p.total })}</p>
+      {f.cancelled ? <CancelledTable {...p} m={m} offset={offset} /> : ''}
       {!f.cancelled && p.rows.length > 0 ? (
         <form method="post" action={accessPaths.archive(v.id)} novalidate>
           <Csrf ctx={ctx} />
           {errors.app || errors.password ? (
             <div class="error-summary" role="alert" tabindex="-1">
-              <p>調閱履歷未完成，請修正：</p>
+              <p safe>{m['archive.summary']}</p>
               <ul>
                 {errors.app ? (
                   <li>
@@ -97,7 +119,9 @@ export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
           ) : (
             ''
           )}
-          <p class="hint">{`※ 每次調閱最多僅能調閱${MAX_ARCHIVE}個人員之履歷`}</p>
+          <p class="hint" safe>
+            {fill(m['archive.max'], { max: MAX_ARCHIVE })}
+          </p>
           {errors.app ? (
             <p class="field-error" id="app-error" safe>
               {errors.app}
@@ -107,22 +131,24 @@ export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
           )}
           <div class="table-wrap">
             <table id="applicants-table" class="data-table">
-              <caption class="visually-hidden">應徵人員</caption>
+              <caption class="visually-hidden" safe>
+                {m['caption.active']}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">序號</th>
-                  <th scope="col">勾選調閱履歷</th>
-                  <th scope="col">勾選批次通知面試</th>
-                  <th scope="col">姓名</th>
-                  <th scope="col">身分證字號</th>
-                  <th scope="col">性別</th>
-                  <th scope="col">出生</th>
-                  <th scope="col">電話</th>
-                  <th scope="col">聯絡Email</th>
-                  <th scope="col">應徵時間</th>
-                  <th scope="col">上傳時間</th>
-                  <th scope="col">面試回覆狀態</th>
-                  <th scope="col">通知面試/查看通知</th>
+                  <th scope="col" safe>{m['col.no']}</th>
+                  <th scope="col" safe>{m['col.archive']}</th>
+                  <th scope="col" safe>{m['col.notify']}</th>
+                  <th scope="col" safe>{m['col.name']}</th>
+                  <th scope="col" safe>{m['col.id']}</th>
+                  <th scope="col" safe>{m['col.gender']}</th>
+                  <th scope="col" safe>{m['col.birth']}</th>
+                  <th scope="col" safe>{m['col.phone']}</th>
+                  <th scope="col" safe>{m['col.email']}</th>
+                  <th scope="col" safe>{m['col.applied']}</th>
+                  <th scope="col" safe>{m['col.uploaded']}</th>
+                  <th scope="col" safe>{m['col.reply']}</th>
+                  <th scope="col" safe>{m['col.notice']}</th>
                 </tr>
               </thead>
               <tbody>
@@ -135,13 +161,13 @@ export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
                       <td safe>{String(offset + i + 1)}</td>
                       <td>
                         {ready ? (
-                          <input type="checkbox" name="app" value={r.id} id={`app-${r.id}`} checked={ticked.has(r.id)} aria-label={`勾選調閱履歷：${c.name}`} />
+                          <input type="checkbox" name="app" value={r.id} id={`app-${r.id}`} checked={ticked.has(r.id)} aria-label={fill(m['row.tickArchive'], { name: c.name })} />
                         ) : (
-                          <span>履歷資料產製中.....</span>
+                          <span safe>{m['row.producing']}</span>
                         )}
                       </td>
                       <td>
-                        <input type="checkbox" name="notify" value={r.id} aria-label={`勾選批次通知面試：${c.name}`} />
+                        <input type="checkbox" name="notify" value={r.id} aria-label={fill(m['row.tickNotify'], { name: c.name })} />
                       </td>
                       <td safe>{c.name}</td>
                       <td safe>{f.idNumber && c.idNumber === f.idNumber ? c.idNumber : maskId(c.idNumber)}</td>
@@ -154,10 +180,12 @@ export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
                       <td safe>{n?.status ?? ''}</td>
                       <td>
                         {n?.href ? (
-                          <a href={n.href}>查看通知</a>
+                          <a href={n.href} safe>
+                            {m['row.viewNotice']}
+                          </a>
                         ) : (
                           <a href={accessPaths.notice(v.id, r.id)} safe>
-                            {`通知面試：${c.name}`}
+                            {fill(m['row.notify'], { name: c.name })}
                           </a>
                         )}
                       </td>
@@ -167,34 +195,36 @@ export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
               </tbody>
             </table>
           </div>
-          <h2>請設定下載壓縮檔密碼</h2>
-          <PasswordField ctx={ctx} name="password" label="壓縮檔密碼" hint="請自行記得所設定之密碼，本系統不再提供查詢，密碼長度應至少 8 碼以上，並且混合大小寫英文字母、數字及特殊符號。" rules texts={passwordRuleTexts(ctx.locale)} error={errors.password} autocomplete="new-password" />
+          <h2 safe>{m['password.heading']}</h2>
+          <PasswordField ctx={ctx} name="password" label={m['password.label']} hint={m['password.hint']} rules texts={passwordRuleTexts(ctx.locale)} error={errors.password} autocomplete="new-password" />
           <p class="hint">
-            壓縮檔以 AES-256 加密：Windows 內建的解壓縮功能無法開啟，請使用 <a href="https://www.7-zip.org/">7-Zip</a>（或其他支援 AES 的解壓縮軟體）並輸入上面設定的密碼。
+            {Html.escapeHtml(m['archive.note'].split('{sevenZip}')[0] ?? '')}
+            <a href="https://www.7-zip.org/">7-Zip</a>
+            {Html.escapeHtml(m['archive.note'].split('{sevenZip}')[1] ?? '')}
           </p>
           <div class="actions">
-            <button type="submit" formaction={accessPaths.archive(v.id)}>
-              調閱履歷
+            <button type="submit" formaction={accessPaths.archive(v.id)} safe>
+              {m['button.archive']}
             </button>
-            <button type="submit" formaction={accessPaths.batchNotice(v.id)}>
-              批次通知面試
+            <button type="submit" formaction={accessPaths.batchNotice(v.id)} safe>
+              {m['button.batch']}
             </button>
           </div>
         </form>
       ) : (
         ''
       )}
-      {!f.cancelled && p.rows.length === 0 ? <p>目前沒有應徵人員。</p> : ''}
+      {!f.cancelled && p.rows.length === 0 ? <p safe>{m.empty}</p> : ''}
       {!f.cancelled ? (
         <form method="post" action={accessPaths.contacts(v.id)}>
           <Csrf ctx={ctx} />
           <fieldset>
-            <legend>請選擇匯出聯絡資訊檔案類型</legend>
-            <button type="submit" name="type" value="ods">
-              產生ODS檔
+            <legend safe>{m['export.legend']}</legend>
+            <button type="submit" name="type" value="ods" safe>
+              {m['export.ods']}
             </button>{' '}
-            <button type="submit" name="type" value="xlsx">
-              產生Excel檔
+            <button type="submit" name="type" value="xlsx" safe>
+              {m['export.xlsx']}
             </button>
           </fieldset>
         </form>
@@ -206,19 +236,22 @@ export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
   );
 }
 
-function CancelledTable(p: ApplicantsPageProps & { offset: number }): JSX.Element {
-  if (p.rows.length === 0) return <p>沒有已取消的應徵。</p>;
+function CancelledTable(p: ApplicantsPageProps & { m: AccessMessages; offset: number }): JSX.Element {
+  const { m } = p;
+  if (p.rows.length === 0) return <p safe>{m['empty.cancelled']}</p>;
   return (
     <div class="table-wrap">
       <table class="data-table">
-        <caption class="visually-hidden">已取消應徵人員（不提供調閱）</caption>
+        <caption class="visually-hidden" safe>
+          {m['caption.cancelled']}
+        </caption>
         <thead>
           <tr>
-            <th scope="col">序號</th>
-            <th scope="col">姓名</th>
-            <th scope="col">身分證字號</th>
-            <th scope="col">應徵時間</th>
-            <th scope="col">取消時間</th>
+            <th scope="col" safe>{m['col.no']}</th>
+            <th scope="col" safe>{m['col.name']}</th>
+            <th scope="col" safe>{m['col.id']}</th>
+            <th scope="col" safe>{m['col.applied']}</th>
+            <th scope="col" safe>{m['col.cancelledAt']}</th>
           </tr>
         </thead>
         <tbody>
