@@ -92,6 +92,11 @@ describe('back office journey (Chromium)', { timeout: 180_000 }, () => {
       '/backoffice/outbox',
       '/backoffice/outbox?state=failed',
       `/backoffice/outbox/${ids.mail}`,
+      '/backoffice?lang=en',
+      '/backoffice/vacancies?lang=en&from=115%2F99%2F99',
+      `/backoffice/vacancies/${ids.flagged}?lang=en`,
+      '/backoffice/audit?lang=en',
+      '/backoffice/outbox?lang=en',
     ];
     for (const url of pages) {
       await page.goto(url);

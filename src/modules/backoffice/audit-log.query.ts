@@ -1,5 +1,6 @@
 // The audit log search (SYS-2, ADM-3): its query string, read leniently (never a 500), and its links. Pure.
 import { formatRoc } from '../../platform/tw/roc-date.ts';
+import { backofficeMessages, type BackofficeMessages } from './backoffice.messages.ts';
 import { parsePage, rocBound } from './vacancy-search.query.ts';
 
 export const AUDIT_PAGE_SIZE = 30;
@@ -24,17 +25,17 @@ export interface AuditSearch {
 
 const str = (v: unknown, max: number): string => (typeof v === 'string' ? v.trim().slice(0, max) : '');
 
-export function parseAuditSearch(q: Record<string, unknown>): AuditSearch {
+export function parseAuditSearch(q: Record<string, unknown>, m: BackofficeMessages = backofficeMessages('zh-TW')): AuditSearch {
   const fromText = str(q.from, 12);
   const toText = str(q.to, 12);
-  const from = rocBound(fromText, '時間（起）');
-  const to = rocBound(toText, '時間（迄）');
+  const from = rocBound(fromText, m['audit.from'], m);
+  const to = rocBound(toText, m['audit.to'], m);
   const errors: Record<string, string> = {};
   if (from.error) errors.from = from.error;
   if (to.error) errors.to = to.error;
-  if (from.iso && to.iso && from.iso > to.iso) errors.to = '時間（迄）不可早於時間（起）';
+  if (from.iso && to.iso && from.iso > to.iso) errors.to = m['audit.error.range'];
   const ip = str(q.ip, 45);
-  if (ip && !/^[0-9a-fA-F:.]+$/.test(ip)) errors.ip = 'IP 位址只能有數字、英文字母 a–f、「.」與「:」';
+  if (ip && !/^[0-9a-fA-F:.]+$/.test(ip)) errors.ip = m['audit.error.ip'];
   return { actor: str(q.actor, 100), action: str(q.action, 60), subject: str(q.subject, 100), from: from.iso, to: to.iso, fromText, toText, ip, page: parsePage(q.page), errors };
 }
 

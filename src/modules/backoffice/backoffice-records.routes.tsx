@@ -9,7 +9,9 @@ import { recordOf } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { routes } from '../../platform/http/route-options.ts';
 import { toIsoDate } from '../../platform/tw/roc-date.ts';
+import { fill } from '../../platform/i18n/i18n.ts';
 import { parseAuditSearch } from './audit-log.query.ts';
+import { backofficeMessages } from './backoffice.messages.ts';
 import { exportAudit, findAuditPage } from './audit-log.service.ts';
 import { parseOutboxQuery } from './outbox.query.ts';
 import { homeFigures, listOutbox, readMail, retryAllFailed, retryOneMail } from './outbox.service.ts';
@@ -30,7 +32,7 @@ export async function recordsRoutes(app: FastifyInstance, services: Services): P
   const actorOf = (req: FastifyRequest): Actor => ({ kind: 'staff', id: req.principal!.id, ip: req.ip });
 
   app.get('/backoffice/audit', routes.backoffice, async (req, reply) => {
-    const f = parseAuditSearch(recordOf(req.query));
+    const f = parseAuditSearch(recordOf(req.query), backofficeMessages(req.locale));
     const bad = Object.keys(f.errors).length > 0;
     const { rows, total } = bad ? { rows: [], total: 0 } : await findAuditPage(db, f);
     return sendPage(reply, AuditPage({ ctx: ctxOf(req, reply), f, rows, total }), bad ? 422 : 200);
@@ -63,14 +65,16 @@ export async function recordsRoutes(app: FastifyInstance, services: Services): P
   app.post<IdParams>('/backoffice/outbox/:id/retry', routes.backoffice, async (req, reply) => {
     const ok = await retryOneMail(db, { actor: actorOf(req), id: req.params.id, now: services.clock.now() });
     if (ok) services.kickMail();
-    flash(reply, ok ? { kind: 'success', text: '郵件已重新排入佇列。' } : { kind: 'warning', text: '此郵件不是寄送失敗的郵件，未重寄。' });
+    const m = backofficeMessages(req.locale);
+    flash(reply, ok ? { kind: 'success', text: m['mail.retried'] } : { kind: 'warning', text: m['mail.notFailed'] });
     return reply.redirect(backTo(req.body), 303);
   });
 
   app.post('/backoffice/outbox/retry-failed', routes.backoffice, async (req, reply) => {
     const n = await retryAllFailed(db, { actor: actorOf(req), now: services.clock.now() });
     if (n) services.kickMail();
-    flash(reply, { kind: n ? 'success' : 'info', text: n ? `${n} 封失敗郵件已重新排入佇列。` : '沒有寄送失敗的郵件。' });
+    const m = backofficeMessages(req.locale);
+    flash(reply, { kind: n ? 'success' : 'info', text: n ? fill(m['mail.retriedAll'], { count: n }) : m['mail.noneFailed'] });
     return reply.redirect('/backoffice/outbox?state=pending', 303);
   });
 }

@@ -3,7 +3,6 @@ import { parsePage } from './vacancy-search.query.ts';
 
 export const MAIL_STATES = ['failed', 'pending', 'sent'] as const;
 export type MailState = (typeof MAIL_STATES)[number];
-export const MAIL_STATE_LABELS: Record<MailState, string> = { failed: '寄送失敗', pending: '待寄', sent: '已寄出' };
 export const MAIL_PAGE_SIZE = 30;
 
 export interface OutboxQuery {

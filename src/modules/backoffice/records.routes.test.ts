@@ -65,6 +65,26 @@ describe.each(dbDrivers())('back office records (%s)', (driver) => {
     expect(exported!.details.count).toBeGreaterThanOrEqual(1);
   });
 
+  it('SYS-6 the back-office pages read in English: menu, search fields, errors and flash messages', async () => {
+    const { c } = await signedIn(['backoffice']);
+    const home = await c.get('/backoffice?lang=en');
+    expect(home.body).toContain('DGPA back office');
+    expect(home.body).toContain('Vacancy review: 0 waiting');
+    expect(home.body).not.toContain('人事總處後臺');
+    const bad = await c.get('/backoffice/audit?lang=en&from=x&ip=%3C');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('From: enter an ROC date, e.g. 115/12/03');
+    expect(bad.body).toContain('An IP address has only digits');
+    const search = await c.get('/backoffice/vacancies?lang=en&state=flagged');
+    expect(search.body).toContain('<option value="flagged" selected>Awaiting review</option>');
+    const outbox = await c.get('/backoffice/outbox?lang=en');
+    expect(outbox.body).toContain('Recipient e-mail (part is enough)');
+    await c.get('/backoffice/outbox?lang=en');
+    const retried = await c.post('/backoffice/outbox/retry-failed?lang=en', {});
+    expect(retried.statusCode).toBe(303);
+    expect((await c.get('/backoffice/outbox?lang=en')).body).toContain('No mail has failed.');
+  });
+
   it('SYS-2 the audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE of its rows', async () => {
     await recordAudit(db(), { kind: 'system' }, 'test.append_only', null);
     const attempts = [

@@ -13,7 +13,9 @@ import { routes } from '../../platform/http/route-options.ts';
 import { isPublished, vacancySubject } from '../vacancies/index.ts';
 import { homeFigures } from './outbox.service.ts';
 import { findAnyVacancy, reviewQueue, searchAllVacancies } from './review.repo.ts';
-import { REFUSAL_TEXT, reasonForm, type ReviewAction } from './review.rules.ts';
+import { fill } from '../../platform/i18n/i18n.ts';
+import { backofficeMessages } from './backoffice.messages.ts';
+import { reasonFormFor } from './review.rules.ts';
 import { reviewVacancy } from './review.service.ts';
 import { parsePage, parseVacancySearch } from './vacancy-search.query.ts';
 import { HomePage } from './views/home-page.tsx';
@@ -21,8 +23,6 @@ import { QueuePage, SearchPage } from './views/review-pages.tsx';
 import { VacancyPage } from './views/vacancy-page.tsx';
 
 type IdParams = { Params: { id: string } };
-
-const DONE: Record<ReviewAction, string> = { approve: '已審核通過並刊登', reject: '已審核不通過', 'take-down': '已下架' };
 
 export async function reviewRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const db = services.db;
@@ -49,7 +49,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
   });
 
   app.get('/backoffice/vacancies', routes.backoffice, async (req, reply) => {
-    const f = parseVacancySearch(recordOf(req.query));
+    const f = parseVacancySearch(recordOf(req.query), backofficeMessages(req.locale));
     const { rows, total } = Object.keys(f.errors).length ? { rows: [], total: 0 } : await searchAllVacancies(db, f);
     return sendPage(reply, SearchPage({ ctx: ctxOf(req, reply), f, rows, total }), Object.keys(f.errors).length ? 422 : 200);
   });
@@ -62,11 +62,12 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
   for (const action of ['approve', 'reject', 'take-down'] as const) {
     app.post<IdParams>(`/backoffice/vacancies/:id/${action}`, routes.backoffice, async (req, reply) => {
       const v = await reviewable(req);
+      const m = backofficeMessages(req.locale);
       let reason: string | undefined;
       if (action !== 'approve') {
-        const form = parseForm(reasonForm, req.body);
+        const form = parseForm(reasonFormFor(m), req.body);
         if (!form.ok) {
-          const failed = { form: action, reason: valueOf(form.values, 'reason'), error: form.errors.reason ?? '請填寫理由' };
+          const failed = { form: action, reason: valueOf(form.values, 'reason'), error: form.errors.reason ?? m['reason.required'] };
           return sendPage(reply, VacancyPage({ ctx: ctxOf(req, reply), v, published: isPublished(v, services.clock.today()), failed }), 422);
         }
         reason = form.data.reason;
@@ -74,9 +75,9 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
       const r = await reviewVacancy(deps, { actor: actorOf(req), vacancyId: v.id, action, ...(reason !== undefined ? { reason } : {}) });
       if (!r.ok) {
         if (r.refusal === 'not-found') throw new AppError('not-found');
-        flash(reply, { kind: 'warning', text: REFUSAL_TEXT[r.refusal] });
+        flash(reply, { kind: 'warning', text: m[`refusal.${r.refusal}`] });
       } else {
-        flash(reply, { kind: 'success', text: `職缺 ${r.workId} ${DONE[action]}${r.mailed ? '，已通知機關' : ''}。` });
+        flash(reply, { kind: 'success', text: `${fill(m[`done.${action}`], { workId: r.workId })}${r.mailed ? m['done.mailed'] : ''}${m['done.end']}` });
       }
       return reply.redirect(`/backoffice/vacancies/${encodeURIComponent(v.id)}`, 303);
     });

@@ -1,5 +1,7 @@
 // ADM-1 review by the back office: pure rules. Which verdict a vacancy may get in its state, the reason a person
 // types, the words of the automatic check's reason to highlight, and whether the agency is told by mail.
+import { fill } from '../../platform/i18n/i18n.ts';
+import { backofficeMessages, type BackofficeMessages } from './backoffice.messages.ts';
 import { z } from 'zod';
 
 export type ReviewAction = 'approve' | 'reject' | 'take-down';
@@ -25,23 +27,19 @@ export function reviewRefusal(action: ReviewAction, v: ReviewFacts): ReviewRefus
   return v.reviewStatus === 'approved' ? null : 'not-approved';
 }
 
-export const REFUSAL_TEXT: Record<ReviewRefusal, string> = {
-  deleted: '此職缺已由機關刪除，無法審核或下架。',
-  'taken-down': '此職缺已下架。',
-  'not-flagged': '只有待審核的職缺可以審核不通過；已刊登的職缺請用「下架」。',
-  'already-approved': '此職缺已審核通過。',
-  'not-approved': '只有審核通過的職缺可以下架。',
-};
-
 export const REASON_MAX = 500;
 
-/** The reason of 審核不通過 or 下架: required, one paragraph the agency reads. */
-export const reasonForm = z.object({
-  reason: z
-    .string({ error: '請填寫理由' })
-    .transform((s) => s.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' ? c : '')).trim())
-    .pipe(z.string().min(1, '請填寫理由，機關會看到這段文字').max(REASON_MAX, `理由請在 ${REASON_MAX} 字以內`)),
-});
+/** The reason of 審核不通過 or 下架: required, one paragraph the agency reads; messages in the page's language. */
+export function reasonFormFor(m: Pick<BackofficeMessages, 'reason.required' | 'reason.tooLong'>) {
+  return z.object({
+    reason: z
+      .string({ error: m['reason.required'] })
+      .transform((s) => s.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' ? c : '')).trim())
+      .pipe(z.string().min(1, m['reason.required']).max(REASON_MAX, fill(m['reason.tooLong'], { max: REASON_MAX }))),
+  });
+}
+
+export const reasonForm = reasonFormFor(backofficeMessages('zh-TW'));
 
 /** The words the automatic check quoted in its reason (「…」), each once. */
 export function flaggedWords(reason: string | null | undefined): string[] {

@@ -1,20 +1,21 @@
 // The back office's vacancy search (ADM-1): its query string, read leniently (anything unusable falls back to its
 // default, never a 500), and the links that keep it. Pure.
+import { fill } from '../../platform/i18n/i18n.ts';
 import { formatRoc, parseRocDate } from '../../platform/tw/roc-date.ts';
+import { backofficeMessages, type BackofficeMessages } from './backoffice.messages.ts';
 
 export const REVIEW_STATES = ['flagged', 'approved', 'rejected', 'taken_down', 'deleted'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
-export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
-  flagged: '待審核',
-  approved: '審核通過',
-  rejected: '審核不通過',
-  taken_down: '已下架',
-  deleted: '機關已刪除',
-};
 export const SOURCES = ['form', 'bulk_import', 'opendata_import', 'demo'] as const;
 export type Source = (typeof SOURCES)[number];
-export const SOURCE_LABELS: Record<Source, string> = { form: '線上登錄', bulk_import: '機關徵才匯入', opendata_import: '開放資料匯入', demo: '示範資料' };
 export const PAGE_SIZE = 20;
+
+/** A row's 來源 in the page's language (an unknown source as stored). */
+export function sourceLabel(m: BackofficeMessages, source: string): string {
+  return (SOURCES as readonly string[]).includes(source) ? m[`source.${source as Source}`] : source;
+}
+
+const ZH = backofficeMessages('zh-TW');
 
 export interface VacancySearch {
   workId: string;
@@ -40,17 +41,17 @@ export function parsePage(v: unknown): number {
 }
 
 /** A ROC date field of a query: its ISO date, or an error message (empty text: no bound). */
-export function rocBound(text: string, label: string): { iso: string | null; error?: string } {
+export function rocBound(text: string, label: string, m: BackofficeMessages = ZH): { iso: string | null; error?: string } {
   if (!text) return { iso: null };
   const p = parseRocDate(text);
-  return p.ok ? { iso: p.date } : { iso: null, error: `${label}請以民國日期填寫，例如 115/12/03` };
+  return p.ok ? { iso: p.date } : { iso: null, error: fill(m['error.rocDate'], { label }) };
 }
 
-export function parseVacancySearch(q: Record<string, unknown>): VacancySearch {
+export function parseVacancySearch(q: Record<string, unknown>, m: BackofficeMessages = ZH): VacancySearch {
   const fromText = str(q.from, 12);
   const toText = str(q.to, 12);
-  const from = rocBound(fromText, '刊登日期（起）');
-  const to = rocBound(toText, '刊登日期（迄）');
+  const from = rocBound(fromText, m['search.from'], m);
+  const to = rocBound(toText, m['search.to'], m);
   const errors: Record<string, string> = {};
   if (from.error) errors.from = from.error;
   if (to.error) errors.to = to.error;

@@ -2,31 +2,35 @@
 import Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
+import { backofficeMessages, type BackofficeMessages } from '../backoffice.messages.ts';
 
 export type Section = 'home' | 'review' | 'vacancies' | 'audit' | 'outbox';
 
-const MENU: { key: Section; href: string; label: string }[] = [
-  { key: 'home', href: '/backoffice', label: '後臺首頁' },
-  { key: 'review', href: '/backoffice/review', label: '職缺審核' },
-  { key: 'vacancies', href: '/backoffice/vacancies', label: '職缺查詢' },
-  { key: 'audit', href: '/backoffice/audit', label: '稽核紀錄' },
-  { key: 'outbox', href: '/backoffice/outbox', label: '郵件佇列' },
+const MENU: { key: Section; href: string; label: keyof BackofficeMessages }[] = [
+  { key: 'home', href: '/backoffice', label: 'menu.home' },
+  { key: 'review', href: '/backoffice/review', label: 'menu.review' },
+  { key: 'vacancies', href: '/backoffice/vacancies', label: 'menu.vacancies' },
+  { key: 'audit', href: '/backoffice/audit', label: 'menu.audit' },
+  { key: 'outbox', href: '/backoffice/outbox', label: 'menu.outbox' },
 ];
 
 export function BackofficePage({ ctx, title, section, children }: { ctx: PageContext; title: string; section: Section; children?: Html.Children }): JSX.Element {
+  const m = backofficeMessages(ctx.locale);
   return (
-    <Layout ctx={ctx} title={`${title}｜後臺`} door="ecpa">
-      <nav class="backoffice-nav" aria-label="後臺功能">
+    <Layout ctx={ctx} title={`${title}｜${m['frame.suffix']}`} door="ecpa">
+      <nav class="backoffice-nav" aria-label={m['frame.nav']}>
         <ul>
-          {MENU.map((m) => (
+          {MENU.map((item) => (
             <li>
-              <a href={m.href} aria-current={m.key === section ? 'page' : undefined} safe>
-                {m.label}
+              <a href={item.href} aria-current={item.key === section ? 'page' : undefined} safe>
+                {m[item.label]}
               </a>
             </li>
           ))}
           <li>
-            <a href="/ecpa/apps">回應用系統</a>
+            <a href="/ecpa/apps" safe>
+              {m['frame.apps']}
+            </a>
           </li>
         </ul>
       </nav>

@@ -6,7 +6,9 @@ import { Csrf, RocDate } from '../../../platform/views/components.tsx';
 import { FormErrors, Required } from '../../../platform/views/form-parts.tsx';
 import type { VacancyRow } from '../review.repo.ts';
 import { flaggedWords, highlight, REASON_MAX, reviewRefusal } from '../review.rules.ts';
-import { REVIEW_STATE_LABELS, SOURCE_LABELS, stateOf } from '../vacancy-search.query.ts';
+import { fill } from '../../../platform/i18n/i18n.ts';
+import { backofficeMessages, type BackofficeMessages } from '../backoffice.messages.ts';
+import { sourceLabel, stateOf } from '../vacancy-search.query.ts';
 import { BackofficePage, Highlighted } from './backoffice-page.tsx';
 
 export interface VacancyPageProps {
@@ -17,7 +19,7 @@ export interface VacancyPageProps {
   failed?: { form: 'reject' | 'take-down'; reason: string; error: string };
 }
 
-function ReasonForm(p: { ctx: PageContext; v: VacancyRow; form: 'reject' | 'take-down'; legend: string; hint: string; button: string; failed?: VacancyPageProps['failed'] }): JSX.Element {
+function ReasonForm(p: { ctx: PageContext; m: BackofficeMessages; v: VacancyRow; form: 'reject' | 'take-down'; legend: string; hint: string; button: string; failed?: VacancyPageProps['failed'] }): JSX.Element {
   const name = p.form === 'reject' ? 'reject-reason' : 'take-down-reason';
   const id = `f-${name}`;
   const mine = p.failed?.form === p.form ? p.failed : undefined;
@@ -28,7 +30,7 @@ function ReasonForm(p: { ctx: PageContext; v: VacancyRow; form: 'reject' | 'take
         <legend safe>{p.legend}</legend>
         <div class={mine ? 'field has-error' : 'field'}>
           <label for={id}>
-            理由
+            {Html.escapeHtml(p.m['verdict.reason'])}
             <Required ctx={p.ctx} />
           </label>
           <p class="hint" id={`${id}-hint`} safe>
@@ -36,7 +38,9 @@ function ReasonForm(p: { ctx: PageContext; v: VacancyRow; form: 'reject' | 'take
           </p>
           {mine ? (
             <p class="field-error" id={`${id}-error`}>
-              <span class="visually-hidden">錯誤：</span>
+              <span class="visually-hidden" safe>
+                {p.m['verdict.error']}
+              </span>
               {Html.escapeHtml(mine.error)}
             </p>
           ) : (
@@ -54,41 +58,36 @@ function ReasonForm(p: { ctx: PageContext; v: VacancyRow; form: 'reject' | 'take
   );
 }
 
-const TEXTS: [keyof VacancyRow, string][] = [
-  ['title', '職稱'],
-  ['workQuality', '一、資格條件'],
-  ['workItem', '二、工作項目'],
-  ['workAddress', '三、工作地點'],
-  ['contactMethod', '四、聯絡方式'],
-];
+const TEXTS = ['title', 'workQuality', 'workItem', 'workAddress', 'contactMethod'] as const;
 
 export function VacancyPage({ ctx, v, published, failed }: VacancyPageProps): JSX.Element {
   const state = stateOf(v);
   const words = state === 'flagged' ? flaggedWords(v.reviewReason) : [];
   const reason = state === 'taken_down' ? v.takenDownReason : state === 'deleted' ? null : v.reviewReason;
+  const m = backofficeMessages(ctx.locale);
   return (
-    <BackofficePage ctx={ctx} title={`職缺 ${v.workId}`} section="vacancies">
-      {failed ? <FormErrors ctx={ctx} errors={{ [failed.form === 'reject' ? 'reject-reason' : 'take-down-reason']: failed.error }} labels={{ 'reject-reason': '審核不通過的理由', 'take-down-reason': '下架的理由' }} /> : ''}
+    <BackofficePage ctx={ctx} title={fill(m['vacancy.title'], { workId: v.workId })} section="vacancies">
+      {failed ? <FormErrors ctx={ctx} errors={{ [failed.form === 'reject' ? 'reject-reason' : 'take-down-reason']: failed.error }} labels={{ 'reject-reason': m['verdict.rejectReason'], 'take-down-reason': m['verdict.takeDownReason'] }} /> : ''}
       <dl class="fields">
-        <dt>職缺編號</dt>
+        <dt safe>{m['col.workId']}</dt>
         <dd safe>{v.workId}</dd>
-        <dt>徵才機關</dt>
+        <dt safe>{m['vacancy.agency']}</dt>
         <dd safe>{`${v.orgName}${v.orgId ? `（${v.orgId}）` : ''}`}</dd>
-        <dt>刊登日期</dt>
+        <dt safe>{m['col.posted']}</dt>
         <dd>
           <RocDate date={v.postedAt} />
         </dd>
-        <dt>上網有效期間</dt>
+        <dt safe>{m['col.valid']}</dt>
         <dd>
           <RocDate date={v.validFrom} />～<RocDate date={v.validTo} />
         </dd>
-        <dt>來源</dt>
-        <dd safe>{SOURCE_LABELS[v.source as keyof typeof SOURCE_LABELS] ?? v.source}</dd>
-        <dt>聯絡E-mail</dt>
-        <dd safe>{v.vitaeEmail || v.fillerEmail || '（無）'}</dd>
-        <dt>審核結果</dt>
+        <dt safe>{m['col.source']}</dt>
+        <dd safe>{sourceLabel(m, v.source)}</dd>
+        <dt safe>{m['vacancy.email']}</dt>
+        <dd safe>{v.vitaeEmail || v.fillerEmail || m['vacancy.none']}</dd>
+        <dt safe>{m['col.state']}</dt>
         <dd>
-          <strong safe>{REVIEW_STATE_LABELS[state]}</strong>
+          <strong safe>{m[`state.${state}`]}</strong>
           {reason ? (
             <>
               {'：'}
@@ -98,22 +97,32 @@ export function VacancyPage({ ctx, v, published, failed }: VacancyPageProps): JS
             ''
           )}
         </dd>
-        <dt>民眾查詢</dt>
+        <dt safe>{m['vacancy.public']}</dt>
         <dd>
           {published ? (
-            <a href={`/jobs/${encodeURIComponent(v.workId)}`} safe>{`刊登中（/jobs/${v.workId}）`}</a>
+            <a href={`/jobs/${encodeURIComponent(v.workId)}`} safe>
+              {fill(m['vacancy.published'], { workId: v.workId })}
+            </a>
           ) : (
-            '未刊登'
+            Html.escapeHtml(m['vacancy.unpublished'])
           )}
         </dd>
       </dl>
       <section aria-labelledby="texts-title">
-        <h2 id="texts-title">職缺內容</h2>
-        {words.length ? <p class="hint">標示處為自動檢核到的文字。</p> : ''}
+        <h2 id="texts-title" safe>
+          {m['vacancy.texts']}
+        </h2>
+        {words.length ? (
+          <p class="hint" safe>
+            {m['vacancy.marked']}
+          </p>
+        ) : (
+          ''
+        )}
         <dl class="fields backoffice-texts">
-          {TEXTS.map(([key, label]) => (
+          {TEXTS.map((key) => (
             <>
-              <dt safe>{label}</dt>
+              <dt safe>{m[`text.${key}`]}</dt>
               <dd>
                 <Highlighted segments={highlight(String(v[key] ?? ''), words)} />
               </dd>
@@ -122,29 +131,39 @@ export function VacancyPage({ ctx, v, published, failed }: VacancyPageProps): JS
         </dl>
       </section>
       <section aria-labelledby="verdict-title">
-        <h2 id="verdict-title">審核</h2>
-        {reviewRefusal('approve', v) && reviewRefusal('reject', v) && reviewRefusal('take-down', v) ? <p>此職缺目前沒有可執行的審核動作。</p> : ''}
+        <h2 id="verdict-title" safe>
+          {m['verdict.title']}
+        </h2>
+        {reviewRefusal('approve', v) && reviewRefusal('reject', v) && reviewRefusal('take-down', v) ? <p safe>{m['verdict.none']}</p> : ''}
         {reviewRefusal('approve', v) === null ? (
           <form method="post" action={`/backoffice/vacancies/${encodeURIComponent(v.id)}/approve`} class="backoffice-verdict">
             <Csrf ctx={ctx} />
-            <button type="submit">審核通過（刊登）</button>
+            <button type="submit" safe>
+              {m['verdict.approve']}
+            </button>
           </form>
         ) : (
           ''
         )}
         {reviewRefusal('reject', v) === null ? (
-          <ReasonForm ctx={ctx} v={v} form="reject" legend="審核不通過" hint="機關會在審核結果欄及通知信看到這段理由。" button="審核不通過" failed={failed} />
+          <ReasonForm ctx={ctx} m={m} v={v} form="reject" legend={m['verdict.reject']} hint={m['verdict.reject.hint']} button={m['verdict.reject']} failed={failed} />
         ) : (
           ''
         )}
         {reviewRefusal('take-down', v) === null ? (
-          <ReasonForm ctx={ctx} v={v} form="take-down" legend="下架" hint="下架後民眾無法查詢或應徵；機關會在審核結果欄及通知信看到這段理由。" button="下架" failed={failed} />
+          <ReasonForm ctx={ctx} m={m} v={v} form="take-down" legend={m['verdict.takeDown']} hint={m['verdict.takeDown.hint']} button={m['verdict.takeDown']} failed={failed} />
         ) : (
           ''
         )}
       </section>
       <p>
-        <a href="/backoffice/review">回職缺審核</a>　<a href="/backoffice/vacancies">回職缺查詢</a>
+        <a href="/backoffice/review" safe>
+          {m['back.review']}
+        </a>
+        　
+        <a href="/backoffice/vacancies" safe>
+          {m['back.vacancies']}
+        </a>
       </p>
     </BackofficePage>
   );
