@@ -13,6 +13,8 @@ import { PRODUCING_STALE_MS, RESUME_FILE_MAX_ATTEMPTS, retryDelaySeconds } from 
 
 export const PRODUCE_RESUME_QUEUE = 'produce-resume';
 export const RESUME_SWEEP_QUEUE = 'produce-resume.sweep';
+/** Jobs a worker fetches at once (each rendered in turn; the next fetch follows at once while fetches are full). */
+export const PRODUCE_BATCH_SIZE = 4;
 /** Our own retries (with backoff), so pg-boss does not retry; a job that outlives its expiry is the sweeper's. */
 export const PRODUCE_RESUME_QUEUE_OPTIONS: QueueOptions = { retryLimit: 0, expireInSeconds: 120, deleteAfterSeconds: 24 * 3600 };
 
@@ -92,7 +94,10 @@ export async function registerResumeFileJobs(jobs: Jobs, deps: ProduceDeps, opts
         const id = job.data?.applicationId;
         if (typeof id === 'string') await produceResumeFile(deps, id);
       },
-      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5, localConcurrency: opts.localConcurrency ?? 2 },
+      // pg-boss waits the polling interval after every fetch unless the fetch came back full: with one job a fetch
+      // a worker made at most two PDFs a second (measured: 1,000 applications ready after 251 s). Fetching a
+      // batch and fetching again at once while batches come back full keeps the worker busy while work waits.
+      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5, localConcurrency: opts.localConcurrency ?? 2, batchSize: PRODUCE_BATCH_SIZE, burstWhenBatchFull: true },
     );
     await jobs.work(RESUME_SWEEP_QUEUE, async () => void (await sweepResumeFiles(deps)));
   }
