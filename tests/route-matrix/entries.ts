@@ -130,6 +130,8 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'GET /ecpa/login': none,
   'POST /ecpa/login': none,
   'GET /ecpa/apps': none,
+  'GET /ecpa/mydata': none,
+  'GET /ecpa/mydata/resume.pdf': none,
   'GET /ecpa/forgot': none,
   'POST /ecpa/forgot': none,
   'GET /ecpa/forgot/sent': none,

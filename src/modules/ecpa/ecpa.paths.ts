@@ -10,5 +10,7 @@ export const ecpaPaths = {
   /** Later issues: DD 事求人機關徵才系統, DK 職缺應徵, the back office. */
   agency: '/agency',
   dk: '/ecpa/dk',
+  mydata: '/ecpa/mydata',
+  mydataResume: '/ecpa/mydata/resume.pdf',
   backoffice: '/backoffice',
 } as const;

@@ -8,6 +8,7 @@ import { flash, pageContext, type PageContext } from '../../platform/http/contex
 import { readFormRequest, recordOf, valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
 import { credentialRoutes, signInRoutes } from '../../platform/http/sign-in-routes.ts';
 import { sendPage } from '../../platform/http/render.ts';
+import { contentDisposition } from '../../platform/storage/sniff.ts';
 import { fill } from '../../platform/i18n/i18n.ts';
 import { findAgency, referenceAgency } from '../reference/index.ts';
 import { credentialsForm, forgotForm, resetForm } from './ecpa.forms.ts';
@@ -17,9 +18,11 @@ import { ecpaPaths } from './ecpa.paths.ts';
 import { appsMenu, ecpaLanding, ECPA_POSTS_PER_MINUTE, type LinkState } from './ecpa.rules.ts';
 import { rememberHrdbVerification, verifyHrdbIdentity } from './hrdb-verification.ts';
 import { checkStaffResetLink, requestStaffPasswordReset, resetStaffPassword } from './password-reset.ts';
+import { downloadMyResume, MY_RESUME_FILE_NAME } from './mydata.ts';
 import { signInWithAccount } from './sign-in.ts';
 import { findStaffById } from './staff.repo.ts';
 import { AppsPage } from './views/apps-page.tsx';
+import { MydataPage } from './views/mydata-page.tsx';
 import { ForgotPage } from './views/forgot-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
 import { MessagePage } from './views/parts.tsx';
@@ -71,6 +74,21 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
     const agency = (await findAgency(services.db, staff.agencyCode))?.name ?? referenceAgency(staff.agencyCode)?.name ?? staff.agencyCode;
     const ctx = ctxOf(req, reply);
     return sendPage(reply, AppsPage({ ctx, name: staff.name, account: staff.account, agencyName: agency, method: req.principal!.method, items: appsMenu(staff.roles) }));
+  });
+
+  // ---- MyData 履歷表下載 (ECPA-6): civil servants only (anyone else: 404 from the route table) ----
+
+  app.get(ecpaPaths.mydata, routes.civilServant, async (req, reply) => sendPage(reply, MydataPage({ ctx: ctxOf(req, reply) })));
+
+  app.get(ecpaPaths.mydataResume, routes.civilServant, async (req, reply) => {
+    const result = await downloadMyResume(deps, { staffId: req.principal!.id, ip: req.ip });
+    if (result.kind !== 'ok') {
+      const ctx = ctxOf(req, reply);
+      const m = ecpaMessages(ctx.locale);
+      const [title, body] = result.kind === 'left-service' ? [m['title.mydataLeft'], m['mydataLeft.body']] : [m['title.mydataNotFound'], m['mydataNotFound.body']];
+      return sendPage(reply.header('cache-control', 'no-store'), MessagePage({ ctx, title, paragraphs: [body], links: [{ href: ecpaPaths.apps, text: m['mydata.back'], primary: true }] }), 409);
+    }
+    return reply.header('cache-control', 'no-store').header('content-disposition', contentDisposition(MY_RESUME_FILE_NAME)).type('application/pdf').send(result.pdf);
   });
 
   // ---- 忘記密碼 / 重設密碼 (ECPA-1) ----

@@ -65,4 +65,13 @@ describe('ecpa rules', () => {
     // AGY (issue 10): the back office acts for any agency, so DD is a link for it too
     expect(appsMenu(['backoffice'])[0]).toEqual({ code: 'DD', href: '/agency' });
   });
+
+  it('ECPA-6 MyData 履歷表下載 is on the menu of a civil servant only', () => {
+    expect(appsMenu(['civil_servant'])).toEqual([
+      { code: 'DD', href: null },
+      { code: 'DK', href: '/ecpa/dk' },
+      { code: 'MYDATA', href: '/ecpa/mydata' },
+    ]);
+    for (const roles of [[], ['agency_hr'], ['backoffice']] as const) expect(appsMenu(roles).map((i) => i.code)).not.toContain('MYDATA');
+  });
 });

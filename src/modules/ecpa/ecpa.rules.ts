@@ -62,7 +62,7 @@ export function ecpaLanding(next: unknown, fallback: string): string {
 // ---- 應用系統 (ECPA-4) ----
 
 export interface AppsMenuItem {
-  code: 'DD' | 'DK' | 'BACKOFFICE';
+  code: 'DD' | 'DK' | 'MYDATA' | 'BACKOFFICE';
   /** null: shown without a link (the user has no access). */
   href: string | null;
 }
@@ -70,13 +70,15 @@ export interface AppsMenuItem {
 /**
  * ECPA-4: DD:事求人機關徵才系統 (a link for agency HR staff and the back office, which acts for any agency — issue 10;
  * shown as not available to others) and DK:職缺應徵
- * (everyone); 切換至後臺 for the back office only.
+ * (everyone); MyData 履歷表下載 (ECPA-6) for a serving civil servant only (others are not shown it: its route
+ * answers them 404); 切換至後臺 for the back office only.
  */
 export function appsMenu(roles: readonly StaffRole[]): AppsMenuItem[] {
   const items: AppsMenuItem[] = [
     { code: 'DD', href: roles.includes('agency_hr') || roles.includes('backoffice') ? '/agency' : null },
     { code: 'DK', href: '/ecpa/dk' },
   ];
+  if (roles.includes('civil_servant')) items.push({ code: 'MYDATA', href: '/ecpa/mydata' });
   if (roles.includes('backoffice')) items.push({ code: 'BACKOFFICE', href: '/backoffice' });
   return items;
 }

@@ -5,11 +5,9 @@
 // is tens of KB. Characters Noto lacks (𠀋, Extension B) are drawn in the 全字庫 fallback font where it is
 // installed (fonts.ts), also subset. Text is drawn as text, never interpreted; characters no font has (emoji)
 // print as 〓.
-import PDFDocument from 'pdfkit';
-import { pdfFonts } from './fonts.ts';
-import { FONT_BOLD, FONT_REGULAR, FORM_STYLE, FormWriter, type Cell } from './form-writer.ts';
-import { printable } from './printable.ts';
-import { generatedAtLabel, pageLabel, period, rocOrRaw } from './resume-format.rules.ts';
+import { columns, drawFormTitle, formTable, openFormDocument } from './form-document.ts';
+import { FONT_REGULAR, FORM_STYLE, type Cell, type FormWriter } from './form-writer.ts';
+import { generatedAtLabel, period, rocOrRaw } from './resume-format.rules.ts';
 import { RESUME_LIMITS, type ResumeDocument } from './resume-document.ts';
 import { RESUME_LABELS as L } from './resume-labels.ts';
 
@@ -22,34 +20,17 @@ export interface RenderResumeOptions {
   title?: string;
 }
 
-type FontSource = Parameters<InstanceType<typeof PDFDocument>['registerFont']>[1];
-
 const PHOTO_W = 106;
 const PHOTO_H = 136;
 const LABEL_W = 80;
 
 export async function renderResumePdf(resume: ResumeDocument, opts: RenderResumeOptions = {}): Promise<Buffer> {
-  const fonts = pdfFonts();
   const blank = opts.blank ?? false;
   const generatedAt = opts.generatedAt ?? new Date();
   const title = opts.title ?? (blank ? L.blankTitle : L.title);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { ...FORM_STYLE.margins },
-    bufferPages: true,
-    lang: 'zh-TW',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    // A parsed fontkit font as the default font: no Helvetica is loaded or embedded.
-    font: fonts.regular as unknown as string,
-    info: { Title: title, Creator: '事求人機關徵才系統', Producer: '事求人機關徵才系統 (pdfkit)', CreationDate: generatedAt, ModDate: generatedAt },
-  });
-  const bytes = collect(doc);
-  doc.registerFont(FONT_REGULAR, fonts.regular as unknown as FontSource);
-  doc.registerFont(FONT_BOLD, fonts.bold as unknown as FontSource);
-  const w = new FormWriter(doc, (s) => printable(s, fonts.hasGlyph), fonts);
+  const { w, finish } = openFormDocument(title, generatedAt);
 
-  drawTitle(w, title);
+  drawFormTitle(w, title);
   drawBasic(w, resume, blank);
   drawEducation(w, resume, blank);
   drawExperience(w, resume, blank);
@@ -64,30 +45,7 @@ export async function renderResumePdf(resume: ResumeDocument, opts: RenderResume
   ]);
 
   const runningHead = blank ? title : [title, resume.basic.chineseName].filter(Boolean).join('　');
-  const footLeft = blank ? L.blankDate : generatedAtLabel(generatedAt);
-  w.eachPage((page, pages) => {
-    const y = doc.page.height - FORM_STYLE.margins.bottom + 18;
-    if (page > 0) w.smallText(runningHead, w.left, 24, w.width, 'left');
-    w.smallText(footLeft, w.left, y, w.width * 0.65, 'left');
-    w.smallText(pageLabel(page + 1, pages), w.left + w.width * 0.65, y, w.width * 0.35, 'right');
-  });
-  doc.end();
-  return bytes;
-}
-
-function collect(doc: InstanceType<typeof PDFDocument>): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
-
-function drawTitle(w: FormWriter, title: string): void {
-  w.doc.font(FONT_BOLD).fontSize(18).fillColor(FORM_STYLE.ink);
-  w.doc.text(w.clean(title), w.left, w.y, { width: w.width, align: 'center', characterSpacing: 4 });
-  w.y = w.doc.y + 8;
+  return finish(runningHead, blank ? L.blankDate : generatedAtLabel(generatedAt));
 }
 
 function drawBasic(w: FormWriter, r: ResumeDocument, blank: boolean): void {
@@ -136,26 +94,12 @@ function drawPhoto(w: FormWriter, photo: Uint8Array | null, x: number, y: number
   doc.fillColor(FORM_STYLE.ink);
 }
 
-/** A table: header row (repeated after a page break), the rows, or one 無 row when empty. */
-function table(w: FormWriter, title: string, headers: [string, number][], rows: string[][], padTo: number | null): void {
-  const header: Cell[] = headers.map(([text, width]) => ({ text, width, kind: 'header' }));
-  const all = padTo === null ? rows : Array.from({ length: Math.max(padTo, rows.length) }, (_, i) => rows[i] ?? headers.map(() => ''));
-  const none: Cell[] = [{ text: L.none, width: w.width, align: 'center' }];
-  const body = all.map((cells) => cells.map((text, i): Cell => ({ text, width: headers[i]![1] })));
-  // Keep the title, the header row and the first row together.
-  w.section(title, w.rowHeight(header, 22) + w.rowHeight(body[0] ?? none, 26));
-  w.row(header);
-  if (body.length === 0) w.row(none, { minHeight: 26 });
-  for (const cells of body) w.row(cells, { minHeight: 26, repeat: header });
-}
-
 function drawEducation(w: FormWriter, r: ResumeDocument, blank: boolean): void {
   const E = L.education;
-  const widths = colWidths(w.width, [150, 110, 62, 66]);
-  table(
+  formTable(
     w,
     L.sections.education,
-    [E.school, E.department, E.degree, E.status, E.period].map((t, i) => [t, widths[i]!] as [string, number]),
+    columns(w, [E.school, E.department, E.degree, E.status, E.period], [150, 110, 62, 66]),
     blank ? [] : r.education.map((e) => [e.school, e.department, e.degree, e.status, period(e.startDate, e.endDate, e.status)]),
     blank ? RESUME_LIMITS.education : null,
   );
@@ -163,11 +107,10 @@ function drawEducation(w: FormWriter, r: ResumeDocument, blank: boolean): void {
 
 function drawExperience(w: FormWriter, r: ResumeDocument, blank: boolean): void {
   const X = L.experience;
-  const widths = colWidths(w.width, [170, 120, 70]);
-  table(
+  formTable(
     w,
     L.sections.experience,
-    [X.organization, X.jobTitle, X.status, X.period].map((t, i) => [t, widths[i]!] as [string, number]),
+    columns(w, [X.organization, X.jobTitle, X.status, X.period], [170, 120, 70]),
     blank ? [] : r.experience.map((e) => [e.organization, e.jobTitle, e.status, period(e.startDate, e.endDate, e.status)]),
     blank ? RESUME_LIMITS.experience : null,
   );
@@ -175,17 +118,11 @@ function drawExperience(w: FormWriter, r: ResumeDocument, blank: boolean): void 
 
 function drawLanguages(w: FormWriter, r: ResumeDocument, blank: boolean): void {
   const G = L.languages;
-  const widths = colWidths(w.width, [135, 95, 95, 95]);
-  table(
+  formTable(
     w,
     L.sections.languages,
-    [G.language, G.listening, G.speaking, G.reading, G.writing].map((t, i) => [t, widths[i]!] as [string, number]),
+    columns(w, [G.language, G.listening, G.speaking, G.reading, G.writing], [135, 95, 95, 95]),
     blank ? [] : r.languages.map((g) => [g.language, g.listening, g.speaking, g.reading, g.writing]),
     blank ? RESUME_LIMITS.languages : null,
   );
-}
-
-/** The given widths and a last column taking the rest of `total`. */
-function colWidths(total: number, fixed: number[]): number[] {
-  return [...fixed, total - fixed.reduce((a, b) => a + b, 0)];
 }

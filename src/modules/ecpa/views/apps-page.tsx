@@ -1,5 +1,5 @@
 // 應用系統 (ECPA-4): who is signed in and how (使用者目前登入的方式), then the systems: D.其他人事總處業務 →
-// DD:事求人機關徵才系統 and DK:職缺應徵; 切換至後臺 for the back office.
+// DD:事求人機關徵才系統, DK:職缺應徵 and, for a civil servant, MyData 履歷表下載 (ECPA-6); 切換至後臺 for the back office.
 import type { PageContext } from '../../../platform/http/context.ts';
 import { fill } from '../../../platform/i18n/i18n.ts';
 import type { AppsMenuItem } from '../ecpa.rules.ts';
@@ -20,6 +20,7 @@ export function AppsPage({ ctx, name, account, agencyName, method, items }: Apps
   const item = (code: AppsMenuItem['code']) => items.find((i) => i.code === code);
   const dd = item('DD');
   const dk = item('DK');
+  const mydata = item('MYDATA');
   const back = item('BACKOFFICE');
   return (
     <EcpaPage ctx={ctx} title={m['title.apps']}>
@@ -64,6 +65,16 @@ export function AppsPage({ ctx, name, account, agencyName, method, items }: Apps
                 {m['apps.DK']}
               </a>
               <p safe>{m['apps.DK.desc']}</p>
+            </li>
+          ) : (
+            ''
+          )}
+          {mydata?.href ? (
+            <li class="ecpa-app">
+              <a href={mydata.href} class="ecpa-app-name" safe>
+                {m['apps.MYDATA']}
+              </a>
+              <p safe>{m['apps.MYDATA.desc']}</p>
             </li>
           ) : (
             ''
