@@ -29,6 +29,10 @@ export function HomePage({ ctx, figures }: { ctx: PageContext; figures: HomeFigu
           <a href="/backoffice/outbox" safe>{`郵件佇列：失敗 ${figures.failedMail} 封，待寄 ${figures.pendingMail} 封`}</a>
           <p class="hint">已寄出、待寄及寄送失敗的郵件；失敗者可重寄。</p>
         </li>
+        <li>
+          <a href="/backoffice/codes">代碼維護</a>
+          <p class="hint">機關代碼、工作地、職系、官等職等、人員區分：查詢、新增、修改、停用。</p>
+        </li>
       </ul>
     </BackofficePage>
   );
