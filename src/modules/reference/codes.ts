@@ -1,5 +1,8 @@
-// Code tables of ADM-2 held in committed JSON (./data, each file names its _source): 工作地, 職系,
-// 官等職等, 人員區分, and the agencies seen in data. Agencies also live in the `agencies` table (agency.repo.ts).
+// Code tables of ADM-2 read synchronously everywhere: 工作地, 職系, 官等職等, 人員區分. Their rows live in the
+// database (code_entries, seeded from the committed JSON in ./data, each file naming its _source); this process holds
+// a snapshot, the JSON until the database's rows are loaded, replaced at once when the back office changes them
+// (code-table.service.ts). The agencies seen in data stay committed JSON (referenceAgencies); the live agency table
+// is `agencies` (agency.repo.ts).
 import type { AccessMode, RankType } from '../vacancies/index.ts';
 import { agencyNameKey } from './agency.rules.ts';
 import agenciesJson from './data/agencies.json' with { type: 'json' };
@@ -110,10 +113,17 @@ function snapshotOf(t: CodeTables) {
  * warm hook, then whenever code_tables_version moves — code-table.service.ts), replaced in one assignment.
  */
 let S = snapshotOf(committedCodeTables());
+let generation = 0;
 
 /** Replaces the in-memory code tables at once (readers see the old or the new tables, never a mix). */
 export function replaceCodeTables(tables: CodeTables): void {
   S = snapshotOf(tables);
+  generation += 1;
+}
+
+/** Moves whenever the in-memory tables are replaced: what is rendered or derived from them once is stale then. */
+export function codeTablesGeneration(): number {
+  return generation;
 }
 
 /** The tables as currently held in memory. */

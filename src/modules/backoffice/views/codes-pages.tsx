@@ -161,8 +161,8 @@ export function CodeListPage({ ctx, slug, q, page, rows, total }: { ctx: PageCon
 export function fieldLabels(m: CodeMessages, slug: CodeTableSlug): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const f of CODE_TABLE_FIELDS[slug]) {
-    const key = slug === 'agencies' ? `field.agencies.${f}` : `field.${f}`;
-    labels[f] = (m as Record<string, string>)[key] ?? f;
+    const texts = m as Record<string, string>;
+    labels[f] = (slug === 'agencies' ? texts[`field.agencies.${f}`] : undefined) ?? texts[`field.${f}`] ?? f;
   }
   return labels;
 }
