@@ -4,10 +4,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/db/schema/platform.ts';
-import { agencies } from '../reference/agency.schema.ts';
-import { codeEntries } from '../reference/code-table.schema.ts';
-import { expireCodeTablesCheck } from '../reference/code-table.service.ts';
-import { sysnamName, workPlaceName } from '../reference/index.ts';
+import { codeEntries, expireCodeTablesCheck } from '../reference/code-table.test-support.ts';
+import { agencies, defaultAccessMode, sysnamName, workPlaceName } from '../reference/index.ts';
 import { createAgency, createStaff, createVacancy, STAFF_PASSWORD } from '../../../tests/factories/index.ts';
 import { useTestApp } from '../../../tests/helpers/app.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
@@ -43,7 +41,7 @@ describe.each(dbDrivers())('back office code tables (%s)', (driver) => {
     const [row] = await db().select().from(agencies).where(eq(agencies.code, 'A12345678B'));
     expect(row).toMatchObject({ name: '測試代碼機關', address: '臺北市中正區', parentCode: 'A58000000A', active: true, codeKnown: true });
 
-    const edit = await c.submit('/backoffice/codes/agencies/A12345678B', { name: '測試代碼機關（改）', address: '', parentCode: '', active: 'on' });
+    const edit = await c.submit('/backoffice/codes/agencies/edit?code=A12345678B', { name: '測試代碼機關（改）', address: '', parentCode: '', active: 'on' }, '/backoffice/codes/agencies/edit?code=A12345678B');
     expect(edit.statusCode).toBe(303);
     const [audit] = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'code.agency.update'), eq(auditEvents.actorId, staff.id)));
     expect(audit!.details).toMatchObject({
@@ -68,7 +66,7 @@ describe.each(dbDrivers())('back office code tables (%s)', (driver) => {
     const parent = await c.submit('/backoffice/codes/agencies/new', { code: 'B00000003A', name: '孤兒', parentCode: 'Z99999999Z', active: 'on' }, '/backoffice/codes/agencies');
     expect(parent.statusCode).toBe(422);
     expect(parent.body).toContain('查無此上級機關代碼');
-    const cycle = await c.submit('/backoffice/codes/agencies/B00000001A', { name: '上級', parentCode: 'B00000002A', active: 'on' });
+    const cycle = await c.submit('/backoffice/codes/agencies/edit?code=B00000001A', { name: '上級', parentCode: 'B00000002A', active: 'on' }, '/backoffice/codes/agencies/edit?code=B00000001A');
     expect(cycle.statusCode).toBe(422);
     expect(cycle.body).toContain('上級機關不可為本機關的下級機關');
     const markup = '<script>alert(1)</script>"';
@@ -86,16 +84,16 @@ describe.each(dbDrivers())('back office code tables (%s)', (driver) => {
     expect(noCsrf.statusCode).toBe(403);
     expect(await db().select().from(agencies).where(eq(agencies.code, 'B00000004A'))).toHaveLength(0);
     expect((await c.get('/backoffice/codes/nothing')).statusCode).toBe(404);
-    expect((await c.get('/backoffice/codes/agencies/Z00000000Z')).statusCode).toBe(404);
+    expect((await c.get('/backoffice/codes/agencies/edit?code=Z00000000Z')).statusCode).toBe(404);
     expect((await c.get('/backoffice/codes/rank-types/new')).statusCode).toBe(404);
-    expect((await c.post('/backoffice/codes/sysnam/ZZZZ/active', { active: 'false' })).statusCode).toBe(404);
+    expect((await c.post('/backoffice/codes/sysnam/active', { code: 'ZZZZ', active: 'false' })).statusCode).toBe(404);
   });
 
   it('ADM-2 停用 a 工作地 that vacancies use: allowed, it stays readable by code, and the forms no longer offer it; 啟用 brings it back', async () => {
     const { c } = await signedIn();
     await createVacancy(db(), { orgId: 'A58000000A', orgName: '行政院人事行政總處', workPlaces: ['89'] });
     await c.get('/backoffice/codes/work-places?q=89');
-    const off = await c.post('/backoffice/codes/work-places/89/active', { active: 'false', back: '/backoffice/codes/work-places?q=89' });
+    const off = await c.post('/backoffice/codes/work-places/active', { code: '89', active: 'false', back: '/backoffice/codes/work-places?q=89' });
     expect(off.statusCode).toBe(303);
     expect(off.headers.location).toBe('/backoffice/codes/work-places?q=89');
     const list = await c.followRedirects(off);
@@ -106,13 +104,13 @@ describe.each(dbDrivers())('back office code tables (%s)', (driver) => {
     expect(offered((await c.get('/jobs?place=89')).body)).toBe(false);
     const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.action, 'code.work_place.deactivate'));
     expect(audit!.details).toMatchObject({ code: '89', before: { active: true }, after: { active: false }, vacancies: 1 });
-    await c.post('/backoffice/codes/work-places/89/active', { active: 'true', back: 'https://evil.example/' });
+    await c.post('/backoffice/codes/work-places/active', { code: '89', active: 'true', back: 'https://evil.example/' });
     expect(offered((await c.get('/jobs')).body)).toBe(true);
   });
 
   it('ADM-2 an edited 職系 name shows at once in the public search form, without a restart; a new 人員區分 is offered with its 不須具 default', async () => {
     const { c } = await signedIn();
-    const res = await c.submit('/backoffice/codes/sysnam/A101', { name: '綜合行政（測試）', sysnamClass: '行政類', active: 'on' });
+    const res = await c.submit('/backoffice/codes/sysnam/edit?code=A101', { name: '綜合行政（測試）', sysnamClass: '行政類', active: 'on' }, '/backoffice/codes/sysnam/edit?code=A101');
     expect(res.statusCode).toBe(303);
     expect(sysnamName('A101')).toBe('綜合行政（測試）');
     expect((await c.get('/jobs')).body).toContain('綜合行政（測試）');
@@ -121,7 +119,6 @@ describe.each(dbDrivers())('back office code tables (%s)', (driver) => {
     const pk = await c.submit('/backoffice/codes/person-kinds/new', { code: '77', name: '測試人員', openAccess: 'open', active: 'on' }, '/backoffice/codes/person-kinds');
     expect(pk.statusCode).toBe(303);
     expect((await c.get('/jobs')).body).toContain('測試人員');
-    const { defaultAccessMode } = await import('../reference/index.ts');
     expect(defaultAccessMode('77')).toBe('open');
   });
 

@@ -37,7 +37,6 @@ import { codeMessages } from './codes.messages.ts';
 import { CodeFormPage, CodeListPage, CodesHomePage, listRowOfAgency, listRowOfEntry, tableTitle } from './views/codes-pages.tsx';
 
 type TableParams = { Params: { table: string } };
-type CodeParams = { Params: { table: string; code: string } };
 
 function tableOf(slug: string): CodeTableSlug {
   if (!isCodeTable(slug)) throw new AppError('not-found');
@@ -63,6 +62,13 @@ function valuesOfEntry(e: CodeEntry): FormValues {
     sysnamClass: e.sysnamClass ?? '',
     openAccess: e.openAccess ? 'open' : 'civil_service',
   };
+}
+
+/** The code a request names (?code= or the posted code); anything else is a 404. */
+function codeOf(input: unknown): string {
+  const code = recordOf(input).code;
+  if (typeof code !== 'string' || code === '' || code.length > 20) throw new AppError('not-found');
+  return code;
 }
 
 /** Where a 停用/啟用 returns: a page of that table's list, nothing else (no open redirect). */
@@ -126,21 +132,22 @@ export async function codesRoutes(app: FastifyInstance, services: Services): Pro
 
   app.post<TableParams>('/backoffice/codes/:table', routes.backoffice, async (req, reply) => save(editableOf(req.params.table), undefined, req, reply));
 
-  app.get<CodeParams>('/backoffice/codes/:table/:code', routes.backoffice, async (req, reply) => {
+  // The code is in the query (?code=), not the path: one form per table (the form fuzz test crawls one, not 500).
+  app.get<TableParams>('/backoffice/codes/:table/edit', routes.backoffice, async (req, reply) => {
     const slug = editableOf(req.params.table);
-    const code = req.params.code;
+    const code = codeOf(req.query);
     const values = slug === 'agencies' ? (await findAgencyRow(db, code).then((a) => a && valuesOfAgency(a))) : (await findCodeEntry(db, ENTRY_TABLE[slug], code).then((e) => e && valuesOfEntry(e)));
     if (!values) throw new AppError('not-found');
     return sendPage(reply, CodeFormPage({ ctx: ctxOf(req, reply), slug, code, values, errors: {} }));
   });
 
-  app.post<CodeParams>('/backoffice/codes/:table/:code', routes.backoffice, async (req, reply) => save(editableOf(req.params.table), req.params.code, req, reply));
+  app.post<TableParams>('/backoffice/codes/:table/edit', routes.backoffice, async (req, reply) => save(editableOf(req.params.table), codeOf(req.query), req, reply));
 
-  app.post<CodeParams>('/backoffice/codes/:table/:code/active', routes.backoffice, async (req, reply) => {
+  app.post<TableParams>('/backoffice/codes/:table/active', routes.backoffice, async (req, reply) => {
     const slug = tableOf(req.params.table);
     const m = codeMessages(ctxOf(req, reply).locale);
     const active = recordOf(req.body).active === 'true';
-    const r = await setCodeActive(deps, actorOf(req), slug, req.params.code, active);
+    const r = await setCodeActive(deps, actorOf(req), slug, codeOf(req.body), active);
     if (!r.ok) throw new AppError('not-found');
     const key = active ? 'flash.activated' : r.inUse > 0 ? 'flash.deactivatedInUse' : 'flash.deactivated';
     flash(reply, { kind: 'success', text: fill(m[key], { table: tableTitle(m, slug), code: r.code, name: r.name, count: r.inUse }) });

@@ -131,14 +131,15 @@ export function CodeListPage({ ctx, slug, q, page, rows, total }: { ctx: PageCon
                   <td data-label={m['col.state']} safe>{r.active ? m['state.active'] : m['state.inactive']}</td>
                   <td data-label={m['list.actions']}>
                     {canEditCode(slug) ? (
-                      <a href={`/backoffice/codes/${slug}/${encodeURIComponent(r.code)}`} aria-label={fill(m['list.editOf'], { code: r.code, name: r.name })} safe>
+                      <a href={`/backoffice/codes/${slug}/edit?code=${encodeURIComponent(r.code)}`} aria-label={fill(m['list.editOf'], { code: r.code, name: r.name })} safe>
                         {m['list.edit']}
                       </a>
                     ) : (
                       ''
                     )}{' '}
-                    <form method="post" action={`/backoffice/codes/${slug}/${encodeURIComponent(r.code)}/active`} class="inline-form">
+                    <form method="post" action={`/backoffice/codes/${slug}/active`} class="inline-form">
                       <Csrf ctx={ctx} />
+                      <input type="hidden" name="code" value={r.code} />
                       <input type="hidden" name="active" value={r.active ? 'false' : 'true'} />
                       <input type="hidden" name="back" value={back} />
                       <button type="submit" class="secondary" aria-label={fill(m[r.active ? 'list.deactivateOf' : 'list.activateOf'], { code: r.code, name: r.name })} safe>
@@ -187,7 +188,7 @@ export function CodeFormPage({ ctx, slug, code, values, errors }: { ctx: PageCon
   const L = fieldLabels(m, slug);
   const v = (n: string) => valueOf(values, n);
   const title = code === undefined ? fill(m['form.new'], { table }) : fill(m['form.edit'], { table, code });
-  const action = code === undefined ? `/backoffice/codes/${slug}` : `/backoffice/codes/${slug}/${encodeURIComponent(code)}`;
+  const action = code === undefined ? `/backoffice/codes/${slug}` : `/backoffice/codes/${slug}/edit?code=${encodeURIComponent(code)}`;
   return (
     <BackofficePage ctx={ctx} title={title} section="codes">
       <ErrorSummary errors={errors} labels={L} title={ctx.t('form.errors.title')} />

@@ -20,7 +20,7 @@ CREATE TABLE "code_tables_version" (
 	"version" bigint DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
--- Seed: the committed JSON code tables (src/modules/reference/data/*.json, each naming its _source), so nothing changes for existing data.
+-- Seed: the committed JSON code tables (data/*.json of the reference module, each naming its _source), so nothing changes for existing data.
 INSERT INTO "code_entries" ("table_name", "code", "name", "sort_order", "sysnam_class", "open_access", "code_source", "historical", "current_code", "grades") VALUES
 ('work_place', '10', '臺北市', 0, NULL, NULL, NULL, false, NULL, NULL),
 ('work_place', '20', '基隆市', 1, NULL, NULL, NULL, false, NULL, NULL),
