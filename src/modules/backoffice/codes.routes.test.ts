@@ -134,4 +134,17 @@ describe.each(dbDrivers())('back office code tables (%s)', (driver) => {
     expect((await c.get('/jobs')).body).toContain('中興新村（他處修改）');
     expect(workPlaceName('101')).toBe('中興新村（他處修改）');
   });
+
+  it('ADM-2 SYS-6 the code-table pages in English; a 官等職等 can only be 停用/啟用', async () => {
+    const { c } = await signedIn();
+    await c.get('/lang?to=en&next=%2Fbackoffice%2Fcodes');
+    const home = await c.get('/backoffice/codes');
+    expect(home.body).toContain('Code tables');
+    expect(home.body).toContain('Personnel categories');
+    const ranks = await c.get('/backoffice/codes/rank-types');
+    expect(ranks.body).toContain('Grades 6 to 9');
+    expect(ranks.body).not.toContain('/backoffice/codes/rank-types/new');
+    expect(ranks.body).not.toContain('/backoffice/codes/rank-types/edit');
+    expect(ranks.body).toContain('Deactivate 簡任 簡任');
+  });
 });

@@ -11,8 +11,10 @@ export const CODE_TABLES_CHECK_MS = 5_000;
 export const referenceModule: AppModule<Services> = {
   name: 'reference',
   async routes(app, services) {
-    app.addHook('onRequest', async () => {
-      await checkCodeTables(services.db, CODE_TABLES_CHECK_MS);
+    // A failed check (database away) never fails the request: the tables in memory keep serving, and the next
+    // check is due after the interval again.
+    app.addHook('onRequest', async (req) => {
+      await checkCodeTables(services.db, CODE_TABLES_CHECK_MS).catch((err: unknown) => req.log.warn({ err }, 'code tables: version check failed'));
     });
   },
   async warm(services) {
