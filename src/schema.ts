@@ -2,6 +2,7 @@
 // An aggregate outside platform, so that platform imports no module (ADR 0003).
 export * from './platform/db/schema/platform.ts';
 export * from './modules/reference/agency.schema.ts';
+export * from './modules/reference/code-table.schema.ts';
 export * from './modules/accounts/account.schema.ts';
 export * from './modules/ecpa/staff.schema.ts';
 export * from './modules/vacancies/vacancy.schema.ts';

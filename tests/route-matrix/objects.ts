@@ -162,6 +162,13 @@ export const objectCases: Record<string, ObjectCase> = {
   ),
   'GET /backoffice/outbox/:id': { own: async (t) => ({ id: await insertMail(t) }) },
   'POST /backoffice/outbox/:id/retry': { own: async (t) => ({ id: await insertMail(t) }) },
+  // ADM-2 code tables: every code is the back office's (a 職系 seeded by the migration)
+  'GET /backoffice/codes/:table': { own: async () => ({ table: 'sysnam' }) },
+  'GET /backoffice/codes/:table/new': { own: async () => ({ table: 'sysnam' }) },
+  'POST /backoffice/codes/:table': { own: async () => ({ table: 'sysnam' }) },
+  'GET /backoffice/codes/:table/edit': { own: async () => ({ table: 'sysnam' }) },
+  'POST /backoffice/codes/:table/edit': { own: async () => ({ table: 'sysnam' }) },
+  'POST /backoffice/codes/:table/active': { own: async () => ({ table: 'sysnam' }) },
   // test-only agency route (route-matrix.test.ts): a vacancy of the actor's own agency, and one of the other agency
   'GET /test/agency/vacancies/:id': {
     own: async (t, actor) => ({ id: (await insertVacancy(t, actor.agencyCode === AGENCY_B ? AGENCY_B : AGENCY_A)).workId }),

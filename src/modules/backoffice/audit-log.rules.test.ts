@@ -52,4 +52,17 @@ describe('SYS-2 audit sentences', () => {
     expect(parseAuditSearch({ ip: '<script>' }).errors.ip).toBeDefined();
     expect(parseAuditSearch({ actor: ['a', 'b'], page: '99999999' })).toMatchObject({ actor: '', page: 1 });
   });
+
+  it('ADM-2 a code-table change reads as a sentence with the code, its name and what moved', () => {
+    const update = row({
+      action: 'code.sysnam.update',
+      subjectKind: 'code_sysnam',
+      subjectId: 'A101',
+      details: { table: 'sysnam', code: 'A101', before: { name: '綜合行政', active: true }, after: { name: '綜合行政（新）', active: false }, changed: ['name', 'active'] },
+    });
+    expect(auditSentence(update)).toBe('宜蘭縣政府 王○○ 於 115/12/03 14:20 修改職系代碼（A101 綜合行政（新）；名稱：綜合行政 → 綜合行政（新）；啟用：是 → 否）');
+    const off = row({ action: 'code.agency.deactivate', subjectKind: 'agency', subjectId: 'A58000000A', details: { code: 'A58000000A', before: { name: '行政院人事行政總處' }, after: { name: '行政院人事行政總處', active: false } } });
+    expect(auditSentence(off)).toBe('宜蘭縣政府 王○○ 於 115/12/03 14:20 停用機關代碼（A58000000A 行政院人事行政總處）');
+    expect(auditSentence(row({ action: 'code.person_kind.create', subjectKind: 'code_person_kind', subjectId: '77', details: { code: '77', before: null, after: { name: '測試' } } }))).toContain('新增人員區分代碼（77 測試）');
+  });
 });

@@ -78,7 +78,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'mail.read': '檢視郵件內容',
   'mail.retry': '重寄郵件',
   'mail.retry_all': '重寄全部失敗郵件',
+  ...codeTableLabels(),
 };
+
+/** ADM-2: code.<table>.<create|update|activate|deactivate> → 新增機關代碼, 停用工作地代碼… */
+function codeTableLabels(): Record<string, string> {
+  const tables: Record<string, string> = { agency: '機關代碼', work_place: '工作地代碼', sysnam: '職系代碼', rank_type: '官等職等', person_kind: '人員區分代碼' };
+  const verbs: Record<string, string> = { create: '新增', update: '修改', activate: '啟用', deactivate: '停用' };
+  const out: Record<string, string> = {};
+  for (const [t, noun] of Object.entries(tables)) for (const [v, verb] of Object.entries(verbs)) out[`code.${t}.${v}`] = `${verb}${noun}`;
+  return out;
+}
 
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? `執行 ${action}`;
@@ -119,6 +129,18 @@ export function actorText(r: AuditRow): string {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
+const FIELD_LABELS: Record<string, string> = {
+  name: '名稱',
+  address: '地址',
+  parentCode: '上級機關',
+  active: '啟用',
+  sysnamClass: '職系類別',
+  openAccess: '不須具任用資格',
+  historical: '舊制',
+  currentCode: '現行代碼',
+};
+const shown = (v: unknown): string => (v === null || v === undefined || v === '' ? '（空白）' : v === true ? '是' : v === false ? '否' : str(v));
+
 export function subjectText(r: AuditRow): string {
   const d = r.details ?? {};
   if (r.subjectKind === 'vacancy') {
@@ -126,6 +148,14 @@ export function subjectText(r: AuditRow): string {
     return workId ? `職缺 ${workId}` : '職缺';
   }
   if (r.subjectKind === 'outbox_message') return str(d.to) ? `寄給 ${maskEmail(str(d.to))} 的郵件` : '郵件';
+  if (r.action.startsWith('code.')) {
+    // 「A58000000A 行政院人事行政總處；名稱：舊名 → 新名」: the code, its name, and what changed.
+    const after = (d.after ?? {}) as Record<string, unknown>;
+    const before = (d.before ?? {}) as Record<string, unknown>;
+    const changed = Array.isArray(d.changed) ? (d.changed as unknown[]).map(str) : [];
+    const moves = changed.map((k) => `${FIELD_LABELS[k] ?? k}：${shown(before[k])} → ${shown(after[k])}`);
+    return [`${str(d.code) || str(r.subjectId)} ${str(after.name) || str(before.name)}`.trim(), ...moves].join('；');
+  }
   if (r.action === 'mail.retry_all') return `${str(d.count) || 0} 封`;
   if (r.action === 'audit.export') return `${str(d.count) || 0} 筆`;
   if (r.action === 'authz.refused') return str(d.route);

@@ -53,7 +53,7 @@ describe('工作地 code table', () => {
 describe('職系 code table', () => {
   it('ADM-2 has 無 (0100) and the 57 職系: 25 行政類 and 32 技術類', () => {
     expect(sysnamList()).toHaveLength(58);
-    expect(sysnamList()[0]).toEqual({ code: '0100', name: '無', class: null });
+    expect(sysnamList()[0]).toEqual({ code: '0100', name: '無', class: null, active: true });
     expect(sysnamList().filter((s) => s.class === '行政類')).toHaveLength(25);
     expect(sysnamList().filter((s) => s.class === '技術類')).toHaveLength(32);
     expect(new Set(sysnamList().map((s) => s.code)).size).toBe(58);

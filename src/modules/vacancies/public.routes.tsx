@@ -5,20 +5,28 @@ import type { Services } from '../../container.ts';
 import { pageContext, type PageContext } from '../../platform/http/context.ts';
 import { formValues, valuesOf, type FieldErrors } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { currentWorkPlaces, personKinds, rankTypes, sysnamList, workPlaceName } from '../reference/index.ts';
+import { codeTablesGeneration, currentWorkPlaces, personKinds, rankTypes, sysnamList, workPlaceName } from '../reference/index.ts';
 import { ADVANCED_FIELDS, hasAdvancedFilter, pageCount, parseSearchQuery, searchHref, type SearchErrorCode, type SearchField } from './search.rules.ts';
 import { searchVacancies } from './search.service.ts';
 import { SearchPage, searchErrorText, type SearchOptions } from './views/search-page.tsx';
 import { routes } from '../../platform/http/route-options.ts';
 
 export async function vacancyPublicRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  const options: SearchOptions = {
-    workPlaces: currentWorkPlaces().map((p) => ({ code: p.code, name: p.name })),
-    sysnams: sysnamList().map((s) => ({ code: s.code, name: s.name, class: s.class })),
-    personKinds: personKinds().map((p) => ({ code: p.code, name: p.name })),
-    rankTypes: rankTypes().map((r) => r.name),
+  // Derived once per version of the code tables: the back office may change them (ADM-2) while the process runs.
+  let options: { generation: number; value: SearchOptions } | null = null;
+  const searchOptions = (): SearchOptions => {
+    if (options?.generation !== codeTablesGeneration()) {
+      const value: SearchOptions = {
+        workPlaces: currentWorkPlaces().map((p) => ({ code: p.code, name: p.name })),
+        sysnams: sysnamList().map((s) => ({ code: s.code, name: s.name, class: s.class })),
+        personKinds: personKinds().map((p) => ({ code: p.code, name: p.name })),
+        rankTypes: rankTypes().map((r) => r.name),
+      };
+      options = { generation: codeTablesGeneration(), value };
+    }
+    return options.value;
   };
-  const page = { options, placeName: (code: string) => workPlaceName(code) ?? code };
+  const placeName = (code: string) => workPlaceName(code) ?? code;
 
   for (const path of ['/', '/jobs']) {
     app.get(path, routes.public, async (req, reply) => {
@@ -28,14 +36,14 @@ export async function vacancyPublicRoutes(app: FastifyInstance, services: Servic
       if (!parsed.ok) {
         const errors = errorTexts(ctx, parsed.errors);
         const advancedOpen = ADVANCED_FIELDS.some((f) => errors[f] !== undefined || valuesOf(values, f).some((v) => v.trim() !== ''));
-        return sendPage(reply, SearchPage({ ctx, values, errors, result: null, ...page, pageHref: () => '/jobs', advancedOpen }), 400);
+        return sendPage(reply, SearchPage({ ctx, values, errors, result: null, options: searchOptions(), placeName, pageHref: () => '/jobs', advancedOpen }), 400);
       }
       const c = parsed.criteria;
       const found = await searchVacancies(services.database, { filters: c, page: c.page, size: c.size }, services.clock.today());
       const pages = pageCount(found.total, c.size);
       const errors: FieldErrors = c.page > pages ? errorTexts(ctx, { page: 'page.outOfRange' }, { pages }) : {};
       const result = { ...found, page: c.page, pages, size: c.size };
-      return sendPage(reply, SearchPage({ ctx, values, errors, result, ...page, pageHref: (p) => searchHref(c, p), advancedOpen: hasAdvancedFilter(c) }));
+      return sendPage(reply, SearchPage({ ctx, values, errors, result, options: searchOptions(), placeName, pageHref: (p) => searchHref(c, p), advancedOpen: hasAdvancedFilter(c) }));
     });
   }
 }

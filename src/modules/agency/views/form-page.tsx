@@ -36,11 +36,12 @@ export interface FormPageProps {
 
 type Texts = ReturnType<typeof agencyMessages>;
 
-/** AGY-3: the 人員區分 codes whose default is 不須具 (public/js/agency-form.js switches the mode live). */
-const OPEN_KINDS = personKinds()
-  .filter((k) => defaultAccessMode(k.code) === 'open')
-  .map((k) => k.code)
-  .join(' ');
+/** AGY-3: the 人員區分 codes whose default is 不須具 (public/js/agency-form.js switches the mode live); read per page, as the back office may change them (ADM-2). */
+const openKinds = () =>
+  personKinds()
+    .filter((k) => defaultAccessMode(k.code) === 'open')
+    .map((k) => k.code)
+    .join(' ');
 
 function Attachments({ t, a, workId, error, maxBytes }: { t: Texts; a: AttachmentState; workId: string; error?: string | undefined; maxBytes: number }): JSX.Element {
   const id = fieldId('attachments');
@@ -184,7 +185,7 @@ export function FormPage(p: FormPageProps): JSX.Element {
         ''
       )}
       <FormErrors ctx={ctx} errors={e} labels={L} />
-      <form method="post" action={action} enctype="multipart/form-data" novalidate class="agency-form" data-open-kinds={OPEN_KINDS} data-mode-chosen={valueOf(v, 'accessMode') ? 'yes' : 'no'}>
+      <form method="post" action={action} enctype="multipart/form-data" novalidate class="agency-form" data-open-kinds={openKinds()} data-mode-chosen={valueOf(v, 'accessMode') ? 'yes' : 'no'}>
         <DefaultSubmit />
         <Csrf ctx={ctx} />
         <fieldset>

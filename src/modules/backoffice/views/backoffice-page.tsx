@@ -4,7 +4,7 @@ import type { PageContext } from '../../../platform/http/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { backofficeMessages, type BackofficeMessages } from '../backoffice.messages.ts';
 
-export type Section = 'home' | 'review' | 'vacancies' | 'audit' | 'outbox';
+export type Section = 'home' | 'review' | 'vacancies' | 'audit' | 'outbox' | 'codes';
 
 const MENU: { key: Section; href: string; label: keyof BackofficeMessages }[] = [
   { key: 'home', href: '/backoffice', label: 'menu.home' },
@@ -12,6 +12,7 @@ const MENU: { key: Section; href: string; label: keyof BackofficeMessages }[] = 
   { key: 'vacancies', href: '/backoffice/vacancies', label: 'menu.vacancies' },
   { key: 'audit', href: '/backoffice/audit', label: 'menu.audit' },
   { key: 'outbox', href: '/backoffice/outbox', label: 'menu.outbox' },
+  { key: 'codes', href: '/backoffice/codes', label: 'menu.codes' },
 ];
 
 export function BackofficePage({ ctx, title, section, children }: { ctx: PageContext; title: string; section: Section; children?: Html.Children }): JSX.Element {

@@ -48,6 +48,14 @@ export function HomePage({ ctx, figures }: { ctx: PageContext; figures: HomeFigu
             {m['home.outbox.hint']}
           </p>
         </li>
+        <li>
+          <a href="/backoffice/codes" safe>
+            {m['menu.codes']}
+          </a>
+          <p class="hint" safe>
+            {m['home.codes.hint']}
+          </p>
+        </li>
       </ul>
     </BackofficePage>
   );

@@ -5,6 +5,7 @@
 // Re-importing the same file writes nothing: those rows are counted as unchanged.
 import type { Queryable } from '../../../platform/db/client.ts';
 import {
+  checkCodeTables,
   agencyNameKey,
   findAgenciesByNames,
   isAgencyCode,
@@ -60,6 +61,8 @@ interface Accepted {
  * asked of a feed without ANNOUNCE_DATE); row problems are reported in `rejected`, never thrown.
  */
 export async function importFeed(db: Queryable, xml: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  // The code tables as the back office left them (ADM-2): a worker process has no request to check them for it.
+  await checkCodeTables(db, 0);
   const feed = parseFeed(xml);
   const rejected: ImportRejection[] = feed.errors.map((e) => ({ index: e.index, reason: e.reason }));
   const read = feed.rows.length + feed.errors.length;

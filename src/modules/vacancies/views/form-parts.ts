@@ -1,5 +1,6 @@
 // Parts of the search form rendered once and reused (see cachedPart).
 import type { Locale } from '../../../platform/i18n/i18n.ts';
+import { codeTablesGeneration } from '../../reference/index.ts';
 
 /**
  * The form's option lists (113 職系, 人員區分, 22 工作地 …) are the same on every page but for what is chosen:
@@ -10,7 +11,13 @@ import type { Locale } from '../../../platform/i18n/i18n.ts';
  */
 const PART_CACHE_MAX = 5_000;
 const partCache = new Map<string, JSX.Element>();
+/** The code tables the cached parts were rendered from: the back office may change them (ADM-2). */
+let partGeneration = -1;
 export function cachedPart(key: string, render: () => JSX.Element): JSX.Element {
+  if (partGeneration !== codeTablesGeneration()) {
+    partCache.clear();
+    partGeneration = codeTablesGeneration();
+  }
   const hit = partCache.get(key);
   if (hit !== undefined) return hit;
   const out = render();
