@@ -166,7 +166,7 @@ function keepAccount(values: FormValues): FormValues {
   return { account: valueOf(values, 'account').slice(0, 100) };
 }
 
-function refusalErrors(m: EcpaMessages, result: { kind: 'invalid' } | { kind: 'locked'; until: Date } | { kind: 'left-service' }): FieldErrors {
+function refusalErrors(m: EcpaMessages, result: { kind: 'invalid' } | { kind: 'locked'; until: Date } | { kind: 'left-service' } | { kind: 'disabled' }): FieldErrors {
   switch (result.kind) {
     case 'invalid':
       return { password: m['error.invalid'] };
@@ -174,5 +174,7 @@ function refusalErrors(m: EcpaMessages, result: { kind: 'invalid' } | { kind: 'l
       return { account: fill(m['error.locked'], { until: rocDateTime(result.until) }) };
     case 'left-service':
       return { account: m['error.leftService'] };
+    case 'disabled':
+      return { account: m['error.disabled'] };
   }
 }

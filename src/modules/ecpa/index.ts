@@ -9,7 +9,25 @@ export const ecpaModule: AppModule<Services> = {
 };
 
 export { ecpaDeps, type EcpaDeps } from './ecpa.deps.ts';
-export { staffUsers, type StaffRole } from './staff.schema.ts';
+export { staffUsers, staffAgencyGrants, type StaffRole, type StaffStatus } from './staff.schema.ts';
+export * from './staff-admin.rules.ts';
+export {
+  createStaffUser,
+  grantAgency,
+  revokeAgency,
+  searchStaff,
+  sendStaffResetMail,
+  setStaffStatus,
+  staffDetail,
+  unbindCertificate,
+  updateStaffUser,
+  type Changed,
+  type GrantResult,
+  type StaffAdminActor,
+  type StaffAdminDeps,
+  type StaffDetail,
+} from './staff-admin.service.ts';
+export type { BindingRow, GrantRow, StaffListItem } from './staff-admin.repo.ts';
 export { ecpaPaths } from './ecpa.paths.ts';
 export { loadStaffPrincipal } from './staff.principal.ts';
 export { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';

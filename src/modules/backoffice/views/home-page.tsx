@@ -29,6 +29,8 @@ export function HomePage({ ctx, figures }: { ctx: PageContext; figures: HomeFigu
           <a href="/backoffice/outbox" safe>{`郵件佇列：失敗 ${figures.failedMail} 封，待寄 ${figures.pendingMail} 封`}</a>
           <p class="hint">已寄出、待寄及寄送失敗的郵件；失敗者可重寄。</p>
         </li>
+        <li><a href="/backoffice/staff">人員帳號管理</a><p class="hint">建立帳號、角色與機關授權、停用、重設密碼、解除憑證綁定。</p></li>
+        <li><a href="/backoffice/notices">查詢回覆紀錄</a><p class="hint">所有機關的通知面試、錄取通知及回覆；可匯出 CSV。</p></li>
       </ul>
     </BackofficePage>
   );
