@@ -128,6 +128,8 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'POST /backoffice/outbox/:id/retry': none,
   'POST /backoffice/outbox/retry-failed': none,
   // ADM-2 人員帳號管理, ADM-3 查詢回覆紀錄 across agencies
+  'GET /ecpa/acting': none,
+  'POST /ecpa/acting': { body: { agency: '376420000A' } },
   'GET /backoffice/staff': { query: '?q=matrix&role=agency_hr&status=active' },
   'GET /backoffice/staff/new': none,
   'POST /backoffice/staff/new': { body: { account: 'matrix.new', name: '矩陣', email: 'matrix.new@example.gov.tw', agencyCode: '376420000A', roles: 'agency_hr' } },

@@ -194,6 +194,40 @@ describe.each(dbDrivers())('back office staff accounts and 查詢回覆紀錄 (%
     expect((await c.post(`${page}/unbind`, { bindingId: 'x' })).statusCode).toBe(303);
   });
 
+  it('ADM-2 an agency HR member with a granted agency chooses it in 代理機關 and then sees that agency only; a revoked grant falls back at the next request', async () => {
+    const { c: admin_ } = await admin();
+    const hr = await createStaff(db(), { account: 'acting.hr', agencyCode: YILAN, roles: ['agency_hr'] });
+    const vy = await createVacancy(db(), { orgId: YILAN, orgName: '宜蘭縣政府', title: '宜蘭代理測試' });
+    const vk = await createVacancy(db(), { orgId: KEELUNG, orgName: '基隆市政府', title: '基隆代理測試' });
+    const c = new HttpClient(h.current.app);
+    await c.signInStaff('acting.hr', STAFF_PASSWORD);
+    expect((await c.get('/ecpa/apps')).body).not.toContain('/ecpa/acting');
+    await c.get('/ecpa/acting');
+    expect((await c.post('/ecpa/acting', { agency: KEELUNG })).statusCode).toBe(422);
+
+    await admin_.get(`/backoffice/staff/${hr.id}`);
+    expect((await admin_.post(`/backoffice/staff/${hr.id}/grants`, { grantAgency: KEELUNG })).statusCode).toBe(303);
+    expect((await c.get('/ecpa/apps')).body).toContain(`代理機關：${YILAN} 宜蘭縣政府（切換）`);
+    const chooser = await c.get('/ecpa/acting');
+    expect(chooser.body).toContain(`${KEELUNG} 基隆市政府`);
+    const chosen = await c.post('/ecpa/acting', { agency: KEELUNG });
+    expect(chosen.statusCode).toBe(303);
+    expect(chosen.headers.location).toBe('/agency');
+    const list = (await c.get('/agency')).body;
+    expect(list).toContain(vk.workId);
+    expect(list).not.toContain(vy.workId);
+    expect((await c.get('/ecpa/apps')).body).toContain(`代理機關：${KEELUNG} 基隆市政府（切換）`);
+    expect(await auditOf('staff.acting_agency', hr.id)).toHaveLength(1);
+
+    await admin_.get(`/backoffice/staff/${hr.id}`);
+    expect((await admin_.post(`/backoffice/staff/${hr.id}/grants/revoke`, { agencyCode: KEELUNG })).statusCode).toBe(303);
+    const back = (await c.get('/agency')).body;
+    expect(back).toContain(vy.workId);
+    expect(back).not.toContain(vk.workId);
+    await c.get('/ecpa/acting');
+    expect((await c.post('/ecpa/acting', { agency: YILAN })).statusCode).toBe(303);
+  });
+
   it('ADM-2 agency HR staff reach none of these pages (404)', async () => {
     await createAgency(db(), { code: YILAN, name: '宜蘭縣政府' });
     const hr = await createStaff(db(), { agencyCode: YILAN, roles: ['agency_hr'] });

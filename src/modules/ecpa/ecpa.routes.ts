@@ -20,6 +20,8 @@ import { checkStaffResetLink, requestStaffPasswordReset, resetStaffPassword } fr
 import { signInWithAccount } from './sign-in.ts';
 import { findStaffById } from './staff.repo.ts';
 import { AppsPage } from './views/apps-page.tsx';
+import { actingChoices } from './acting-agency.ts';
+import { actingMessages } from './acting.messages.ts';
 import { ForgotPage } from './views/forgot-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
 import { MessagePage } from './views/parts.tsx';
@@ -70,7 +72,11 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
     }
     const agency = (await findAgency(services.db, staff.agencyCode))?.name ?? referenceAgency(staff.agencyCode)?.name ?? staff.agencyCode;
     const ctx = ctxOf(req, reply);
-    return sendPage(reply, AppsPage({ ctx, name: staff.name, account: staff.account, agencyName: agency, method: req.principal!.method, items: appsMenu(staff.roles) }));
+    const choices = staff.roles.includes('agency_hr') ? await actingChoices(services.db, staff.id) : null;
+    const actingCode = req.principal!.agencyCode ?? staff.agencyCode;
+    const actingName = choices ? ([choices.own, ...choices.granted].find((a) => a.code === actingCode)?.name ?? actingCode) : '';
+    const acting = choices && choices.granted.length > 0 ? fill(actingMessages(req.locale)['acting.link'], { agency: `${actingCode} ${actingName}` }) : undefined;
+    return sendPage(reply, AppsPage({ ctx, name: staff.name, account: staff.account, agencyName: agency, method: req.principal!.method, items: appsMenu(staff.roles), ...(acting ? { acting } : {}) }));
   });
 
   // ---- 忘記密碼 / 重設密碼 (ECPA-1) ----

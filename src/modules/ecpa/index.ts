@@ -1,11 +1,15 @@
 // Front door of the eCPA module (ADR 0003): 帳號登入, 應用系統, 忘記密碼 (ECPA-*), 人事服務網身分驗證 (RES-4 seam).
 import type { Services } from '../../container.ts';
 import type { AppModule } from '../../platform/module.ts';
+import { actingAgencyRoutes } from './acting-agency.routes.ts';
 import { ecpaRoutes } from './ecpa.routes.ts';
 
 export const ecpaModule: AppModule<Services> = {
   name: 'ecpa',
-  routes: (app, services) => ecpaRoutes(app, services),
+  async routes(app, services) {
+    await ecpaRoutes(app, services);
+    await actingAgencyRoutes(app, services);
+  },
 };
 
 export { ecpaDeps, type EcpaDeps } from './ecpa.deps.ts';

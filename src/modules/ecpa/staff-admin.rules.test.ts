@@ -47,3 +47,14 @@ describe('staff admin rules', () => {
     expect(parseStaffSearch({ role: 'root', status: ['x'], page: '-1', q: 42 })).toEqual({ q: '', agency: '', role: '', status: '', page: 1 });
   });
 });
+
+describe('代理機關 choice', () => {
+  it('ADM-2 only the own agency (cleared) or a granted one may be chosen', async () => {
+    const { actingValue } = await import('./acting-agency.ts');
+    const choices = { own: { code: '376420000A', name: '宜蘭縣政府' }, granted: [{ code: '376570000A', name: '基隆市政府' }] };
+    expect(actingValue(choices, '376420000A')).toBeNull();
+    expect(actingValue(choices, '376570000A')).toBe('376570000A');
+    expect(actingValue(choices, 'A58000000A')).toBe('refused');
+    expect(actingValue(choices, ['376570000A'])).toBe('refused');
+  });
+});
