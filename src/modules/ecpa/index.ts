@@ -13,7 +13,7 @@ export const ecpaModule: AppModule<Services> = {
 };
 
 export { ecpaDeps, type EcpaDeps } from './ecpa.deps.ts';
-export { staffUsers, staffAgencyGrants, type StaffRole, type StaffStatus } from './staff.schema.ts';
+export { certificateBindings, staffUsers, staffAgencyGrants, type StaffRole, type StaffStatus } from './staff.schema.ts';
 export * from './staff-admin.rules.ts';
 export {
   createStaffUser,
