@@ -54,5 +54,10 @@ describe('back office staff accounts journey (Chromium)', { timeout: 180_000 }, 
     await expectNoAxeViolations(page, 'notices search');
     await page.goto('/backoffice/notices?from=115%2F99%2F99');
     await expectNoAxeViolations(page, 'notices search with an error');
+
+    // dgpa.admin is agency HR too: 代理機關 lists the own agency (grants would follow it).
+    await page.goto('/ecpa/acting');
+    expect(await page.getByRole('radio', { name: /A58000000A/ }).isChecked()).toBe(true);
+    await expectNoAxeViolations(page, '代理機關');
   });
 });

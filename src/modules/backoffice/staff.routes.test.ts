@@ -99,6 +99,12 @@ describe.each(dbDrivers())('back office staff accounts and 查詢回覆紀錄 (%
     expect(await table('q=page.')).not.toContain('page.20');
     expect((await c.get('/backoffice/staff?page=x&role=%00&status[]=1')).statusCode).toBe(200);
     expect((await c.get('/backoffice/staff/not-a-uuid')).statusCode).toBe(404);
+    // SYS-6 English texts.
+    await c.get('/lang?to=en&next=%2Fbackoffice%2Fstaff');
+    const en = await c.get('/backoffice/staff?q=search.');
+    expect(en.body).toContain('Staff accounts');
+    expect(en.body).toContain('Account or name');
+    expect(en.body).toContain('Disabled');
   });
 
   it('ADM-2 edit roles and grants: agency_hr with another agency by explicit grant, revoke; audited before/after; unknown agency refused', async () => {
