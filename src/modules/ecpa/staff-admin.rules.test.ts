@@ -15,6 +15,8 @@ describe('staff admin rules', () => {
     expect(!missing.ok && missing.errors.account).toBe('account.required');
     const edit = parseForm(editStaffForm, { name: '王', email: 'w@example.gov.tw', agencyCode: 'A58000000A', roles: 'backoffice' });
     expect(edit.ok && edit.data).toMatchObject({ nationalId: '', roles: ['backoffice'] });
+    const none = parseForm(editStaffForm, { name: '王', email: 'w@example.gov.tw', agencyCode: 'A58000000A' });
+    expect(none.ok && none.data.roles).toEqual([]);
   });
 
   it('ADM-2 roles: the chosen managed roles, civil_servant kept as the HR database set it', () => {

@@ -27,13 +27,14 @@ const text = (missing: string, max: number, tooLong: string) =>
     .transform(clean)
     .pipe(z.string().min(1, missing).max(max, tooLong));
 
-const rolesField = z.preprocess(
-  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z
-    .array(z.string())
-    .transform((a) => MANAGED_ROLES.filter((r) => a.includes(r)))
-    .pipe(z.array(z.enum(MANAGED_ROLES)).min(1, 'roles.required')),
-);
+const rolesField = (min: number) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(z.string())
+      .transform((a) => MANAGED_ROLES.filter((r) => a.includes(r)))
+      .pipe(z.array(z.enum(MANAGED_ROLES)).min(min, 'roles.required')),
+  );
 
 const fields = {
   name: text('name.required', 50, 'name.tooLong'),
@@ -48,16 +49,18 @@ const fields = {
     .default('')
     .transform((s) => normalizeIdNumber(clean(s)))
     .refine((s) => s === '' || isValidIdNumber(s), 'nationalId.format'),
-  roles: rolesField,
+  // 修改 may remove every managed role (an account kept only as 現職公務人員, or emptied before 停用).
+  roles: rolesField(0),
 };
 
-/** 新增: every field; 身分證字號 optional (links the HR-database person when given). */
+/** 新增: every field, at least one role; 身分證字號 optional (links the HR-database person when given). */
 export const newStaffForm = z.object({
   account: z
     .string({ error: 'account.required' })
     .transform((s) => clean(s).toLowerCase())
     .pipe(z.string().min(1, 'account.required').regex(ACCOUNT_PATTERN, 'account.format')),
   ...fields,
+  roles: rolesField(1),
 });
 
 /** 修改: the account stays; a blank 身分證字號 keeps the stored link. */
