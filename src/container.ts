@@ -57,7 +57,7 @@ export function createServices(config: Config, database: Database, overrides: Se
     storage: overrides.storage ?? createStorage(config.storage),
     sessions: createSessionStore(database.db, clock, config.sessionIdleMinutes),
     principals: {
-      load: (kind, id) => (kind === 'applicant' ? loadApplicantPrincipal(database.db, id) : loadStaffPrincipal(database.db, id)),
+      load: (kind, id, hints) => (kind === 'applicant' ? loadApplicantPrincipal(database.db, id) : loadStaffPrincipal(database.db, id, hints?.actingAgency ?? null)),
     },
     mailTransport: overrides.mailTransport ?? createMailTransport(config.smtpUrl),
     jobs,

@@ -37,7 +37,7 @@ const VALUES: Record<string, string | string[]> = {
 };
 /** Never posted: they end the session the crawl depends on. */
 const SKIP_ACTIONS = [/^\/logout/];
-const MAX_PAGES = 80;
+const MAX_PAGES = 150;
 
 let ipCounter = 0;
 const nextIp = () => `10.77.${(++ipCounter >> 8) & 255}.${ipCounter & 255}`;
@@ -105,8 +105,8 @@ describe('the Form fuzz test', () => {
       ['visitor', anon, ['/', '/platform', '/ecpa', '/newsletter', '/platform/register', '/platform/forgot', '/platform/resend', '/ecpa/forgot', '/newsletter/cancel']],
       ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify', `/platform/apply/${fuzzJob.workId}`, '/platform/apply', '/platform/applications', '/platform/notices', `/platform/notices/${fuzzNotice!.id}`]],
       // 調閱履歷 / 匯出聯絡資訊 (ACS-1, ACS-2, ACS-4): the applicant list of the applied job (the staff member's agency).
-      ['staff', staff, ['/ecpa/apps', importPreview, `/agency/vacancies/${appliedJob.id}/applicants`, ...noticeStarts]],
-      ['backoffice', backoffice, ['/backoffice', '/backoffice/review', '/backoffice/vacancies?state=approved', '/backoffice/outbox', '/backoffice/audit', '/backoffice/codes']],
+      ['staff', staff, ['/ecpa/apps', '/ecpa/acting', importPreview, `/agency/vacancies/${appliedJob.id}/applicants`, ...noticeStarts]],
+      ['backoffice', backoffice, ['/backoffice', '/backoffice/review', '/backoffice/vacancies?state=approved', '/backoffice/outbox', '/backoffice/audit', '/backoffice/codes', '/backoffice/staff', '/backoffice/staff/new', '/backoffice/notices']],
     ];
     for (const [who, client, starts] of clients) {
       const queue = [...starts];

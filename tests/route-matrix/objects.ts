@@ -7,7 +7,7 @@ import { agencyImportBatches } from '../../src/modules/agency/agency-import.sche
 import { applications } from '../../src/modules/applications/application.schema.ts';
 import { notices } from '../../src/modules/notices/notice.schema.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { AGENCY_A, AGENCY_B, insertApplication, insertMail, insertStagedPhoto, insertVacancy, insertVacancyAttachment, type Actor, type Actors } from './fixtures.ts';
+import { AGENCY_A, AGENCY_B, insertApplication, insertMail, insertStaff, insertStagedPhoto, insertVacancy, insertVacancyAttachment, type Actor, type Actors } from './fixtures.ts';
 
 export type Params = Record<string, string>;
 
@@ -158,6 +158,13 @@ export const objectCases: Record<string, ObjectCase> = {
     ['GET /backoffice/vacancies/:id', 'POST /backoffice/vacancies/:id/approve', 'POST /backoffice/vacancies/:id/reject', 'POST /backoffice/vacancies/:id/take-down'].map((route) => [
       route,
       { own: async (t: TestApp) => ({ id: (await insertVacancy(t, AGENCY_B)).id }) } satisfies ObjectCase,
+    ]),
+  ),
+  // ADM-2: the back office reaches every staff account (a fresh agency HR account of agency B per cell)
+  ...Object.fromEntries(
+    ['GET /backoffice/staff/:id', 'POST /backoffice/staff/:id', 'POST /backoffice/staff/:id/status', 'POST /backoffice/staff/:id/grants', 'POST /backoffice/staff/:id/grants/revoke', 'POST /backoffice/staff/:id/reset-mail', 'POST /backoffice/staff/:id/unbind'].map((route) => [
+      route,
+      { own: async (t: TestApp) => ({ id: await insertStaff(t, AGENCY_B, ['agency_hr']) }) } satisfies ObjectCase,
     ]),
   ),
   'GET /backoffice/outbox/:id': { own: async (t) => ({ id: await insertMail(t) }) },

@@ -23,6 +23,8 @@ import { signInWithAccount } from './sign-in.ts';
 import { findStaffById } from './staff.repo.ts';
 import { AppsPage } from './views/apps-page.tsx';
 import { MydataPage } from './views/mydata-page.tsx';
+import { actingChoices } from './acting-agency.ts';
+import { actingMessages } from './acting.messages.ts';
 import { ForgotPage } from './views/forgot-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
 import { MessagePage } from './views/parts.tsx';
@@ -73,7 +75,11 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
     }
     const agency = (await findAgency(services.db, staff.agencyCode))?.name ?? referenceAgency(staff.agencyCode)?.name ?? staff.agencyCode;
     const ctx = ctxOf(req, reply);
-    return sendPage(reply, AppsPage({ ctx, name: staff.name, account: staff.account, agencyName: agency, method: req.principal!.method, items: appsMenu(staff.roles) }));
+    const choices = staff.roles.includes('agency_hr') ? await actingChoices(services.db, staff.id) : null;
+    const actingCode = req.principal!.agencyCode ?? staff.agencyCode;
+    const actingName = choices ? ([choices.own, ...choices.granted].find((a) => a.code === actingCode)?.name ?? actingCode) : '';
+    const acting = choices && choices.granted.length > 0 ? fill(actingMessages(req.locale)['acting.link'], { agency: `${actingCode} ${actingName}` }) : undefined;
+    return sendPage(reply, AppsPage({ ctx, name: staff.name, account: staff.account, agencyName: agency, method: req.principal!.method, items: appsMenu(staff.roles), ...(acting ? { acting } : {}) }));
   });
 
   // ---- MyData 履歷表下載 (ECPA-6): civil servants only (anyone else: 404 from the route table) ----
@@ -184,7 +190,7 @@ function keepAccount(values: FormValues): FormValues {
   return { account: valueOf(values, 'account').slice(0, 100) };
 }
 
-function refusalErrors(m: EcpaMessages, result: { kind: 'invalid' } | { kind: 'locked'; until: Date } | { kind: 'left-service' }): FieldErrors {
+function refusalErrors(m: EcpaMessages, result: { kind: 'invalid' } | { kind: 'locked'; until: Date } | { kind: 'left-service' } | { kind: 'disabled' }): FieldErrors {
   switch (result.kind) {
     case 'invalid':
       return { password: m['error.invalid'] };
@@ -192,5 +198,7 @@ function refusalErrors(m: EcpaMessages, result: { kind: 'invalid' } | { kind: 'l
       return { account: fill(m['error.locked'], { until: rocDateTime(result.until) }) };
     case 'left-service':
       return { account: m['error.leftService'] };
+    case 'disabled':
+      return { account: m['error.disabled'] };
   }
 }

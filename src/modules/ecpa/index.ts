@@ -1,15 +1,37 @@
 // Front door of the eCPA module (ADR 0003): 帳號登入, 應用系統, 忘記密碼 (ECPA-*), 人事服務網身分驗證 (RES-4 seam).
 import type { Services } from '../../container.ts';
 import type { AppModule } from '../../platform/module.ts';
+import { actingAgencyRoutes } from './acting-agency.routes.ts';
 import { ecpaRoutes } from './ecpa.routes.ts';
 
 export const ecpaModule: AppModule<Services> = {
   name: 'ecpa',
-  routes: (app, services) => ecpaRoutes(app, services),
+  async routes(app, services) {
+    await ecpaRoutes(app, services);
+    await actingAgencyRoutes(app, services);
+  },
 };
 
 export { ecpaDeps, type EcpaDeps } from './ecpa.deps.ts';
-export { staffUsers, type StaffRole } from './staff.schema.ts';
+export { certificateBindings, staffUsers, staffAgencyGrants, type StaffRole, type StaffStatus } from './staff.schema.ts';
+export * from './staff-admin.rules.ts';
+export {
+  createStaffUser,
+  grantAgency,
+  revokeAgency,
+  searchStaff,
+  sendStaffResetMail,
+  setStaffStatus,
+  staffDetail,
+  unbindCertificate,
+  updateStaffUser,
+  type Changed,
+  type GrantResult,
+  type StaffAdminActor,
+  type StaffAdminDeps,
+  type StaffDetail,
+} from './staff-admin.service.ts';
+export type { BindingRow, GrantRow, StaffListItem } from './staff-admin.repo.ts';
 export { ecpaPaths } from './ecpa.paths.ts';
 export { loadStaffPrincipal } from './staff.principal.ts';
 export { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';

@@ -13,7 +13,8 @@ import type { EcpaDeps } from './ecpa.deps.ts';
 import { staffPasswordChangedMail, staffResetMail } from './ecpa.mails.ts';
 import { parseTypedAccount, resetExpiry, type LinkState } from './ecpa.rules.ts';
 import { findStaffByTyped, throttleKeysOf, typedForAudit } from './sign-in.ts';
-import { findStaffById, lockStaff, updateStaff } from './staff.repo.ts';
+import { findStaffById, lockStaff, updateStaff, type StaffRow } from './staff.repo.ts';
+import type { Tx } from '../../platform/db/client.ts';
 
 const PURPOSES = ['staff.reset'] as const;
 
@@ -25,6 +26,16 @@ export function staffSubject(id: string): { kind: 'staff_user'; id: string } {
 /** The page's view of a token lookup: a token that is not a staff reset link is simply invalid. */
 function linkState(found: TokenLookup): LinkState {
   return found.state === 'missing' || found.state === 'wrong-purpose' ? 'invalid' : found.state;
+}
+
+/**
+ * Issues a reset link (voiding the older ones) and queues the 密碼重設確認信,
+ * in the caller's transaction: 忘記密碼 here, and the back office's 寄送重設密碼信 (ADM-2).
+ */
+export async function mailStaffResetLink(tx: Tx, deps: Pick<EcpaDeps, 'config'>, staff: Pick<StaffRow, 'id' | 'name' | 'account'> & { email: string }, now: Date): Promise<void> {
+  const expiresAt = resetExpiry(now);
+  const token = await issueToken(tx, { purpose: 'staff.reset', subject: staffSubject(staff.id), expiresAt, now });
+  await enqueueMail(tx, staffResetMail(deps.config.baseUrl, { to: staff.email, name: staff.name, account: staff.account, token, expiresAt }));
 }
 
 /** Returns nothing on purpose: the page says the same thing in every case. */
@@ -43,9 +54,7 @@ export async function requestStaffPasswordReset(deps: EcpaDeps, input: { account
         });
         return;
       }
-      const expiresAt = resetExpiry(now);
-      const token = await issueToken(tx, { purpose: 'staff.reset', subject: staffSubject(staff.id), expiresAt, now });
-      await enqueueMail(tx, staffResetMail(deps.config.baseUrl, { to: staff.email, name: staff.name, account: staff.account, token, expiresAt }));
+      await mailStaffResetLink(tx, deps, { ...staff, email: staff.email }, now);
       await recordAudit(tx, visitor, 'ecpa.password_reset.request', { kind: 'staff_user', id: staff.id }, { sent: true });
     });
   });

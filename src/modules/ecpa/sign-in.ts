@@ -20,7 +20,7 @@ import { findStaffByAccount, findStaffByNationalIdHash, setStaffNationalIdHash, 
 
 export type PasswordCheck = { kind: 'ok'; staff: StaffRow } | { kind: 'invalid' } | { kind: 'locked'; until: Date };
 
-export type SignInResult = PasswordCheck | { kind: 'left-service' };
+export type SignInResult = PasswordCheck | { kind: 'left-service' } | { kind: 'disabled' };
 
 /**
  * A keyed hash of an account name as typed (HMAC under a key derived from DATA_KEY): what the lockout table and the audit keep of
@@ -124,9 +124,11 @@ export async function signInWithAccount(deps: EcpaDeps, input: { account: string
     onRight: async (tx, staff) => {
       const subject = { kind: 'staff_user', id: staff.id };
       if (staff.status !== 'active') {
-        await recordAudit(tx, { kind: 'visitor', ip }, 'ecpa.login.refused', subject, { reason: 'left-service' });
-        return { kind: 'left-service' };
+        const reason = staff.status === 'disabled' ? 'disabled' : 'left-service';
+        await recordAudit(tx, { kind: 'visitor', ip }, 'ecpa.login.refused', subject, { reason });
+        return { kind: reason };
       }
+      await updateStaff(tx, staff.id, { lastSignInAt: deps.clock.now(), lastSignInMethod: '帳號' }, deps.clock.now());
       await recordAudit(tx, { kind: 'staff', id: staff.id, ip }, 'ecpa.login.success', subject, { method: '帳號' });
       return { kind: 'ok', staff };
     },
@@ -145,5 +147,5 @@ export async function checkPasswordForVerification(deps: EcpaDeps, input: { acco
     actor: { kind: 'applicant', id: input.applicantId, ip: input.ip ?? null },
     action: 'ecpa.hrdb_verify',
   });
-  return result.kind === 'left-service' ? { kind: 'invalid' } : result;
+  return result.kind === 'left-service' || result.kind === 'disabled' ? { kind: 'invalid' } : result;
 }

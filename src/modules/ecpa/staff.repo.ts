@@ -34,7 +34,7 @@ export async function setStaffNationalIdHash(q: Queryable, id: string, nationalI
   await q.update(staffUsers).set({ nationalIdHash }).where(eq(staffUsers.id, id));
 }
 
-export async function updateStaff(q: Queryable, id: string, changes: Partial<Pick<StaffRow, 'passwordHash' | 'failedLoginCount'>>, now: Date): Promise<void> {
+export async function updateStaff(q: Queryable, id: string, changes: Partial<Pick<StaffRow, 'passwordHash' | 'failedLoginCount' | 'lastSignInAt' | 'lastSignInMethod'>>, now: Date): Promise<void> {
   await q
     .update(staffUsers)
     .set({ ...changes, updatedAt: now })

@@ -1,9 +1,11 @@
 // eCPA identities: agency HR staff and back office (DOMAIN.md: staff_user, certificate_binding).
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/schema/platform.ts';
+import { agencies } from '../reference/index.ts';
 
 export type StaffRole = 'agency_hr' | 'backoffice' | 'civil_servant';
+export type StaffStatus = 'active' | 'left_service' | 'disabled';
 
 export const staffUsers = pgTable(
   'staff_users',
@@ -17,8 +19,12 @@ export const staffUsers = pgTable(
     email: text('email'),
     agencyCode: text('agency_code').notNull(),
     roles: jsonb('roles').$type<StaffRole[]>().notNull().default(['agency_hr']),
-    status: text('status').$type<'active' | 'left_service'>().notNull().default('active'),
+    /** active; left_service (卸職, from the HR database); disabled (停用 by the back office, ADM-2). */
+    status: text('status').$type<StaffStatus>().notNull().default('active'),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
+    /** The last successful sign-in and its method (帳號, 自然人憑證 …), set by the sign-in code (ADM-2). */
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    lastSignInMethod: text('last_sign_in_method'),
     ...timestamps,
   },
   (t) => [uniqueIndex('staff_users_account_uq').on(t.account), index('staff_users_agency_idx').on(t.agencyCode)],
@@ -38,4 +44,23 @@ export const certificateBindings = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('certificate_bindings_cert_uq').on(t.issuer, t.serial)],
+);
+
+/**
+ * ADM-2: agencies besides its own that an agency_hr staff member was explicitly granted by the back office. Stored and
+ * managed only: acting for a granted agency is not wired into the principal yet (backoffice README).
+ */
+export const staffAgencyGrants = pgTable(
+  'staff_agency_grants',
+  {
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    agencyCode: text('agency_code')
+      .notNull()
+      .references(() => agencies.code),
+    grantedBy: uuid('granted_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.staffUserId, t.agencyCode] })],
 );

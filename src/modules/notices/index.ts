@@ -14,6 +14,9 @@ export const noticesModule: AppModule<Services> = {
 
 export { notices, type NoticeKind, type NoticeReply } from './notice.schema.ts';
 export { singleNoticeHref, noticeHref } from './notice.routes.ts';
+export { allAgencyNotices, type AllNoticesFilter, type NoticeView } from './notice.repo.ts';
+export { noticesCsv } from './notice.csv.ts';
+export { kindText, replyText } from './notice.rules.ts';
 
 /**
  * ACS-7 面試回覆狀態 of each application from its latest interview notice ('' without one), and the 查看通知 page

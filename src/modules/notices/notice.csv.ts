@@ -13,10 +13,12 @@ const cell = (s: string) => {
   return /[",\r\n]/.test(g) ? `"${g.replace(/"/g, '""')}"` : g;
 };
 
-export function noticesCsv(rows: NoticeView[]): string {
-  const lines = [CSV_HEADER, ...rows.map((r) => {
+/** `withAgency`: a first column 機關 (the back office's export across agencies, ADM-3). */
+export function noticesCsv(rows: NoticeView[], opts: { withAgency?: boolean } = {}): string {
+  const lead = (agency: string) => (opts.withAgency ? [agency] : []);
+  const lines = [[...lead('機關'), ...CSV_HEADER], ...rows.map((r) => {
     const n = r.notice;
-    return [r.vacancy.workId, r.vacancy.title, r.applicantName, kindText(n.kind), rocDateTime(n.sentAt), n.content, n.contactName, n.contactPhone, n.contactEmail, interviewWhen(n), n.reply ? replyText(n.kind, n.reply) : '已通知', n.repliedAt ? rocDateTime(n.repliedAt) : ''];
+    return [...lead(`${r.vacancy.orgId ?? ''} ${r.vacancy.orgName}`.trim()), r.vacancy.workId, r.vacancy.title, r.applicantName, kindText(n.kind), rocDateTime(n.sentAt), n.content, n.contactName, n.contactPhone, n.contactEmail, interviewWhen(n), n.reply ? replyText(n.kind, n.reply) : '已通知', n.repliedAt ? rocDateTime(n.repliedAt) : ''];
   })];
   return '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,6 +1,6 @@
 // Reads and writes of notices. Every read is scoped: by a vacancy the caller already authorized (agency side), by
 // the applicant's own id (applicant side), or by an agency code (ACS-9).
-import { and, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { applications, type ResumeSnapshot } from '../applications/index.ts';
 import { vacancies } from '../vacancies/index.ts';
@@ -118,7 +118,30 @@ const taipeiStart = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
 
 /** ACS-9: every notice of the agency's vacancies, filtered, newest first (at most `limit`). */
 export async function agencyNotices(q: Queryable, f: NoticeFilter, limit: number): Promise<NoticeView[]> {
-  const conds: SQL[] = [eq(vacancies.orgId, f.agencyCode)];
+  const rows = await viewQuery(q, and(eq(vacancies.orgId, f.agencyCode), ...filterConds(f))).orderBy(desc(notices.sentAt)).limit(limit);
+  return (rows as ViewRow[]).map(toView);
+}
+
+/** ADM-3 查詢回覆紀錄 of the back office: `agency` is a 機關代碼 (exact) or part of a name; '' every agency. */
+export type AllNoticesFilter = Omit<NoticeFilter, 'agencyCode'> & { agency: string };
+
+/** ADM-3: notices of every agency's vacancies, filtered, newest first, one page, with the total. */
+export async function allAgencyNotices(q: Queryable, f: AllNoticesFilter, limit: number, offset: number): Promise<{ total: number; rows: NoticeView[] }> {
+  const conds = filterConds(f);
+  if (f.agency) conds.push(or(eq(vacancies.orgId, f.agency.toUpperCase()), ilike(vacancies.orgName, `%${f.agency.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))!);
+  const where = conds.length ? and(...conds) : undefined;
+  const [n] = await q
+    .select({ n: count() })
+    .from(notices)
+    .innerJoin(applications, eq(applications.id, notices.applicationId))
+    .innerJoin(vacancies, eq(vacancies.id, applications.vacancyId))
+    .where(where);
+  const rows = await viewQuery(q, where).orderBy(desc(notices.sentAt), desc(notices.id)).limit(limit).offset(offset);
+  return { total: n?.n ?? 0, rows: (rows as ViewRow[]).map(toView) };
+}
+
+function filterConds(f: Omit<NoticeFilter, 'agencyCode'>): SQL[] {
+  const conds: SQL[] = [];
   if (f.workId) conds.push(eq(vacancies.workId, f.workId));
   if (f.kind) conds.push(eq(notices.kind, f.kind));
   if (f.reply === 'none') conds.push(isNull(notices.reply));
@@ -129,6 +152,5 @@ export async function agencyNotices(q: Queryable, f: NoticeFilter, limit: number
     end.setUTCDate(end.getUTCDate() + 1);
     conds.push(lt(notices.sentAt, end));
   }
-  const rows = await viewQuery(q, and(...conds)).orderBy(desc(notices.sentAt)).limit(limit);
-  return (rows as ViewRow[]).map(toView);
+  return conds;
 }

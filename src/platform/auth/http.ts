@@ -11,6 +11,8 @@ import { isActive, type Principal, type SessionIdentity } from './principal.ts';
 import { sessionCookieMaxAgeSeconds } from './sessions.ts';
 
 export const SESSION_COOKIE = 'sid';
+/** The session data key of the agency a staff member chose to act for (ADM-2; honoured only for a granted agency). */
+export const ACTING_AGENCY_KEY = 'actingAgency';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SIGN_IN_PAGES = { applicant: '/platform/login', staff: '/ecpa/login' } as const;
 
@@ -24,8 +26,9 @@ function cookieOptions(services: PlatformServices) {
 }
 
 /** The identity's principal now, or null when its account is gone or no longer active (voided, locked, 卸職). */
-async function loadPrincipal(services: PlatformServices, identity: SessionIdentity): Promise<Principal | null> {
-  const facts = await services.principals.load(identity.kind, identity.id);
+async function loadPrincipal(services: PlatformServices, identity: SessionIdentity, data: Record<string, unknown>): Promise<Principal | null> {
+  const acting = data[ACTING_AGENCY_KEY];
+  const facts = await services.principals.load(identity.kind, identity.id, typeof acting === 'string' ? { actingAgency: acting } : undefined);
   if (!facts || !isActive(facts)) return null;
   return { kind: identity.kind, id: identity.id, method: identity.method, roles: facts.roles, agencyCode: facts.agencyCode, status: facts.status };
 }
@@ -69,7 +72,7 @@ export function registerAuthHooks(app: FastifyInstance, services: PlatformServic
     // on a static file's answer, which a cache may keep).
     if (record.touched && !req.url.startsWith('/assets/')) reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: sessionCookieMaxAgeSeconds(services.config.sessionIdleMinutes) });
     if (!record.principal) return;
-    const principal = await loadPrincipal(services, record.principal);
+    const principal = await loadPrincipal(services, record.principal, record.data);
     if (principal) {
       req.principal = principal;
       return;
@@ -126,7 +129,7 @@ export async function signIn(req: FastifyRequest, reply: FastifyReply, services:
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: sessionCookieMaxAgeSeconds(services.config.sessionIdleMinutes) });
   req.session = record;
   req.sessionToken = token;
-  req.principal = await loadPrincipal(services, identity);
+  req.principal = await loadPrincipal(services, identity, record.data);
 }
 
 export async function signOut(req: FastifyRequest, reply: FastifyReply, services: PlatformServices): Promise<void> {

@@ -25,9 +25,15 @@ export interface PrincipalFacts {
 
 export interface Principal extends SessionIdentity, PrincipalFacts {}
 
-/** The port: one query for the identity's facts, or null when the account does not exist. */
+/** What the session says besides the identity that may shape the principal (ADM-2: the agency a staff member acts for). */
+export interface PrincipalHints {
+  /** A 機關代碼 chosen in the session; the loader honours it only for an agency explicitly granted to the staff member. */
+  actingAgency?: string | null;
+}
+
+/** The port: one query for the identity's facts (two when acting for a granted agency), or null when the account does not exist. */
 export interface PrincipalLoader {
-  load(kind: PrincipalKind, id: string): Promise<PrincipalFacts | null>;
+  load(kind: PrincipalKind, id: string, hints?: PrincipalHints): Promise<PrincipalFacts | null>;
 }
 
 /** Only an active account acts: voided, locked, 卸職 (left_service) or not yet activated ones are signed out. */

@@ -56,6 +56,22 @@ export function HomePage({ ctx, figures }: { ctx: PageContext; figures: HomeFigu
             {m['home.codes.hint']}
           </p>
         </li>
+        <li>
+          <a href="/backoffice/staff" safe>
+            {m['home.staff']}
+          </a>
+          <p class="hint" safe>
+            {m['home.staff.hint']}
+          </p>
+        </li>
+        <li>
+          <a href="/backoffice/notices" safe>
+            {m['menu.notices']}
+          </a>
+          <p class="hint" safe>
+            {m['home.notices.hint']}
+          </p>
+        </li>
       </ul>
     </BackofficePage>
   );

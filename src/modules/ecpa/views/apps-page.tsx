@@ -12,9 +12,11 @@ export interface AppsPageProps {
   agencyName: string;
   method: string;
   items: AppsMenuItem[];
+  /** ADM-2: the link to 代理機關 with the agency acted for, for agency HR staff with granted agencies. */
+  acting?: string;
 }
 
-export function AppsPage({ ctx, name, account, agencyName, method, items }: AppsPageProps): JSX.Element {
+export function AppsPage({ ctx, name, account, agencyName, method, items, acting }: AppsPageProps): JSX.Element {
   const m = msgs(ctx);
   const methodText = method === '帳號' ? m['apps.method.account'] : fill(m['apps.method.other'], { method });
   const item = (code: AppsMenuItem['code']) => items.find((i) => i.code === code);
@@ -38,6 +40,15 @@ export function AppsPage({ ctx, name, account, agencyName, method, items }: Apps
           <dd safe>{methodText}</dd>
         </div>
       </dl>
+      {acting ? (
+        <p>
+          <a href="/ecpa/acting" safe>
+            {acting}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <section class="ecpa-apps" aria-labelledby="ecpa-group-d">
         <h2 id="ecpa-group-d" safe>
           {m['apps.groupD']}
