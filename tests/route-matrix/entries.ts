@@ -127,6 +127,7 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'GET /backoffice/outbox/:id': none,
   'POST /backoffice/outbox/:id/retry': none,
   'POST /backoffice/outbox/retry-failed': none,
+  'GET /backoffice/dashboard': none,
   'GET /ecpa/login': none,
   'POST /ecpa/login': none,
   'GET /ecpa/apps': none,

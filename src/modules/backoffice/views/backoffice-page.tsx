@@ -3,7 +3,7 @@ import Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 
-export type Section = 'home' | 'review' | 'vacancies' | 'audit' | 'outbox';
+export type Section = 'home' | 'review' | 'vacancies' | 'audit' | 'outbox' | 'dashboard';
 
 const MENU: { key: Section; href: string; label: string }[] = [
   { key: 'home', href: '/backoffice', label: '後臺首頁' },
@@ -11,6 +11,7 @@ const MENU: { key: Section; href: string; label: string }[] = [
   { key: 'vacancies', href: '/backoffice/vacancies', label: '職缺查詢' },
   { key: 'audit', href: '/backoffice/audit', label: '稽核紀錄' },
   { key: 'outbox', href: '/backoffice/outbox', label: '郵件佇列' },
+  { key: 'dashboard', href: '/backoffice/dashboard', label: '統計圖表' },
 ];
 
 export function BackofficePage({ ctx, title, section, children }: { ctx: PageContext; title: string; section: Section; children?: Html.Children }): JSX.Element {

@@ -29,6 +29,10 @@ export function HomePage({ ctx, figures }: { ctx: PageContext; figures: HomeFigu
           <a href="/backoffice/outbox" safe>{`郵件佇列：失敗 ${figures.failedMail} 封，待寄 ${figures.pendingMail} 封`}</a>
           <p class="hint">已寄出、待寄及寄送失敗的郵件；失敗者可重寄。</p>
         </li>
+        <li>
+          <a href="/backoffice/dashboard">統計圖表</a>
+          <p class="hint">每日應徵件數、刊登中職缺的職系與工作地、履歷產製、郵件佇列、今日線上人數。</p>
+        </li>
       </ul>
     </BackofficePage>
   );

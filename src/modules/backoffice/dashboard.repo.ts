@@ -1,0 +1,136 @@
+// The back-office dashboards' queries (issue 14 item 6). Each is bounded: a window of days on an indexed time
+// (applications_applied_idx, outbox_created_idx, vacancies_posted_idx, sessions_last_seen_idx) or the published
+// vacancies of today (vacancies_valid_idx); all group in the database and return at most a few hundred rows.
+// bench/dashboard.bench.ts times each at 200,000 vacancies and 1,000,000 applications.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/client.ts';
+import { publishedOn } from '../vacancies/index.ts';
+import type { Count } from './dashboard.rules.ts';
+
+/** The start of a Taipei day as a timestamptz. */
+const taipeiDay = (iso: string): SQL => sql`(${iso}::date::timestamp AT TIME ZONE 'Asia/Taipei')`;
+const taipeiDate = (column: SQL): SQL => sql`to_char(${column} AT TIME ZONE 'Asia/Taipei', 'YYYY-MM-DD')`;
+
+async function counts(q: Queryable, query: SQL): Promise<Count[]> {
+  const r = await q.execute<{ key: string | null; n: number | string }>(query);
+  return r.rows.map((row) => ({ key: row.key ?? '', n: Number(row.n) }));
+}
+
+/** Applications made on each Taipei day from `from` to `today` (days with none are absent). */
+export function applicationsPerDay(q: Queryable, from: string, today: string): Promise<Count[]> {
+  return counts(
+    q,
+    sql`SELECT ${taipeiDate(sql`applied_at`)} AS key, count(*)::int AS n
+          FROM applications
+         WHERE applied_at >= ${taipeiDay(from)} AND applied_at < ${taipeiDay(today)} + interval '1 day'
+         GROUP BY 1`,
+  );
+}
+
+/** Vacancies published today by 職系 code (key '' where the vacancy has none), with one of their 職系 texts. */
+export async function publishedBySysnam(q: Queryable, today: string): Promise<(Count & { text: string })[]> {
+  const r = await q.execute<{ key: string | null; text: string | null; n: number | string }>(
+    sql`SELECT sysnam_code AS key, min(sysnam_text) AS text, count(*)::int AS n
+          FROM vacancies WHERE ${publishedOn(today)}
+         GROUP BY sysnam_code`,
+  );
+  return r.rows.map((row) => ({ key: row.key ?? '', text: row.text ?? '', n: Number(row.n) }));
+}
+
+/** Vacancies published today by 工作地 code (a vacancy with two 工作地 counts in both). */
+export function publishedByPlace(q: Queryable, today: string): Promise<Count[]> {
+  return counts(
+    q,
+    sql`SELECT p AS key, count(*)::int AS n
+          FROM vacancies CROSS JOIN LATERAL unnest(work_places) AS p
+         WHERE ${publishedOn(today)}
+         GROUP BY p`,
+  );
+}
+
+/** Vacancies published today by access mode (civil_service 須具 / open 不須具 / none). */
+export function publishedByAccess(q: Queryable, today: string): Promise<Count[]> {
+  return counts(q, sql`SELECT access_mode AS key, count(*)::int AS n FROM vacancies WHERE ${publishedOn(today)} GROUP BY access_mode`);
+}
+
+export interface FirstApplicationWeek {
+  /** Monday of the Taipei week of posting; null on the row of the whole window. */
+  week: string | null;
+  posted: number;
+  answered: number;
+  /** Median seconds from 刊登 to the first application, among the vacancies that had one. */
+  medianSeconds: number | null;
+}
+
+/** Vacancies posted (approved, not deleted) since the Monday `fromWeek`, by week of posting and in all: how many, how many
+ *  had an application, and the median time to the first one. */
+export async function firstApplicationByWeek(q: Queryable, fromWeek: string): Promise<FirstApplicationWeek[]> {
+  const r = await q.execute<{ week: string | null; posted: number | string; answered: number | string; median: number | string | null }>(
+    sql`SELECT to_char(date_trunc('week', v.posted_at AT TIME ZONE 'Asia/Taipei'), 'YYYY-MM-DD') AS week,
+               count(*)::int AS posted,
+               count(f.first)::int AS answered,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first - v.posted_at)) AS median
+          FROM vacancies v
+          LEFT JOIN LATERAL (SELECT min(a.applied_at) AS first FROM applications a WHERE a.vacancy_id = v.id) f ON true
+         WHERE v.posted_at >= ${taipeiDay(fromWeek)} AND v.deleted_at IS NULL AND v.review_status = 'approved'
+         GROUP BY GROUPING SETS ((1), ())`,
+  );
+  return r.rows.map((row) => ({
+    week: row.week,
+    posted: Number(row.posted),
+    answered: Number(row.answered),
+    medianSeconds: row.median === null ? null : Number(row.median),
+  }));
+}
+
+/** Resume-file states (GEN-1) of the applications made since `from`. */
+export function resumeFileStates(q: Queryable, from: string): Promise<Count[]> {
+  return counts(q, sql`SELECT resume_file_state AS key, count(*)::int AS n FROM applications WHERE applied_at >= ${taipeiDay(from)} GROUP BY 1`);
+}
+
+/** Resume files not ready, of every application (the partial index applications_file_state_idx). */
+export function resumeFilesWaiting(q: Queryable): Promise<Count[]> {
+  return counts(
+    q,
+    sql`SELECT resume_file_state AS key, count(*)::int AS n FROM applications
+         WHERE resume_file_state IN ('pending', 'producing', 'failed') GROUP BY 1`,
+  );
+}
+
+/** Mails queued on each Taipei day since `from`, by their state now. */
+export async function mailsPerDay(q: Queryable, from: string): Promise<(Count & { state: string })[]> {
+  const r = await q.execute<{ key: string; state: string; n: number | string }>(
+    sql`SELECT ${taipeiDate(sql`created_at`)} AS key, state, count(*)::int AS n
+          FROM outbox_messages WHERE created_at >= ${taipeiDay(from)}
+         GROUP BY 1, 2`,
+  );
+  return r.rows.map((row) => ({ key: row.key, state: row.state, n: Number(row.n) }));
+}
+
+/** Mails waiting now: pending and failed, and since when the oldest pending one is due (outbox_due_idx). */
+export async function mailsWaiting(q: Queryable): Promise<{ pending: number; failed: number; oldestDue: Date | null }> {
+  const r = await q.execute<{ pending: number | string; failed: number | string; oldest: string | Date | null }>(
+    sql`SELECT (SELECT count(*) FROM outbox_messages WHERE state = 'pending')::int AS pending,
+               (SELECT count(*) FROM outbox_messages WHERE state = 'failed')::int AS failed,
+               (SELECT min(next_attempt_at) FROM outbox_messages WHERE state = 'pending') AS oldest`,
+  );
+  const row = r.rows[0];
+  return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0), oldestDue: row?.oldest ? new Date(row.oldest) : null };
+}
+
+/**
+ * Sessions on line in each hour 0..`lastHour` of the Taipei day `day`: those whose span (created → last seen)
+ * meets the hour. Sessions are deleted at sign-out and on expiry, so earlier hours count only the sessions still
+ * kept: a floor, not a log.
+ */
+export async function sessionsPerHour(q: Queryable, day: string, lastHour: number): Promise<{ hour: number; n: number }[]> {
+  const start = taipeiDay(day);
+  const r = await q.execute<{ hour: number | string; n: number | string }>(
+    sql`WITH s AS (SELECT created_at, last_seen_at FROM sessions WHERE last_seen_at >= ${start})
+        SELECT h AS hour, count(s.created_at)::int AS n
+          FROM generate_series(0, ${lastHour}::int) AS h
+          LEFT JOIN s ON s.created_at < ${start} + (h + 1) * interval '1 hour' AND s.last_seen_at >= ${start} + h * interval '1 hour'
+         GROUP BY h ORDER BY h`,
+  );
+  return r.rows.map((row) => ({ hour: Number(row.hour), n: Number(row.n) }));
+}
