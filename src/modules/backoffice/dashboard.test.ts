@@ -142,8 +142,8 @@ describe.each(dbDrivers())('dashboards (%s)', (driver) => {
   it('SYS-6 the charts name 職系 and 工作地 from the code tables, in both languages, and each table holds the chart’s numbers', () => {
     const zh = dashboardSpecs(data, 'zh-TW');
     const sysnam = zh.find((c) => c.view.id === 'chart-sysnam')!;
-    expect(sysnam.view.rows).toEqual([['綜合行政', '2'], ['社勞行政', '2'], ['未對應職系代碼', '1']]);
-    expect(sysnam.spec.categories).toEqual(['綜合行政', '社勞行政', '未對應職系代碼']);
+    expect(sysnam.view.rows).toEqual([['綜合行政', '2'], ['社勞行政', '2'], ['<b>自由填寫</b>', '1']]);
+    expect(sysnam.spec.categories).toEqual(['綜合行政', '社勞行政', '<b>自由填寫</b>']);
     expect(sysnam.spec.series[0]!.data).toEqual([2, 2, 1]);
     const places = zh.find((c) => c.view.id === 'chart-places')!;
     expect(places.view.rows).toEqual([['臺北市', '3'], ['宜蘭縣', '2'], ['新北市', '1']]);
@@ -180,6 +180,8 @@ describe.each(dbDrivers())('dashboards (%s)', (driver) => {
     }
     expect(res.body).not.toMatch(/<svg[^>]* style=|<script(?! src)/);
     expect(res.body).toContain('<th scope="row">綜合行政</th><td class="num" data-label="職缺數">2</td>');
+    expect(res.body).toContain('<th scope="row">&lt;b>自由填寫&lt;/b></th>'); // a 職系 text without a code, as the agency wrote it
+    expect(res.body).not.toContain('<b>自由填寫</b>');
 
     const hr = await createStaff(db(), { agencyCode: '376420000A', name: '李小華', roles: ['agency_hr'] });
     const other = new HttpClient(h.current.app);

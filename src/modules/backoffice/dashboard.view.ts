@@ -3,9 +3,9 @@
 import { CHART_COLORS, renderChart, type ChartSpec } from '../../platform/charts/svg-chart.ts';
 import { fill, type Locale } from '../../platform/i18n/i18n.ts';
 import { formatRoc } from '../../platform/tw/roc-date.ts';
-import { sysnamName, workPlaceName } from '../reference/index.ts';
+import { sysnamByName, sysnamName, workPlaceName } from '../reference/index.ts';
 import { dashboardMessages } from './dashboard.messages.ts';
-import { DAYS, TOP, WEEKS, secondsToDays, topWithOther } from './dashboard.rules.ts';
+import { DAYS, TOP, WEEKS, secondsToDays, topWithOther, type Count } from './dashboard.rules.ts';
 import { MAIL_DAYS, type DashboardData } from './dashboard.service.ts';
 
 export interface ChartView {
@@ -22,6 +22,12 @@ const monthDay = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}`;
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
 /** Rows in the order of their codes (ties of the top-N keep it). */
 const byCode = <T extends { key: string }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+/** Rows of the same label summed, in the order each label first appears. */
+function merged(rows: readonly Count[]): Count[] {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.key, (by.get(r.key) ?? 0) + r.n);
+  return [...by].map(([key, n]) => ({ key, n }));
+}
 const sum = (xs: readonly { n: number }[]) => xs.reduce((s, x) => s + x.n, 0);
 const taipeiMinute = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false });
 
@@ -43,10 +49,9 @@ export function dashboardSpecs(d: DashboardData, locale: Locale): { spec: ChartS
     },
   );
 
-  const sysnam = topWithOther(
-    byCode(d.sysnam).map((r) => ({ key: r.key ? (sysnamName(r.key) ?? (r.text || r.key)) : m.noSysnam, n: r.n })),
-    m.other,
-  );
+  const sysnamLabel = (r: { key: string; text: string }) =>
+    r.key ? (sysnamName(r.key) ?? r.key) : (sysnamByName(r.text)?.name ?? (r.text.trim() || m.noSysnam));
+  const sysnam = topWithOther(merged(byCode(d.sysnam).map((r) => ({ key: sysnamLabel(r), n: r.n }))), m.other);
   add(
     'chart-sysnam',
     { kind: 'bar', horizontal: true, height: 60 + sysnam.length * 26, categories: sysnam.map((r) => r.key), series: [{ name: m.vacancies, data: sysnam.map((r) => r.n), color: CHART_COLORS.blue }] },

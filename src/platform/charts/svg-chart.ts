@@ -72,7 +72,7 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
     silent: true,
     aria: { enabled: false }, // the page names the chart and gives its numbers in a table
     textStyle: { fontFamily: FONT, color: INK },
-    grid: { left: 8, right: 24, top: several ? 40 : 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: several ? 40 : 24, bottom: 8 }, // ECharts 6 keeps the axis labels inside by default
     legend: several ? { top: 0, textStyle: { color: INK }, data: spec.series.map((s) => s.name) } : undefined,
     xAxis: spec.horizontal ? valueAxis : categoryAxis,
     yAxis: spec.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
