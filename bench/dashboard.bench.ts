@@ -10,10 +10,11 @@
 // p95 and the whole page's data (loadDashboard) and its drawing (the eight charts).
 //
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:dashboard -- [--vacancies 200000]
-//       [--applications 1000000] [--runs 20]
+//       [--applications 1000000] [--runs 20] [--explain]
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, type Database } from '../src/platform/db/client.ts';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     vacancies: { type: 'string', default: '200000' },
     applications: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '20' },
+    explain: { type: 'boolean', default: false },
   },
 });
 const VACANCIES = Number(args.vacancies);
@@ -157,6 +159,10 @@ async function main(): Promise<void> {
   await time('whole page: loadDashboard', () => loadDashboard(db, now, today));
   const data = await loadDashboard(db, now, today);
   await time('drawing the eight charts', () => dashboardCharts(data, 'zh-TW'));
+  if (args.explain) {
+    const plan = await db.execute<{ 'QUERY PLAN': string }>(sql`EXPLAIN (ANALYZE, BUFFERS) ${repo.firstApplicationSql(weekStarts(today)[0]!)}`);
+    console.log('first application, plan:\n' + plan.rows.map((r) => '    ' + r['QUERY PLAN']).join('\n'));
+  }
   console.log(`load average ${load()}; ${p95s.every((p) => p < 200) ? 'every query under 200 ms (p95)' : 'SOME QUERY OVER 200 ms'}`);
 }
 

@@ -68,18 +68,23 @@ export interface FirstApplicationWeek {
 
 /** Vacancies posted (approved, not deleted) since the Monday `fromWeek`, by week of posting and in all: how many, how many
  *  had an application, and the median time to the first one. Their applications come after their posting, so only
- *  the applications since `fromWeek` are read (applications_applied_idx), not one probe a vacancy (176 → see bench). */
+ *  the applications since `fromWeek` are read (applications_applied_idx), not one index probe a vacancy.
+ *  (The query alone: bench/dashboard.bench.ts --explain prints its plan.) */
+export function firstApplicationSql(fromWeek: string): SQL {
+  return sql`SELECT to_char(date_trunc('week', v.posted_at AT TIME ZONE 'Asia/Taipei'), 'YYYY-MM-DD') AS week,
+                 count(*)::int AS posted,
+                 count(f.first)::int AS answered,
+                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first - v.posted_at)) AS median
+            FROM vacancies v
+            LEFT JOIN (SELECT vacancy_id, min(applied_at) AS first FROM applications
+                        WHERE applied_at >= ${taipeiDay(fromWeek)} GROUP BY vacancy_id) f ON f.vacancy_id = v.id
+           WHERE v.posted_at >= ${taipeiDay(fromWeek)} AND v.deleted_at IS NULL AND v.review_status = 'approved'
+           GROUP BY GROUPING SETS ((1), ())`;
+}
+
 export async function firstApplicationByWeek(q: Queryable, fromWeek: string): Promise<FirstApplicationWeek[]> {
   const r = await q.execute<{ week: string | null; posted: number | string; answered: number | string; median: number | string | null }>(
-    sql`SELECT to_char(date_trunc('week', v.posted_at AT TIME ZONE 'Asia/Taipei'), 'YYYY-MM-DD') AS week,
-               count(*)::int AS posted,
-               count(f.first)::int AS answered,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first - v.posted_at)) AS median
-          FROM vacancies v
-          LEFT JOIN (SELECT vacancy_id, min(applied_at) AS first FROM applications
-                      WHERE applied_at >= ${taipeiDay(fromWeek)} GROUP BY vacancy_id) f ON f.vacancy_id = v.id
-         WHERE v.posted_at >= ${taipeiDay(fromWeek)} AND v.deleted_at IS NULL AND v.review_status = 'approved'
-         GROUP BY GROUPING SETS ((1), ())`,
+    firstApplicationSql(fromWeek),
   );
   return r.rows.map((row) => ({
     week: row.week,
