@@ -71,7 +71,9 @@ export interface FirstApplicationWeek {
  *  the applications since `fromWeek` are read (applications_applied_idx), not one index probe a vacancy.
  *  (The query alone: bench/dashboard.bench.ts --explain prints its plan.) */
 export function firstApplicationSql(fromWeek: string): SQL {
-  return sql`SELECT to_char(date_trunc('week', v.posted_at AT TIME ZONE 'Asia/Taipei'), 'YYYY-MM-DD') AS week,
+  // Weeks by date_bin on a Monday 00:00 +08 origin (2000-01-03), the text made once a group.
+  return sql`SELECT ${isoOf(sql`w`)} AS week, posted, answered, median FROM (
+          SELECT date_bin('7 days', v.posted_at, TIMESTAMPTZ '2000-01-03 00:00:00+08') AS w,
                  count(*)::int AS posted,
                  count(f.first)::int AS answered,
                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first - v.posted_at)) AS median
@@ -79,7 +81,7 @@ export function firstApplicationSql(fromWeek: string): SQL {
             LEFT JOIN (SELECT vacancy_id, min(applied_at) AS first FROM applications
                         WHERE applied_at >= ${taipeiDay(fromWeek)} GROUP BY vacancy_id) f ON f.vacancy_id = v.id
            WHERE v.posted_at >= ${taipeiDay(fromWeek)} AND v.deleted_at IS NULL AND v.review_status = 'approved'
-           GROUP BY GROUPING SETS ((1), ())`;
+           GROUP BY GROUPING SETS ((1), ())) AS weeks`;
 }
 
 export async function firstApplicationByWeek(q: Queryable, fromWeek: string): Promise<FirstApplicationWeek[]> {
