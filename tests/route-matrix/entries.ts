@@ -149,6 +149,7 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'POST /backoffice/staff/:id/unbind': { body: { bindingId: '00000000-0000-4000-8000-000000000000' } },
   'GET /backoffice/notices': { query: '?kind=interview&reply=none&from=115%2F01%2F01' },
   'GET /backoffice/notices.csv': { query: '?kind=offer' },
+  'GET /backoffice/dashboard': none,
   'GET /ecpa/login': none,
   'POST /ecpa/login': none,
   'GET /ecpa/apps': none,

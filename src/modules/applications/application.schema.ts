@@ -49,6 +49,9 @@ export const applications = pgTable(
     uniqueIndex('applications_active_uq').on(t.vacancyId, t.applicantId).where(sql`"status" = 'active'`),
     index('applications_applicant_idx').on(t.applicantId, t.appliedAt),
     index('applications_vacancy_idx').on(t.vacancyId),
+    // Back-office dashboards (issue 14 item 6): applications per day, resume-file states and each recent vacancy's
+    // first application, over the last 90 days, read from this index alone (index-only scans).
+    index('applications_applied_idx').on(t.appliedAt, t.resumeFileState, t.vacancyId),
     index('applications_file_state_idx').on(t.resumeFileState).where(sql`"resume_file_state" IN ('pending', 'producing', 'failed')`),
   ],
 );

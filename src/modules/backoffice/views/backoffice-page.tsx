@@ -4,7 +4,7 @@ import type { PageContext } from '../../../platform/http/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { backofficeMessages, type BackofficeMessages } from '../backoffice.messages.ts';
 
-export type Section = 'home' | 'review' | 'vacancies' | 'audit' | 'outbox' | 'codes' | 'staff' | 'notices';
+export type Section = 'home' | 'review' | 'vacancies' | 'audit' | 'outbox' | 'codes' | 'staff' | 'notices' | 'dashboard';
 
 const MENU: { key: Section; href: string; label: keyof BackofficeMessages }[] = [
   { key: 'home', href: '/backoffice', label: 'menu.home' },
@@ -15,6 +15,7 @@ const MENU: { key: Section; href: string; label: keyof BackofficeMessages }[] = 
   { key: 'codes', href: '/backoffice/codes', label: 'menu.codes' },
   { key: 'staff', href: '/backoffice/staff', label: 'menu.staff' },
   { key: 'notices', href: '/backoffice/notices', label: 'menu.notices' },
+  { key: 'dashboard', href: '/backoffice/dashboard', label: 'menu.dashboard' },
 ];
 
 export function BackofficePage({ ctx, title, section, children }: { ctx: PageContext; title: string; section: Section; children?: Html.Children }): JSX.Element {

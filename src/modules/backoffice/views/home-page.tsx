@@ -72,6 +72,14 @@ export function HomePage({ ctx, figures }: { ctx: PageContext; figures: HomeFigu
             {m['home.notices.hint']}
           </p>
         </li>
+        <li>
+          <a href="/backoffice/dashboard" safe>
+            {m['menu.dashboard']}
+          </a>
+          <p class="hint" safe>
+            {m['home.dashboard.hint']}
+          </p>
+        </li>
       </ul>
     </BackofficePage>
   );

@@ -1,0 +1,2 @@
+CREATE INDEX "outbox_created_idx" ON "outbox_messages" USING btree ("created_at","state");--> statement-breakpoint
+CREATE INDEX "applications_applied_idx" ON "applications" USING btree ("applied_at","resume_file_state","vacancy_id");
