@@ -1,9 +1,12 @@
 // Journey (ADM-1, SYS-2, ADM-4): the demo back-office user dgpa.admin signs in to 人事服務網, 切換至後臺, reviews a
 // flagged vacancy and approves it (the public search finds it), takes a published one down (public 410; the
-// agency's 機關徵才登錄 shows the reason), and finds the audit row — JavaScript off. Then axe-core (WCAG 2.1 A/AA)
+// agency's 機關徵才登錄 shows the reason), and finds the audit rows (the take-down, an agency's resume download) — JavaScript off. Then axe-core (WCAG 2.1 A/AA)
 // on every back-office page, with and without form errors.
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../src/modules/demo/index.ts';
+import { eq } from 'drizzle-orm';
+import { staffUsers } from '../../src/modules/ecpa/staff.schema.ts';
+import { recordAudit } from '../../src/platform/audit/audit.ts';
 import { outboxMessages } from '../../src/platform/db/schema/platform.ts';
 import { createVacancy } from '../factories/index.ts';
 import { expectNoAxeViolations, useJourney } from './support/journey.ts';
@@ -23,6 +26,9 @@ describe('back office journey (Chromium)', { timeout: 180_000 }, () => {
       Object.assign(ids, { flagged: f.id, flaggedWorkId: f.workId, down: d.id, downWorkId: d.workId });
       const [m] = await t.services.db.insert(outboxMessages).values({ to: 'someone@example.tw', subject: '旅程失敗郵件', text: '內容', state: 'failed', attempts: 8, lastError: '421 try later' }).returning();
       ids.mail = m!.id;
+      // An agency's 調閱履歷 of one applicant (ACS-2), as the access module records it.
+      const hr = await t.services.db.select().from(staffUsers).where(eq(staffUsers.account, 'yilan.hr'));
+      await recordAudit(t.services.db, { kind: 'staff', id: hr[0]!.id, ip: '192.0.2.10' }, 'resume.download', { kind: 'application', id: '00000000-0000-4000-8000-000000000001' }, { vacancyId: d.id, workId: d.workId });
     },
   });
 
@@ -75,6 +81,12 @@ describe('back office journey (Chromium)', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: '查詢' }).click();
     const audit = (await page.locator('table.data-table tbody').innerText()).replace(/\s+/g, ' ');
     expect(audit).toMatch(new RegExp(`行政院人事行政總處 王○+ 於 \\d{3}/\\d{2}/\\d{2} \\d{2}:\\d{2} 下架職缺（職缺 ${ids.downWorkId}）`));
+    // ADM-3: the resume downloads of an agency, found by their action.
+    await page.goto('/backoffice/audit');
+    await page.getByLabel('動作').fill('resume.download');
+    await page.getByRole('button', { name: '查詢' }).click();
+    const downloads = (await page.locator('table.data-table tbody').innerText()).replace(/\s+/g, ' ');
+    expect(downloads).toMatch(new RegExp(`宜蘭縣政府 \\S+ 於 \\d{3}/\\d{2}/\\d{2} \\d{2}:\\d{2} 調閱應徵者履歷（應徵者 1 位，職缺 ${ids.downWorkId}）`));
   });
 
   it('SYS-5 every back-office page has no axe-core violations (also with form errors)', async () => {

@@ -27,6 +27,12 @@ describe('SYS-2 audit sentences', () => {
     expect(auditSentence(row({ action: 'something.new', subjectKind: null }))).toBe('宜蘭縣政府 王○○ 於 115/12/03 14:20 執行 something.new');
   });
 
+  it('SYS-2 ACS-2 a resume download reads as 調閱 of one applicant for the vacancy, without the applicant\'s name', () => {
+    const r = row({ action: 'resume.download', subjectKind: 'application', subjectId: 'app-1', workId: null, details: { vacancyId: 'v', workId: '1151200012' } });
+    expect(auditSentence(r)).toBe('宜蘭縣政府 王○○ 於 115/12/03 14:20 調閱應徵者履歷（應徵者 1 位，職缺 1151200012）');
+    expect(auditSentence({ ...r, action: 'contacts.export', subjectKind: 'vacancy' })).toBe('宜蘭縣政府 王○○ 於 115/12/03 14:20 匯出應徵者聯絡資訊（職缺 1151200012）');
+  });
+
   it('SYS-3 names and addresses are masked', () => {
     expect(maskName('王小明')).toBe('王○○');
     expect(maskName('歐陽小明')).toBe('歐○○○');

@@ -35,6 +35,22 @@ export const ACTION_LABELS: Record<string, string> = {
   'vacancy.review.approve': '審核通過職缺',
   'vacancy.review.reject': '審核不通過職缺',
   'vacancy.take_down': '下架職缺',
+  'vacancy.attachment_add': '新增職缺附件',
+  'vacancy.attachment_remove': '移除職缺附件',
+  'vacancy.import': '機關徵才匯入職缺',
+  'vacancy.import_checked': '檢查機關徵才匯入檔',
+  'application.create': '應徵職缺',
+  'application.cancel': '取消應徵',
+  'application.delete': '刪除應徵紀錄',
+  'application.purge': '依保存期限刪除應徵紀錄',
+  'application.attachment.download': '下載應徵附件',
+  'resume.download': '調閱應徵者履歷',
+  'resume.summary_view': '調閱應徵者簡歷',
+  'contacts.export': '匯出應徵者聯絡資訊',
+  'notice.send': '寄送通知（面試或錄取）',
+  'notice.reply': '回覆通知',
+  'notice.export': '匯出回覆紀錄',
+  'hrdb.resume_download': '下載自己的公務人員履歷表（MyData）',
   'resume.pdf.download': '下載自己的履歷 PDF',
   'resume.attachment.download': '下載履歷附件',
   'resume.save': '儲存履歷',
@@ -165,6 +181,8 @@ export function subjectText(r: AuditRow): string {
     const moves = changed.map((k) => `${FIELD_LABELS[k] ?? k}：${shown(before[k])} → ${shown(after[k])}`);
     return [`${str(d.code) || str(r.subjectId)} ${str(after.name) || str(before.name)}`.trim(), ...moves].join('；');
   }
+  // 調閱 of one applicant (ACS-2, ACS-3): the vacancy it was for; never the applicant's name.
+  if (r.subjectKind === 'application') return str(d.workId) ? `應徵者 1 位，職缺 ${str(d.workId)}` : '應徵者 1 位';
   if (r.action === 'mail.retry_all') return `${str(d.count) || 0} 封`;
   if (r.action === 'audit.export') return `${str(d.count) || 0} 筆`;
   if (r.action === 'authz.refused') return str(d.route);
