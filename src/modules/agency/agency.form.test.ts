@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseForm } from '../../platform/http/forms.ts';
-import { defaultAccessMode } from '../reference/index.ts';
+import { committedCodeTables, defaultAccessMode, replaceCodeTables } from '../reference/index.ts';
 import { RANK_TYPE_MESSAGE, vacancyForm } from './agency.form.ts';
 import { accessModeLocked, workIdMonth } from './agency.rules.ts';
 
@@ -42,5 +42,28 @@ describe('AGY-2 the form schema', () => {
     expect(workIdMonth('2020-01-31')).toBe('10901');
     expect(accessModeLocked({ validFrom: '2026-12-01', validTo: '2026-12-31' }, '2026-12-03')).toBe(true);
     expect(accessModeLocked({ validFrom: '2026-12-10', validTo: '2026-12-31' }, '2026-12-03')).toBe(false);
+  });
+
+  it('AGY-2 / ADM-2 a code the back office has 停用 is refused when posted by hand (the form no longer offers it)', () => {
+    const committed = committedCodeTables();
+    const off = <T extends { active: boolean }>(rows: readonly T[], pick: (r: T) => boolean): T[] => rows.map((r) => (pick(r) ? { ...r, active: false } : r));
+    expect(parseForm(vacancyForm, { ...ok, workPlaces: '63', sysnamCode: 'A101', rankTypes: '委任' }).ok).toBe(true);
+    try {
+      replaceCodeTables({
+        workPlaces: off(committed.workPlaces, (w) => w.code === '63'),
+        sysnam: off(committed.sysnam, (s) => s.code === 'A101'),
+        rankTypes: off(committed.rankTypes, (r) => r.name === '委任'),
+        personKinds: off(committed.personKinds, (p) => p.code === '13'),
+      });
+      const r = parseForm(vacancyForm, { ...ok, workPlaces: '63', sysnamCode: 'A101', rankTypes: '委任' });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.errors.workPlaces).toBe('工作地代碼不正確');
+      expect(r.errors.sysnamCode).toBe('請選擇職系');
+      expect(r.errors.rankTypes).toBe(RANK_TYPE_MESSAGE);
+      expect(r.errors.personKindCode).toBe('請選擇人員區分');
+    } finally {
+      replaceCodeTables(committed);
+    }
   });
 });

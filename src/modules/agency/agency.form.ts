@@ -1,7 +1,7 @@
 // The 機關徵才登錄 form (AGY-2, AGY-3, AGY-4, AGY-6): one zod schema, its fields in the order and wording of SPEC
 // AGY-2, the labels for the error summary. Dates are typed as ROC dates (yyy/mm/dd) and leave as ISO dates.
 import { z } from 'zod';
-import { isRankType, isSysnamCode, isWorkPlaceCode, personKindName } from '../reference/index.ts';
+import { isOfferedPersonKindCode, isOfferedRankType, isOfferedSysnamCode, isOfferedWorkPlaceCode } from '../reference/index.ts';
 import type { RankType } from '../vacancies/index.ts';
 import { parseRocDate } from '../../platform/tw/roc-date.ts';
 
@@ -91,23 +91,23 @@ export const vacancyForm = z
     fillerEmail: z.string().trim().max(254).optional().default('').refine((s) => s === '' || z.email().safeParse(s).success, '填寫人Email格式不正確'),
     fillerPhone: req(30, '填寫人電話').refine((s) => /^[0-9()\-#\s+]+$/.test(s), '填寫人電話只能有數字、括號與連字號'),
     fillerExt: opt(10, '分機').refine((s) => /^[0-9]*$/.test(s), '分機只能是數字'),
-    personKindCode: z.string({ error: '請選擇人員區分' }).refine((c) => personKindName(c) !== null, '請選擇人員區分'),
+    personKindCode: z.string({ error: '請選擇人員區分' }).refine((c) => isOfferedPersonKindCode(c), '請選擇人員區分'),
     title: req(100, '職稱'),
     headcount: z
       .string({ error: '請填寫名額' })
       .trim()
       .refine((s) => /^[0-9]{1,3}$/.test(s) && Number(s) >= 1, '名額請填 1 到 999 的整數')
       .transform(Number),
-    workPlaces: list.refine((a) => a.length > 0, '請至少勾選一個工作地').refine((a) => a.every((c) => isWorkPlaceCode(c)), '工作地代碼不正確'),
+    workPlaces: list.refine((a) => a.length > 0, '請至少勾選一個工作地').refine((a) => a.every((c) => isOfferedWorkPlaceCode(c)), '工作地代碼不正確'),
     validFrom: rocDate('上網有效期間起日'),
     validTo: rocDate('上網有效期間迄日'),
     isHandicap: flag,
     isOriginal: flag,
     isLocalOriginal: flag,
     isTraning: flag,
-    rankTypes: list.refine((a) => a.length > 0, RANK_TYPE_MESSAGE).refine((a) => a.every((r) => isRankType(r)), RANK_TYPE_MESSAGE).transform((a) => [...new Set(a)] as RankType[]),
+    rankTypes: list.refine((a) => a.length > 0, RANK_TYPE_MESSAGE).refine((a) => a.every((r) => isOfferedRankType(r)), RANK_TYPE_MESSAGE).transform((a) => [...new Set(a)] as RankType[]),
     grade: z.string({ error: '請選擇官等職等' }).refine((g) => g === NONE || /^([1-9]|1[0-4])(-([1-9]|1[0-4]))?$/.test(g), '請選擇官等職等'),
-    sysnamCode: z.string({ error: '請選擇職系' }).refine((c) => c === NONE || isSysnamCode(c), '請選擇職系'),
+    sysnamCode: z.string({ error: '請選擇職系' }).refine((c) => c === NONE || isOfferedSysnamCode(c), '請選擇職系'),
     gender: z.enum(['any', 'M', 'F'], { error: '請選擇性別' }),
     vitaeEmail: z.string().trim().max(254).optional().default('').refine((s) => s === '' || z.email().safeParse(s).success, '聯絡E-mail格式不正確（只能填一個地址）'),
     resumesByEmail: flag,

@@ -164,6 +164,12 @@ export function isWorkPlaceCode(code: string, opts: { includeHistorical?: boolea
   return w !== undefined && (!w.historical || opts.includeHistorical === true);
 }
 
+/** A code the vacancy form offers today: current and not 停用 by the back office (ADM-2). */
+export function isOfferedWorkPlaceCode(code: string): boolean {
+  const w = S.workPlaceByCode.get(code);
+  return w !== undefined && !w.historical && w.active;
+}
+
 /** The current code for a known code (historical codes map to their successor); null if unknown. */
 export function currentWorkPlaceCode(code: string): string | null {
   const w = S.workPlaceByCode.get(code);
@@ -189,6 +195,11 @@ export function sysnamName(code: string): string | null {
 
 export function isSysnamCode(code: string): boolean {
   return S.sysnamByCode.has(code);
+}
+
+/** A 職系 the vacancy form offers today (not 停用, ADM-2). */
+export function isOfferedSysnamCode(code: string): boolean {
+  return S.sysnamByCode.get(code)?.active === true;
 }
 
 /**
@@ -219,6 +230,11 @@ export function isRankType(text: string): text is RankType {
   return S.rankTypes.some((r) => r.name === text);
 }
 
+/** A 官等 the vacancy form offers today (not 停用, ADM-2). */
+export function isOfferedRankType(text: string): text is RankType {
+  return S.rankTypes.some((r) => r.name === text && r.active);
+}
+
 export function gradesOf(rankType: RankType): readonly number[] {
   return S.rankTypes.find((r) => r.name === rankType)?.grades ?? [];
 }
@@ -242,6 +258,11 @@ export function allPersonKinds(): readonly PersonKind[] {
 
 export function personKindName(code: string): string | null {
   return S.personKindByCode.get(code)?.name ?? null;
+}
+
+/** A 人員區分 the vacancy form offers today (not 停用, ADM-2). */
+export function isOfferedPersonKindCode(code: string): boolean {
+  return S.personKindByCode.get(code)?.active === true;
 }
 
 /** The 人員區分 named by free text (feed PERSON_KIND); full-width/half-width brackets and spaces ignored. */
