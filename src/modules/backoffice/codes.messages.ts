@@ -125,3 +125,49 @@ export const codeMessages = defineMessages(
 );
 
 export type CodeMessages = ReturnType<typeof codeMessages>;
+
+// The code forms' field errors are zod messages in zh-TW (reference/code-table.rules.ts and .service.ts, shared with
+// tests that read them). On an English page they are given in English here: fixed messages by table, templated ones
+// (「請填寫{label}」, 「{label}不可超過 N 字」, 「{label}不可包含 < 或 >」) by pattern with the label translated.
+const ERROR_LABELS_EN: Readonly<Record<string, string>> = {
+  機關代碼: 'the agency code',
+  機關名稱: 'the agency name',
+  工作地名稱: 'the work place name',
+  職系名稱: 'the job series name',
+  人員區分名稱: 'the personnel category name',
+  代碼: 'the code',
+};
+
+const FIXED_ERRORS_EN: Readonly<Record<string, string>> = {
+  '機關代碼為 10 碼：前 9 碼為數字或大寫英文字母，末碼為大寫英文字母（例如 A58000000A）':
+    'An agency code has 10 characters: 9 digits or capital letters, then a capital letter (e.g. A58000000A)',
+  '地址不可包含 < 或 >': 'The address cannot contain < or >',
+  '上級機關代碼格式不正確（例如 A58000000A）': 'The parent agency code is not valid (e.g. A58000000A)',
+  '工作地代碼為 2 至 3 位數字（例如 10）': 'A work place code has 2 or 3 digits (e.g. 10)',
+  '職系代碼為 4 碼數字或大寫英文字母（例如 A101）': 'A job series code has 4 digits or capital letters (e.g. A101)',
+  請選擇職系類別: 'Choose the class',
+  '人員區分代碼為 2 位數字（例如 12）': 'A personnel category code has 2 digits (e.g. 12)',
+  請選擇是否須具公務人員任用資格: 'Choose whether the civil service qualification is required',
+  此機關代碼已存在: 'This agency code already exists',
+  此代碼已存在: 'This code already exists',
+  上級機關不可為本機關: 'An agency cannot be its own parent',
+  '查無此上級機關代碼，請先新增上級機關': 'No agency has this parent code: add the parent agency first',
+  上級機關不可為本機關的下級機關: 'The parent cannot be one of this agency’s subordinate agencies',
+  請填寫取代此舊制工作地的現行代碼: 'Enter the current code that replaced this historical work place',
+  '現行代碼須為現行（非舊制）工作地代碼': 'The current code must be a current (not historical) work place code',
+};
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** One code-form error in English (the zh-TW text as it is when no translation is known). */
+export function codeFormErrorEn(message: string): string {
+  const fixed = FIXED_ERRORS_EN[message];
+  if (fixed) return fixed;
+  let m = /^請填寫(.+)$/u.exec(message);
+  if (m && ERROR_LABELS_EN[m[1]!]) return `Enter ${ERROR_LABELS_EN[m[1]!]}`;
+  m = /^(.*)不可超過 (\d+) 字$/u.exec(message);
+  if (m) return m[1] === '' ? `At most ${m[2]} characters` : ERROR_LABELS_EN[m[1]!] ? `${capital(ERROR_LABELS_EN[m[1]!]!)} must be at most ${m[2]} characters` : message;
+  m = /^(.+)不可包含 < 或 >$/u.exec(message);
+  if (m && ERROR_LABELS_EN[m[1]!]) return `${capital(ERROR_LABELS_EN[m[1]!]!)} cannot contain < or >`;
+  return message;
+}

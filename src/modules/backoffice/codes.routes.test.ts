@@ -135,7 +135,7 @@ describe.each(dbDrivers())('back office code tables (%s)', (driver) => {
     expect(workPlaceName('101')).toBe('中興新村（他處修改）');
   });
 
-  it('ADM-2 SYS-6 the code-table pages in English; a 官等職等 can only be 停用/啟用', async () => {
+  it('ADM-2 SYS-6 the code-table pages in English, their field errors too; a 官等職等 can only be 停用/啟用', async () => {
     const { c } = await signedIn();
     await c.get('/lang?to=en&next=%2Fbackoffice%2Fcodes');
     const home = await c.get('/backoffice/codes');
@@ -146,5 +146,16 @@ describe.each(dbDrivers())('back office code tables (%s)', (driver) => {
     expect(ranks.body).not.toContain('/backoffice/codes/rank-types/new');
     expect(ranks.body).not.toContain('/backoffice/codes/rank-types/edit');
     expect(ranks.body).toContain('Deactivate 簡任 簡任');
+    await c.get('/backoffice/codes/agencies/new');
+    const bad = await c.submit('/backoffice/codes/agencies/new', { code: 'x', name: '', parentCode: 'Z99999999Z', active: 'on' }, '/backoffice/codes/agencies');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('An agency code has 10 characters');
+    expect(bad.body).toContain('Enter the agency name');
+    expect(bad.body).not.toContain('請填寫機關名稱');
+    const orphan = await c.submit('/backoffice/codes/agencies/new', { code: 'B00000009A', name: 'Orphan', parentCode: 'Z99999999Z', active: 'on' }, '/backoffice/codes/agencies');
+    expect(orphan.body).toContain('No agency has this parent code: add the parent agency first');
+    await c.get('/backoffice/codes/sysnam/new');
+    const long = await c.submit('/backoffice/codes/sysnam/new', { code: 'Z999', name: '長'.repeat(31), sysnamClass: '行政類', active: 'on' }, '/backoffice/codes/sysnam');
+    expect(long.body).toContain('The job series name must be at most 30 characters');
   });
 });

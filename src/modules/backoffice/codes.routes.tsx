@@ -33,7 +33,7 @@ import {
   type EditableSlug,
   type SaveResult,
 } from '../reference/index.ts';
-import { codeMessages } from './codes.messages.ts';
+import { codeFormErrorEn, codeMessages } from './codes.messages.ts';
 import { CodeFormPage, CodeListPage, CodesHomePage, listRowOfAgency, listRowOfEntry, tableTitle } from './views/codes-pages.tsx';
 
 type TableParams = { Params: { table: string } };
@@ -90,8 +90,10 @@ export async function codesRoutes(app: FastifyInstance, services: Services): Pro
     // On an edit the code is the one in the URL (never changed): the posted fields are read without it.
     const schema = code === undefined ? CODE_TABLE_FORMS[slug] : CODE_TABLE_EDIT_FORMS[slug];
     const form = parseForm(schema, req.body);
+    const worded = (errors: FieldErrors): FieldErrors =>
+      ctx.locale === 'en' ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, codeFormErrorEn(v)])) : errors;
     const again = (errors: FieldErrors) =>
-      sendPage(reply, CodeFormPage({ ctx, slug, ...(code !== undefined ? { code } : {}), values: form.values, errors: inFormOrder(errors, CODE_TABLE_FIELDS[slug]) }), 422);
+      sendPage(reply, CodeFormPage({ ctx, slug, ...(code !== undefined ? { code } : {}), values: form.values, errors: inFormOrder(worded(errors), CODE_TABLE_FIELDS[slug]) }), 422);
     if (!form.ok) return again(form.errors);
     const input = code === undefined ? (form.data as Record<string, unknown>) : { ...(form.data as Record<string, unknown>), code };
     let r: SaveResult;
