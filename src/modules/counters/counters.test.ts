@@ -13,6 +13,9 @@ import { isNewVisit, isVisitPath, taipeiMidnightAfter, VISIT_COOKIE } from './co
 import { countVisit, visitTotals } from './counters.repo.ts';
 import { readCounters } from './counters.service.ts';
 import { registerVisitCounting } from './visit-counting.ts';
+import { FLUSH_AFTER_MS, VisitTally } from './visit-tally.ts';
+import { visitCounters } from '../../platform/db/schema/platform.ts';
+import { eq } from 'drizzle-orm';
 
 function visitedCookie(res: { cookies: { name: string; value: string; expires?: Date; httpOnly?: boolean; sameSite?: string }[] }) {
   return res.cookies.find((c) => c.name === VISIT_COOKIE);
@@ -92,6 +95,19 @@ describe.each(dbDrivers())('visitor counters on %s', (driver) => {
     clock.set('2026-11-22T06:00:00Z');
   });
 
+  it('PUB-7 50 first visits at once are all counted: shown at once by this process, written in one statement within a second', async () => {
+    clock.set('2026-12-01T02:00:00Z');
+    const pages = await Promise.all(Array.from({ length: 50 }, () => app.inject('/guide/sop')));
+    expect(pages.every((p) => p.statusCode === 200 && visitedCookie(p)?.value === '2026-12-01')).toBe(true);
+    expect((await visitTotals(services.db, '2026-12-01')).today).toBe(50);
+    const row = async () => (await services.db.select().from(visitCounters).where(eq(visitCounters.day, '2026-12-01')))[0]?.visits ?? 0;
+    expect(await row()).toBe(0); // not yet written: the pages did not wait for the database
+    await new Promise((r) => setTimeout(r, FLUSH_AFTER_MS + 300));
+    expect(await row()).toBe(50);
+    expect((await visitTotals(services.db, '2026-12-01')).today).toBe(50);
+    clock.set('2026-11-22T06:00:00Z');
+  });
+
   it('PUB-7 countVisit is an upsert: concurrent visits on one day are all counted', async () => {
     clock.set('2026-12-31T15:59:59Z'); // 2026-12-31 23:59:59 Taipei
     await Promise.all(Array.from({ length: 5 }, () => countVisit(services.db, clock)));
@@ -146,5 +162,32 @@ describe('visitor counter rules and panel', () => {
       sessions: { countActiveSince: async () => 0 },
     } as unknown as Parameters<typeof readCounters>[0];
     expect((await readCounters(fake)).date).toBe('民國 115 年 01 月 05 日');
+  });
+});
+
+describe('PUB-7 the visit tally', () => {
+  it('PUB-7 a failed write is kept and written by the next flush; flushes run one after another', async () => {
+    const written: [string, number][] = [];
+    let fail = true;
+    const errors: unknown[] = [];
+    const tally = new VisitTally(
+      async (day, n) => {
+        if (fail) throw new Error('database away');
+        written.push([day, n]);
+      },
+      (err) => errors.push(err),
+    );
+    tally.add('2026-12-01');
+    tally.add('2026-12-01');
+    tally.add('2026-12-02');
+    await tally.flush();
+    expect(errors).toHaveLength(2);
+    expect(tally.unwritten('2026-12-01')).toBe(2);
+    expect(tally.unwritten()).toBe(3);
+    fail = false;
+    tally.add('2026-12-01');
+    await tally.flush();
+    expect(written).toEqual([['2026-12-01', 3], ['2026-12-02', 1]]);
+    expect(tally.unwritten()).toBe(0);
   });
 });
