@@ -1,6 +1,6 @@
 // Queries of the applications module only. Scoped finders (forApplicant) load an application only when it is the
 // given applicant's, so another person's id is simply not found (SYS-4, ADR 0002).
-import { and, count, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { vacancies } from '../vacancies/index.ts';
 import { applications, resumeBatchRuns } from './application.schema.ts';
@@ -243,4 +243,25 @@ export async function finishBatchRun(q: Queryable, id: string, input: { at: Date
 
 export async function recentBatchRuns(q: Queryable, limit: number) {
   return q.select().from(resumeBatchRuns).orderBy(desc(resumeBatchRuns.startedAt)).limit(limit);
+}
+
+/** DK (ECPA-5): published 須具 jobs inside their validity today, newest first, one page. */
+export async function openCivilServiceJobs(q: Queryable, today: string, page: number, size: number) {
+  const where = and(
+    eq(vacancies.accessMode, 'civil_service'),
+    eq(vacancies.reviewStatus, 'approved'),
+    isNull(vacancies.deletedAt),
+    isNull(vacancies.takenDownAt),
+    lte(vacancies.validFrom, today),
+    gte(vacancies.validTo, today),
+  );
+  const [c] = await q.select({ n: count() }).from(vacancies).where(where);
+  const rows = await q
+    .select({ workId: vacancies.workId, title: vacancies.title, orgName: vacancies.orgName, rankText: vacancies.rankText, workPlaceText: vacancies.workPlaceText, validTo: vacancies.validTo, source: vacancies.source })
+    .from(vacancies)
+    .where(where)
+    .orderBy(desc(vacancies.postedAt), desc(vacancies.workId))
+    .limit(size)
+    .offset((page - 1) * size);
+  return { rows, total: Number(c?.n ?? 0) };
 }
