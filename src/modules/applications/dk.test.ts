@@ -128,7 +128,7 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
     const noConsent = await apply(c, job.workId, { consentVersion: DK_CONSENT_VERSION });
     expect(noConsent.statusCode).toBe(400);
     expect(noConsent.body).toContain('請勾選「授權同意開放履歷給徵才機關調閱」');
-    expect(noConsent.body).toContain('href="#consent"');
+    expect(noConsent.body).toContain('href="#f-consent"');
     expect(await rowsOf(servant.id, job.id)).toHaveLength(0);
     const done = await apply(c, job.workId);
     expect(done.statusCode).toBe(303);
@@ -177,7 +177,7 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
     expect(r2.body).toContain('此職缺已被徵才機關刪除或已下架');
     const open = await csJob({ accessMode: 'open' });
     expect((await c.get(`/ecpa/dk/apply/${open.workId}`)).headers.location).toBe(`/jobs/${open.workId}/apply`);
-    expect((await c.post(`/ecpa/dk/apply/${open.workId}`, { consent: '1', consentVersion: DK_CONSENT_VERSION })).statusCode).toBe(409);
+    expect((await c.post(`/ecpa/dk/apply/${open.workId}`, { consent: '1', consentVersion: DK_CONSENT_VERSION })).headers.location).toBe(`/jobs/${open.workId}/apply`);
     for (const id of ['9999999999', 'abc', '1%27%20or%201=1']) {
       expect((await c.get(`/ecpa/dk/apply/${id}`)).statusCode, id).toBe(404);
       expect((await c.post(`/ecpa/dk/apply/${id}`, { consent: '1', consentVersion: DK_CONSENT_VERSION })).statusCode, id).toBe(404);
@@ -207,7 +207,8 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
     const [demoRow] = await rowsOf(servant.id, demo.id);
     const other = await signedIn('current.contract');
     expect((await other.get(`/ecpa/dk/applications/${row!.id}/cancel`)).statusCode).toBe(404);
-    expect((await other.post(`/ecpa/dk/applications/${row!.id}/cancel`, {})).statusCode).toBe(303);
+    expect((await other.post(`/ecpa/dk/applications/${row!.id}/cancel`, {})).statusCode).toBe(404);
+    expect((await other.get(`/ecpa/dk/applications/${row!.id}/attachment`)).statusCode).toBe(404);
     expect((await rowsOf(servant.id, job.id))[0]!.status).toBe('active');
     const confirm = await c.get(`/ecpa/dk/applications/${row!.id}/cancel`);
     expect(confirm.statusCode).toBe(200);
