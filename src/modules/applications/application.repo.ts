@@ -265,3 +265,15 @@ export async function openCivilServiceJobs(q: Queryable, today: string, page: nu
     .offset((page - 1) * size);
   return { rows, total: Number(c?.n ?? 0) };
 }
+
+/** GEN-2: a vacancy's active civil-service applications by resume-file state (the back office's 立即產製 section). */
+export async function civilServiceFileCounts(q: Queryable, vacancyId: string): Promise<Record<'pending' | 'producing' | 'ready' | 'failed', number>> {
+  const rows = await q
+    .select({ state: applications.resumeFileState, n: count() })
+    .from(applications)
+    .where(and(eq(applications.vacancyId, vacancyId), isNotNull(applications.staffUserId), eq(applications.status, 'active')))
+    .groupBy(applications.resumeFileState);
+  const out = { pending: 0, producing: 0, ready: 0, failed: 0 };
+  for (const r of rows) out[r.state] = Number(r.n);
+  return out;
+}

@@ -58,6 +58,7 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
     contract = await insertStaff(db, config, { account: 'current.contract', name: '吳佳蓉', agencyCode: 'A58000000A', roles: ['civil_servant'], nationalId: 'C226084136', email: 'wu@example.tw' });
     await insertStaff(db, config, { account: 'yilan.hr', name: '林宜蘭', agencyCode: '376420000A', roles: ['agency_hr'], nationalId: 'G203457162' });
     await insertStaff(db, config, { account: 'former.hire', name: '冒名', roles: ['civil_servant'], nationalId: 'A128730468' });
+    await insertStaff(db, config, { account: 'dgpa.admin', name: '王總處', agencyCode: 'A58000000A', roles: ['backoffice', 'agency_hr'], nationalId: 'A106572819' });
   });
   afterAll(async () => {
     transport?.close?.();
@@ -141,7 +142,7 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorKind: 'staff', actorId: servant.id });
     await deliver();
-    const mail = mailsTo(row!.resumeSnapshot.data.basic.email).find((m) => m.text.includes(job.workId));
+    const mail = mailsTo(row!.resumeSnapshot.data.basic.email).find((m) => m.text?.includes(job.workId));
     expect(mail?.subject).toContain('應徵職缺通知');
     expect(mail?.text).toContain('須具科員（應徵）');
     expect(mail?.text).toContain('/ecpa/dk/applications');
@@ -221,7 +222,7 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
     await deliver();
     expect(mailsTo('agency-dk@example.tw').map((m) => m.subject)).toEqual([expect.stringContaining('應徵者取消應徵通知')]);
     expect(mailsTo('real-agency@example.gov.tw')).toHaveLength(0);
-    expect(mailsTo(row!.resumeSnapshot.data.basic.email).filter((m) => m.subject.includes('取消應徵通知') && m.text.includes(job.workId))).toHaveLength(1);
+    expect(mailsTo(row!.resumeSnapshot.data.basic.email).filter((m) => m.subject?.includes('取消應徵通知') && m.text?.includes(job.workId))).toHaveLength(1);
     const audit = await s().db.select().from(auditEvents).where(and(eq(auditEvents.action, 'application.cancel'), eq(auditEvents.subjectId, row!.id)));
     expect(audit[0]).toMatchObject({ actorKind: 'staff', actorId: servant.id });
     // Applying again after a cancel is possible (the index covers active rows only).
@@ -334,5 +335,33 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
     expect(list.body).toContain('履歷無法產製：應徵者已卸職');
     // Final: the next batch does not retry it.
     expect((await runResumeBatch(deps(), { trigger: 'manual', vacancyId: job.id })).failed).toBe(0);
+  });
+
+  it('GEN-2 ADM-1 立即產製 on the back-office vacancy page produces that vacancy\'s waiting files now, audited; the agency list goes from 履歷資料產製中..... to ready', async () => {
+    const job = await csJob({ title: '須具立即產製', orgId: '376420000A', orgName: '宜蘭縣政府' });
+    const other = await csJob();
+    const c = await signedIn('civil.servant');
+    await apply(c, job.workId);
+    await apply(c, other.workId);
+    const hr = await signedIn('yilan.hr');
+    const before = await hr.get(`/agency/vacancies/${job.id}/applicants`);
+    expect(before.body).toContain('履歷資料產製中.....');
+    const admin = await signedIn('dgpa.admin');
+    const page = await admin.get(`/backoffice/vacancies/${job.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('立即產製');
+    expect(page.body).toContain('待產製 1 份');
+    // Agency HR and civil servants cannot call it.
+    expect((await hr.post(`/backoffice/vacancies/${job.id}/produce-resumes`, {})).statusCode).toBe(404);
+    const done = await admin.post(`/backoffice/vacancies/${job.id}/produce-resumes`, {});
+    expect(done.statusCode).toBe(303);
+    expect((await rowsOf(servant.id, job.id))[0]!.resumeFileState).toBe('ready');
+    expect((await rowsOf(servant.id, other.id))[0]!.resumeFileState).toBe('pending');
+    const audit = await s().db.select().from(auditEvents).where(and(eq(auditEvents.action, 'resume.batch.manual'), eq(auditEvents.subjectId, job.id)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorKind: 'staff', details: expect.objectContaining({ produced: 1 }) });
+    const after = await hr.get(`/agency/vacancies/${job.id}/applicants`);
+    expect(after.body).not.toContain('履歷資料產製中.....');
+    expect(after.body).toContain('name="app"');
   });
 });

@@ -33,5 +33,5 @@ export { applyToVacancies } from './apply-to-vacancies.ts';
 export { produceResumeFile, sweepResumeFiles, resumeFileKey, PRODUCE_RESUME_QUEUE, registerResumeFileJobs } from './produce-resume-file.ts';
 export { applicationOwnerKind, batchFailureOf, type BatchFailure } from './civil-service.public.ts';
 export { produceNowForVacancy, runResumeBatch, RESUME_BATCH_QUEUE, type BatchReport } from './civil-service-batch.ts';
-export { recentBatchRuns } from './application.repo.ts';
+export { civilServiceFileCounts, recentBatchRuns } from './application.repo.ts';
 export { dkPaths } from './dk.paths.ts';
