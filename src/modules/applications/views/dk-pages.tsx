@@ -173,9 +173,9 @@ export function CivilServiceResumeArticle({ doc }: { doc: CivilServiceResumeDocu
   const none = L.none;
   return (
     <article class="resume-preview" aria-label={L.title}>
-      <h2 safe>{L.title}</h2>
+      <h2>{L.title}</h2>
       <section>
-        <h3 safe>{S.basic}</h3>
+        <h3>{S.basic}</h3>
         <dl class="fields">
           {(
             [
@@ -192,7 +192,7 @@ export function CivilServiceResumeArticle({ doc }: { doc: CivilServiceResumeDocu
             ] as const
           ).map(([k, v]) => (
             <>
-              <dt safe>{k}</dt>
+              <dt>{k}</dt>
               <dd safe>{v || none}</dd>
             </>
           ))}
@@ -303,7 +303,7 @@ export function DkApplyPage(p: DkApplyPageProps): JSX.Element {
         </div>
         <fieldset class="consent">
           <legend safe>{m['apply.consentLegend']}</legend>
-          <p safe>{DK_CONSENT_TEXT}</p>
+          <p>{DK_CONSENT_TEXT}</p>
           <div class="field checkbox">
             <input
               type="checkbox"
