@@ -138,7 +138,7 @@ describe('the Form fuzz test', () => {
 
     let requests = 0;
     const failures: string[] = [];
-    const clientOf: Record<string, Client> = { visitor: anon, applicant, staff, backoffice };
+    const clientOf: Record<string, Client> = { visitor: anon, applicant, staff, backoffice, 'civil servant': servant };
     for (const form of forms.values()) {
       if (SKIP_ACTIONS.some((r) => r.test(form.action))) continue;
       const client = clientOf[form.who]!;
