@@ -1,6 +1,6 @@
 // Queries of the applications module only. Scoped finders (forApplicant) load an application only when it is the
 // given applicant's, so another person's id is simply not found (SYS-4, ADR 0002).
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { vacancies } from '../vacancies/index.ts';
 import { applications, resumeBatchRuns } from './application.schema.ts';
@@ -202,18 +202,22 @@ export async function applicationById(q: Queryable, id: string): Promise<Applica
 
 /**
  * Civil servants' applications the batch still has to produce: pending, producing by a worker that is gone (older
- * than `staleBefore`), failed with attempts left — of one vacancy when given — excluding `skip`, at most `limit`.
+ * than `staleBefore`), failed with attempts left — of one vacancy when given — after `after`, at most `limit`.
  */
-export async function batchCandidates(q: Queryable, input: { staleBefore: Date; maxAttempts: number; vacancyId?: string; skip: readonly string[]; limit: number }): Promise<string[]> {
+export async function batchCandidates(
+  q: Queryable,
+  input: { staleBefore: Date; maxAttempts: number; vacancyId?: string; after: { appliedAt: Date; id: string } | null; limit: number },
+): Promise<{ id: string; appliedAt: Date }[]> {
   const rows = await q
-    .select({ id: applications.id })
+    .select({ id: applications.id, appliedAt: applications.appliedAt })
     .from(applications)
     .where(
       and(
         isNotNull(applications.staffUserId),
         eq(applications.status, 'active'),
         input.vacancyId ? eq(applications.vacancyId, input.vacancyId) : undefined,
-        input.skip.length ? notInArray(applications.id, [...input.skip]) : undefined,
+        // Keyset paging in (applied_at, id) order: each row is looked at once per run.
+        input.after ? sql`(${applications.appliedAt}, ${applications.id}) > (${input.after.appliedAt.toISOString()}::timestamptz, ${input.after.id}::uuid)` : undefined,
         or(
           eq(applications.resumeFileState, 'pending'),
           and(eq(applications.resumeFileState, 'producing'), or(isNull(applications.resumeFileStartedAt), lt(applications.resumeFileStartedAt, input.staleBefore))),
@@ -223,7 +227,7 @@ export async function batchCandidates(q: Queryable, input: { staleBefore: Date; 
     )
     .orderBy(applications.appliedAt, applications.id)
     .limit(input.limit);
-  return rows.map((r) => r.id);
+  return rows;
 }
 
 /** The vacancy's AGY-4 selection as stored (read at batch time). */

@@ -25,21 +25,21 @@ export interface BatchReport {
 
 export async function runResumeBatch(deps: ProduceDeps, opts: { trigger: 'schedule' | 'manual'; vacancyId?: string; hooks?: ProduceHooks } = { trigger: 'schedule' }): Promise<BatchReport> {
   const runId = await startBatchRun(deps.db, { trigger: opts.trigger, vacancyId: opts.vacancyId ?? null, at: deps.clock.now() });
-  const seen: string[] = [];
+  let after: { appliedAt: Date; id: string } | null = null;
   const report = { runId, produced: 0, failed: 0, skipped: 0 };
   for (;;) {
     const now = deps.clock.now();
-    const ids = await batchCandidates(deps.db, {
+    const rows = await batchCandidates(deps.db, {
       staleBefore: new Date(now.getTime() - PRODUCING_STALE_MS),
       maxAttempts: RESUME_FILE_MAX_ATTEMPTS,
       ...(opts.vacancyId ? { vacancyId: opts.vacancyId } : {}),
-      skip: seen,
+      after,
       limit: PAGE,
     });
-    if (ids.length === 0) break;
-    for (const id of ids) {
-      seen.push(id);
-      const outcome = await produceResumeFile(deps, id, opts.hooks);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      after = row;
+      const outcome = await produceResumeFile(deps, row.id, opts.hooks);
       if (outcome === 'ready') report.produced++;
       else if (outcome === 'failed') report.failed++;
       else report.skipped++;

@@ -282,6 +282,7 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
   });
 
   it('GEN-3 a crash mid-batch loses nothing and duplicates nothing: rerun → one file per application, all ready', async () => {
+    await runResumeBatch(deps(), { trigger: 'schedule' }); // what earlier tests left waiting
     const job = await csJob({ title: '須具中斷' });
     const a = await signedIn('civil.servant');
     const b = await signedIn('current.contract');
@@ -304,11 +305,16 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
       },
     });
     await expect(crash).rejects.toThrow('worker killed');
-    const mid = await s().db.select().from(applications).where(eq(applications.vacancyId, jobs[0]!.id));
-    expect(mid.some((r) => r.resumeFileState !== 'ready') || true).toBe(true);
+    // Two files ready, the third stored but its row still 'producing' (the worker died), three untouched; the run unfinished.
+    const mid = await Promise.all(ids.map(async (id) => (await s().db.select().from(applications).where(eq(applications.id, id)))[0]!.resumeFileState));
+    expect(mid.filter((x) => x === 'ready')).toHaveLength(2);
+    expect(mid.filter((x) => x === 'producing')).toHaveLength(1);
+    expect(mid.filter((x) => x === 'pending')).toHaveLength(3);
+    expect((await s().db.select().from(resumeBatchRuns)).some((r) => r.finishedAt === null)).toBe(true);
     // The next batch (6 hours later; the stale 'producing' row is claimable again) finishes the rest.
     const later = { ...deps(), clock: fixedClock(new Date(Date.now() + 6 * 3600_000)) };
-    await runResumeBatch(later, { trigger: 'schedule' });
+    const rerun = await runResumeBatch(later, { trigger: 'schedule' });
+    expect(rerun.produced).toBe(4);
     const rows = await Promise.all(ids.map(async (id) => (await s().db.select().from(applications).where(eq(applications.id, id)))[0]!));
     expect(rows.every((r) => r.resumeFileState === 'ready' && r.resumeFileKey === resumeFileKey(r.id))).toBe(true);
     for (const id of ids) expect((await s().storage.getBuffer(resumeFileKey(id)))?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
