@@ -366,6 +366,10 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
     const audit = await s().db.select().from(auditEvents).where(and(eq(auditEvents.action, 'resume.batch.manual'), eq(auditEvents.subjectId, job.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorKind: 'staff', details: expect.objectContaining({ produced: 1 }) });
+    // The run is listed on the dashboard (start, end, trigger, counts).
+    const dash = await admin.get('/backoffice/dashboard');
+    expect(dash.body).toContain('公務人員履歷批次產製紀錄');
+    expect(dash.body).toContain('<span>立即產製</span>');
     const after = await hr.get(`/agency/vacancies/${job.id}/applicants`);
     expect(after.body).not.toContain('履歷資料產製中.....');
     expect(after.body).toContain('name="app"');
