@@ -1,24 +1,28 @@
-// Journey (ECPA-5, GEN-2, ACS-1, ACS-2) in Chromium without JavaScript: the demo civil servant (civil.servant /
-// Demo1234!, seeded by seedHrdbDemo) signs in with the eCPA account, opens 應用系統 → DK:職缺應徵, looks at 我的履歷,
-// applies to a 須具 job (the authorization ticked), sees it in 我的應徵; the agency list says 履歷資料產製中.....; the
-// batch runs (the one the 01/07/13/19 schedule starts); agency HR then sees the file ready and 調閱履歷 downloads it
-// (opened with 7z when installed, read back with pdftotext). axe-core (WCAG 2.1 A/AA) on every new page.
+// Journey (ECPA-5, GEN-2, ACS-1, ACS-2) in Chromium without JavaScript, on the demo data `npm start` seeds: the demo
+// civil servant (civil.servant / Demo1234!) signs in with the eCPA account, opens 應用系統 → DK:職缺應徵, looks at
+// 我的履歷, applies to 宜蘭縣政府's demo 須具 科員 (the authorization ticked), sees it in 我的應徵; the demo agency HR user
+// (yilan.hr) sees 履歷資料產製中.....; the batch runs (the one the 01/07/13/19 schedule starts); yilan.hr then sees
+// the file ready and 調閱履歷 downloads it (opened with 7z when installed, read back with pdftotext). axe-core
+// (WCAG 2.1 A/AA) on every new page.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { seedAgencyDemo } from '../../src/modules/agency/agency.seed.ts';
 import { runResumeBatch } from '../../src/modules/applications/index.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/modules/demo/index.ts';
+import { vacancies } from '../../src/modules/vacancies/index.ts';
 import { seedHrdbDemo } from '../../src/modules/hrdb/hrdb.seed.ts';
 import { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE } from '../../src/modules/hrdb/well-known-people.ts';
 import { pdfText } from '../../src/platform/pdf/testing/poppler.ts';
-import { createStaff, createVacancy } from '../factories/index.ts';
+import { createVacancy } from '../factories/index.ts';
 import { StaffLoginPage } from './support/pages.ts';
 import { expectNoAxeViolations, useJourney } from './support/journey.ts';
 
 const SERVANT = WELL_KNOWN_PEOPLE.civilServant;
-const HR_PASSWORD = 'Journey-Pass1!';
 const ZIP_PASSWORD = 'Zip-Journey9!';
 
 describe('DK 職缺應徵 journey (Chromium)', { timeout: 300_000 }, () => {
@@ -26,9 +30,16 @@ describe('DK 職缺應徵 journey (Chromium)', { timeout: 300_000 }, () => {
   let other = { id: '', workId: '' };
   const j = useJourney({
     seed: async (t) => {
+      // As `npm start` seeds an empty database: demo staff (yilan.hr …), the agencies' demo vacancies, the HR people.
+      const today = t.services.clock.today();
+      await seedDemo(t.services.db, today);
+      await seedAgencyDemo(t.services.db, t.services.clock.now(), today);
       await seedHrdbDemo(t.services.db, t.config);
-      await createStaff(t.services.db, { account: 'e2e.dk.hr', name: '宜蘭人事', agencyCode: '376420000A', password: HR_PASSWORD });
-      job = await createVacancy(t.services.db, { orgId: '376420000A', orgName: '宜蘭縣政府', title: '旅程須具科員', accessMode: 'civil_service', civilServiceSections: { all: false, sections: ['獎懲', '訓練及進修'] }, vitaeEmail: 'hr@agency.example.tw' });
+      const [demo] = await t.services.db
+        .select({ id: vacancies.id, workId: vacancies.workId })
+        .from(vacancies)
+        .where(and(eq(vacancies.orgId, '376420000A'), eq(vacancies.accessMode, 'civil_service'), eq(vacancies.fillerName, '示範填寫人')));
+      job = demo!;
       other = await createVacancy(t.services.db, { orgId: '376420000A', orgName: '宜蘭縣政府', title: '旅程須具專員', accessMode: 'civil_service', civilServiceSections: { all: true } });
     },
   });
@@ -49,7 +60,7 @@ describe('DK 職缺應徵 journey (Chromium)', { timeout: 300_000 }, () => {
     await page.waitForURL('**/ecpa/dk/resume');
     expect(await page.getByRole('heading', { name: '訓練及進修' }).count()).toBe(1);
     await page.goto('/ecpa/dk');
-    await page.getByRole('link', { name: '應徵 旅程須具科員' }).click();
+    await page.locator(`a[href="/ecpa/dk/apply/${job.workId}"]`).click();
     await page.waitForURL(`**/ecpa/dk/apply/${job.workId}`);
     // Without the authorization: the message beside the field and in the summary.
     await page.getByRole('button', { name: '確定應徵' }).click();
@@ -58,11 +69,11 @@ describe('DK 職缺應徵 journey (Chromium)', { timeout: 300_000 }, () => {
     await page.getByLabel(/授權同意開放履歷給徵才機關調閱/).check();
     await page.getByRole('button', { name: '確定應徵' }).click();
     await page.waitForURL('**/ecpa/dk/applications');
-    expect(await page.getByRole('link', { name: '旅程須具科員', exact: true }).count()).toBe(1);
+    expect(await page.getByText(job.workId).count()).toBe(1);
 
     // The agency HR user: 履歷資料產製中..... until the batch.
     const hr = await j.current.noScriptPage();
-    await (await new StaffLoginPage(hr).goto(`/agency/vacancies/${job.id}/applicants`)).signIn('e2e.dk.hr', HR_PASSWORD);
+    await (await new StaffLoginPage(hr).goto(`/agency/vacancies/${job.id}/applicants`)).signIn('yilan.hr', DEMO_PASSWORD);
     await hr.waitForURL(`**/agency/vacancies/${job.id}/applicants`);
     expect(await hr.getByText('履歷資料產製中.....').count()).toBe(1);
 
@@ -85,8 +96,9 @@ describe('DK 職缺應徵 journey (Chromium)', { timeout: 300_000 }, () => {
         expect(files).toEqual(['01-resume.pdf']);
         const text = (await pdfText(readFileSync(join(dir, files[0]!)))).replace(/\s+/g, '');
         expect(text).toContain(SERVANT.name);
+        // The demo 科員 asks for 個人全部資料.
         expect(text).toContain('訓練及進修');
-        expect(text).not.toContain('考績(成)或成績考核');
+        expect(text).toContain('考績(成)或成績考核');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
