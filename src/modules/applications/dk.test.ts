@@ -99,6 +99,9 @@ describe.each(dbDrivers())('DK 職缺應徵 and resume batches on %s', (driver) 
     expect(page.body).toContain(`href="/ecpa/dk/apply/${open.workId}"`);
     expect(page.body).not.toContain(expired.workId);
     expect(page.body).not.toContain(platform.workId);
+    const english = await c.get('/ecpa/dk', { cookie: `${c.cookie}; lang=en` });
+    expect(english.body).toContain('DK: Apply for jobs');
+    expect(english.body).toContain('Job no.');
     const resume = await c.get('/ecpa/dk/resume');
     expect(resume.statusCode).toBe(200);
     for (const h of ['學歷', '經歷', '考績(成)或成績考核', '獎懲', '訓練及進修', '兵役']) expect(resume.body).toContain(h);

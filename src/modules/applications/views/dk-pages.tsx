@@ -12,6 +12,7 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import { rocDateTime } from '../../../platform/mail/compose.ts';
 import { fill } from '../../../platform/i18n/i18n.ts';
 import { DK_CONSENT_TEXT, DK_CONSENT_VERSION, type CivilServantSummary } from '../civil-service.rules.ts';
+import { applicationMessages } from '../application.messages.ts';
 import { dkMessages } from '../dk.messages.ts';
 import { dkPaths } from '../dk.paths.ts';
 
@@ -87,6 +88,7 @@ export function SummaryList({ ctx, s }: { ctx: PageContext; s: CivilServantSumma
 
 export function DkHomePage(p: { ctx: PageContext; summary: CivilServantSummary; jobs: DkJob[]; total: number; page: number; pages: number }): JSX.Element {
   const m = dkMessages(p.ctx.locale);
+  const a = applicationMessages(p.ctx.locale);
   return (
     <Layout ctx={p.ctx} title={m['dk.title']} door="ecpa">
       <h1 safe>{m['dk.title']}</h1>
@@ -99,21 +101,21 @@ export function DkHomePage(p: { ctx: PageContext; summary: CivilServantSummary; 
         empty={m['dk.jobsEmpty']}
         rows={p.jobs}
         columns={[
-          { header: '職缺編號', cell: (j) => <span safe>{j.workId}</span> },
+          { header: a['col.workId'], cell: (j) => <span safe>{j.workId}</span> },
           {
-            header: '職稱',
+            header: a['col.title'],
             cell: (j) => (
               <a href={`/jobs/${encodeURIComponent(j.workId)}`} safe>
                 {j.title}
               </a>
             ),
           },
-          { header: '機關名稱', cell: (j) => <span safe>{j.orgName}</span> },
+          { header: a['col.org'], cell: (j) => <span safe>{j.orgName}</span> },
           { header: m['dk.col.rank'], cell: (j) => <span safe>{j.rankText}</span> },
           { header: m['dk.col.place'], cell: (j) => <span safe>{j.workPlaceText}</span> },
-          { header: '有效期間至', cell: (j) => <RocDate date={j.validTo} /> },
+          { header: a['col.validTo'], cell: (j) => <RocDate date={j.validTo} /> },
           {
-            header: '操作',
+            header: a['col.action'],
             cell: (j) => (
               <a href={dkPaths.apply(j.workId)} aria-label={`${m['dk.apply']} ${j.title}`} safe>
                 {m['dk.apply']}
@@ -245,6 +247,7 @@ export interface DkApplyPageProps {
 
 export function DkApplyPage(p: DkApplyPageProps): JSX.Element {
   const m = dkMessages(p.ctx.locale);
+  const a = applicationMessages(p.ctx.locale);
   const labels = { consent: m['apply.consentLegend'], certificates: m['apply.certificates'], job: m['apply.job'] };
   const e = p.errors;
   return (
@@ -257,17 +260,17 @@ export function DkApplyPage(p: DkApplyPageProps): JSX.Element {
       </h2>
       <FieldError name="job" error={e.job} />
       <dl class="fields">
-        <dt>職缺編號</dt>
+        <dt safe>{a['col.workId']}</dt>
         <dd safe>{p.job.workId}</dd>
-        <dt>職稱</dt>
+        <dt safe>{a['col.title']}</dt>
         <dd>
           <a href={`/jobs/${encodeURIComponent(p.job.workId)}`} safe>
             {p.job.title}
           </a>
         </dd>
-        <dt>機關名稱</dt>
+        <dt safe>{a['col.org']}</dt>
         <dd safe>{p.job.orgName}</dd>
-        <dt>有效期間至</dt>
+        <dt safe>{a['col.validTo']}</dt>
         <dd>
           <RocDate date={p.job.validTo} />
         </dd>
