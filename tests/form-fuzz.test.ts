@@ -85,6 +85,16 @@ describe('the Form fuzz test', () => {
     const backoffice = new Client(app);
     expect((await backoffice.submit('/ecpa/login', { account: 'fuzz.backoffice', password: STAFF_PASSWORD, captcha: TEST_CAPTCHA })).statusCode).toBe(303);
 
+    // DK 職缺應徵 (ECPA-5): a civil servant of the local HR database, a 須具 job and one DK application, so that 確定應徵
+    // (multipart), 取消應徵 and the back office's 立即產製 (GEN-2) forms are crawled and fuzzed.
+    await insertStaff(t.current.services.db, t.current.services.config, { account: 'civil.servant', name: '張家豪', roles: ['civil_servant'], agencyCode: 'A58000000A', nationalId: 'A128730468' });
+    const csJob = await createVacancy(t.current.services, { accessMode: 'civil_service', civilServiceSections: { all: true } });
+    const csApplied = await createVacancy(t.current.services, { accessMode: 'civil_service', civilServiceSections: { all: false, sections: ['獎懲'] } });
+    const servant = new Client(app);
+    expect((await servant.submit('/ecpa/login', { account: 'civil.servant', password: STAFF_PASSWORD, captcha: TEST_CAPTCHA })).statusCode).toBe(303);
+    await servant.get(`/ecpa/dk/apply/${csApplied.workId}`);
+    expect((await servant.post(`/ecpa/dk/apply/${csApplied.workId}`, { consent: '1', consentVersion: 'dk-v1' })).statusCode).toBe(303);
+
     // 機關徵才匯入 (AGY-7): a checked upload, so that its preview page and 確認匯入 form are crawled and fuzzed too.
     await staff.get('/agency/import');
     const staged = await uploadImport(app, staff, fillTemplate(templateFile('csv'), 'csv', [validRow(t.current.services.clock.today())]), 'fuzz.csv');
@@ -106,7 +116,8 @@ describe('the Form fuzz test', () => {
       ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify', `/platform/apply/${fuzzJob.workId}`, '/platform/apply', '/platform/applications', '/platform/notices', `/platform/notices/${fuzzNotice!.id}`]],
       // 調閱履歷 / 匯出聯絡資訊 (ACS-1, ACS-2, ACS-4): the applicant list of the applied job (the staff member's agency).
       ['staff', staff, ['/ecpa/apps', '/ecpa/acting', importPreview, `/agency/vacancies/${appliedJob.id}/applicants`, ...noticeStarts]],
-      ['backoffice', backoffice, ['/backoffice', '/backoffice/review', '/backoffice/vacancies?state=approved', '/backoffice/outbox', '/backoffice/audit', '/backoffice/codes', '/backoffice/staff', '/backoffice/staff/new', '/backoffice/notices']],
+      ['civil servant', servant, ['/ecpa/dk', `/ecpa/dk/apply/${csJob.workId}`, '/ecpa/dk/resume', '/ecpa/dk/applications']],
+      ['backoffice', backoffice, [`/backoffice/vacancies/${csApplied.id}`, '/backoffice', '/backoffice/review', '/backoffice/vacancies?state=approved', '/backoffice/outbox', '/backoffice/audit', '/backoffice/codes', '/backoffice/staff', '/backoffice/staff/new', '/backoffice/notices']],
     ];
     for (const [who, client, starts] of clients) {
       const queue = [...starts];
@@ -127,7 +138,7 @@ describe('the Form fuzz test', () => {
 
     let requests = 0;
     const failures: string[] = [];
-    const clientOf: Record<string, Client> = { visitor: anon, applicant, staff, backoffice };
+    const clientOf: Record<string, Client> = { visitor: anon, applicant, staff, backoffice, 'civil servant': servant };
     for (const form of forms.values()) {
       if (SKIP_ACTIONS.some((r) => r.test(form.action))) continue;
       const client = clientOf[form.who]!;

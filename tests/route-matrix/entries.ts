@@ -121,6 +121,7 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'POST /backoffice/vacancies/:id/approve': none,
   'POST /backoffice/vacancies/:id/reject': { body: { reason: '路由矩陣' } },
   'POST /backoffice/vacancies/:id/take-down': { body: { reason: '路由矩陣' } },
+  'POST /backoffice/vacancies/:id/produce-resumes': none, // 立即產製 (GEN-2)
   'GET /backoffice/audit': { query: '?action=vacancy.&from=115%2F01%2F01' },
   'GET /backoffice/audit.csv': { query: '?action=authz.refused' },
   'GET /backoffice/outbox': { query: '?state=failed&to=example' },
@@ -155,6 +156,15 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'GET /ecpa/apps': none,
   'GET /ecpa/mydata': none,
   'GET /ecpa/mydata/resume.pdf': none,
+  // DK 職缺應徵 (ECPA-5); the matrix's civil servant has no HR record: a 409 message page inside the audience
+  'GET /ecpa/dk': none,
+  'GET /ecpa/dk/resume': none,
+  'GET /ecpa/dk/apply/:workId': none,
+  'POST /ecpa/dk/apply/:workId': { body: { consent: '1', consentVersion: 'dk-v1' } },
+  'GET /ecpa/dk/applications': none,
+  'GET /ecpa/dk/applications/:id/attachment': none,
+  'GET /ecpa/dk/applications/:id/cancel': none,
+  'POST /ecpa/dk/applications/:id/cancel': none,
   'GET /ecpa/forgot': none,
   'POST /ecpa/forgot': none,
   'GET /ecpa/forgot/sent': none,

@@ -148,15 +148,16 @@ export async function jpegOf(colour: string): Promise<Buffer> {
 }
 
 /** An active application of the applicant to a fresh open vacancy, with an attachment copy stored. */
-export async function insertApplication(t: TestApp, applicantId: string): Promise<string> {
-  const v = await insertVacancy(t, AGENCY_A, { accessMode: 'open' });
+/** An application of `ownerId`: an applicant's (platform) or, with `staff`, a civil servant's (DK, ECPA-5). */
+export async function insertApplication(t: TestApp, ownerId: string, opts: { staff?: boolean } = {}): Promise<string> {
+  const v = await insertVacancy(t, AGENCY_A, { accessMode: opts.staff ? 'civil_service' : 'open' });
   const key = `applications/attachment/matrix-${randomUUID()}`;
   await t.services.storage.put(key, Buffer.from('%PDF-1.4\n%%EOF\n'), { contentType: 'application/pdf' });
   const [row] = await t.services.db
     .insert(applications)
     .values({
       vacancyId: v.id,
-      applicantId,
+      ...(opts.staff ? { staffUserId: ownerId } : { applicantId: ownerId }),
       appliedAt: new Date(),
       consentVersion: 'v1',
       consentAt: new Date(),

@@ -127,6 +127,19 @@ export const objectCases: Record<string, ObjectCase> = {
       } satisfies ObjectCase,
     ]),
   ),
+  // DK 職缺應徵 (ECPA-5): a published 須具 job; the civil servant's own application, another civil servant's is 404
+  'GET /ecpa/dk/apply/:workId': { own: async (t) => ({ workId: (await insertVacancy(t, AGENCY_A, { accessMode: 'civil_service' })).workId }) },
+  'POST /ecpa/dk/apply/:workId': { own: async (t) => ({ workId: (await insertVacancy(t, AGENCY_A, { accessMode: 'civil_service' })).workId }) },
+  ...Object.fromEntries(
+    ['GET /ecpa/dk/applications/:id/attachment', 'GET /ecpa/dk/applications/:id/cancel', 'POST /ecpa/dk/applications/:id/cancel'].map((route) => [
+      route,
+      {
+        own: async (t: TestApp, actor: Actor) => ({ id: await insertApplication(t, actor.kind === 'staff' && actor.id ? actor.id : await insertStaff(t, AGENCY_A, ['civil_servant']), { staff: true }) }),
+        othersOf: async (t: TestApp) => ({ id: await insertApplication(t, await insertStaff(t, AGENCY_A, ['civil_servant']), { staff: true }) }),
+      } satisfies ObjectCase,
+    ]),
+  ),
+  'POST /backoffice/vacancies/:id/produce-resumes': { own: async (t: TestApp) => ({ id: (await insertVacancy(t, AGENCY_B, { accessMode: 'civil_service' })).id }) },
   // 機關徵才登錄 (AGY-1..AGY-5): a vacancy of the actor's own agency; one of the other agency must be 404
   ...Object.fromEntries(
     ['GET /agency/:id/edit', 'POST /agency/:id/edit', 'GET /agency/:id/preview', 'GET /agency/:id/delete', 'POST /agency/:id/delete'].map((route) => [route, agencyVacancyCase]),

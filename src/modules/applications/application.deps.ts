@@ -4,6 +4,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Storage } from '../../platform/storage/index.ts';
+import type { EcpaDeps } from '../ecpa/index.ts';
+import type { HrDatabase } from '../hrdb/index.ts';
 
 export interface ApplicationDeps {
   readonly db: Db;
@@ -14,6 +16,9 @@ export interface ApplicationDeps {
   readonly baseUrl: string;
   /** APPLICATION_RETENTION_MONTHS (SYS-3). */
   readonly retentionMonths: number;
+  /** 公務人力資料庫 and the keys that tie a staff account to its HR person (DK, ECPA-5; the GEN-2 batch). */
+  readonly hrdb: HrDatabase;
+  readonly config: EcpaDeps['config'];
   kickMail(): void;
 }
 
@@ -25,6 +30,8 @@ export function applicationDeps(services: Ports): ApplicationDeps {
     jobs: services.jobs,
     baseUrl: services.config.baseUrl,
     retentionMonths: services.config.applicationRetentionMonths,
+    hrdb: services.hrdb,
+    config: services.config,
     kickMail: () => services.kickMail(),
   };
 }

@@ -1,9 +1,9 @@
 // Queries of the applications module only. Scoped finders (forApplicant) load an application only when it is the
 // given applicant's, so another person's id is simply not found (SYS-4, ADR 0002).
-import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { vacancies } from '../vacancies/index.ts';
-import { applications } from './application.schema.ts';
+import { applications, resumeBatchRuns } from './application.schema.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type NewApplication = typeof applications.$inferInsert;
@@ -48,32 +48,59 @@ export async function setFileCopies(q: Queryable, id: string, keys: { photoKey: 
 
 export type ApplicationWithVacancy = ApplicationRow & { vacancy: VacancyForApply };
 
-export const forApplicant = {
-  async application(q: Queryable, applicantId: string, applicationId: string, opts: { forUpdate?: boolean } = {}): Promise<ApplicationWithVacancy | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return null;
+/** Whose applications: a platform applicant's (APP-*) or a civil servant's (DK, ECPA-5). */
+export type ApplicationOwner = { kind: 'applicant'; id: string } | { kind: 'staff'; id: string };
+const ownedBy = (owner: ApplicationOwner) => (owner.kind === 'applicant' ? eq(applications.applicantId, owner.id) : eq(applications.staffUserId, owner.id));
+
+/** Scoped finders: an application is found only when it is this owner's. */
+export const forOwner = {
+  async application(q: Queryable, owner: ApplicationOwner, applicationId: string, opts: { forUpdate?: boolean } = {}): Promise<ApplicationWithVacancy | null> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(applicationId) || !owner.id) return null;
     const base = q
       .select({ app: applications, vacancy: vacancyCols })
       .from(applications)
       .innerJoin(vacancies, eq(vacancies.id, applications.vacancyId))
-      .where(and(eq(applications.id, applicationId), eq(applications.applicantId, applicantId)));
+      .where(and(eq(applications.id, applicationId), ownedBy(owner)));
     const [row] = opts.forUpdate ? await base.for('update', { of: applications }) : await base;
     return row ? { ...row.app, vacancy: row.vacancy as VacancyForApply } : null;
   },
 
   /** 我的應徵: newest first, one page. */
-  async page(q: Queryable, applicantId: string, page: number, size: number): Promise<{ rows: ApplicationWithVacancy[]; total: number }> {
-    const [c] = await q.select({ n: count() }).from(applications).where(eq(applications.applicantId, applicantId));
+  async page(q: Queryable, owner: ApplicationOwner, page: number, size: number): Promise<{ rows: ApplicationWithVacancy[]; total: number }> {
+    const [c] = await q.select({ n: count() }).from(applications).where(ownedBy(owner));
     const rows = await q
       .select({ app: applications, vacancy: vacancyCols })
       .from(applications)
       .innerJoin(vacancies, eq(vacancies.id, applications.vacancyId))
-      .where(eq(applications.applicantId, applicantId))
+      .where(ownedBy(owner))
       .orderBy(desc(applications.appliedAt), desc(applications.id))
       .limit(size)
       .offset((page - 1) * size);
     return { rows: rows.map((r) => ({ ...r.app, vacancy: r.vacancy as VacancyForApply })), total: Number(c?.n ?? 0) };
   },
 };
+
+export const forApplicant = {
+  application: (q: Queryable, applicantId: string, applicationId: string, opts: { forUpdate?: boolean } = {}) => forOwner.application(q, { kind: 'applicant', id: applicantId }, applicationId, opts),
+  page: (q: Queryable, applicantId: string, page: number, size: number) => forOwner.page(q, { kind: 'applicant', id: applicantId }, page, size),
+};
+
+/** The owner a principal stands for (a civil servant only with the civil_servant role), or null. */
+export function ownerOf(p: { kind: string; id: string; roles?: readonly string[] } | null | undefined): ApplicationOwner | null {
+  if (p?.kind === 'applicant') return { kind: 'applicant', id: p.id };
+  if (p?.kind === 'staff' && p.roles?.includes('civil_servant')) return { kind: 'staff', id: p.id };
+  return null;
+}
+
+/** Inserts a civil servant's application unless one is active for the job (the second partial unique index): null then. */
+export async function insertStaffApplication(q: Queryable, row: NewApplication): Promise<ApplicationRow | null> {
+  const [inserted] = await q
+    .insert(applications)
+    .values(row)
+    .onConflictDoNothing({ target: [applications.vacancyId, applications.staffUserId], where: sql`"status" = 'active' AND "staff_user_id" IS NOT NULL` })
+    .returning();
+  return inserted ?? null;
+}
 
 export async function markCancelled(q: Queryable, id: string, now: Date): Promise<void> {
   await q.update(applications).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(applications.id, id));
@@ -138,10 +165,11 @@ export async function markReady(q: Queryable, id: string, startedAt: Date, key: 
   return rows.length === 1;
 }
 
-export async function markFailed(q: Queryable, id: string, startedAt: Date, error: string, now: Date): Promise<void> {
+/** `final`: no retry (attempts set to `final`, the maximum), e.g. a civil servant gone from the HR database. */
+export async function markFailed(q: Queryable, id: string, startedAt: Date, error: string, now: Date, final?: number): Promise<void> {
   await q
     .update(applications)
-    .set({ resumeFileState: 'failed', resumeFileLastError: error.slice(0, 500), updatedAt: now })
+    .set({ resumeFileState: 'failed', resumeFileLastError: error.slice(0, 500), updatedAt: now, ...(final ? { resumeFileAttempts: final } : {}) })
     .where(and(eq(applications.id, id), eq(applications.resumeFileState, 'producing'), eq(applications.resumeFileStartedAt, startedAt)));
 }
 
@@ -151,10 +179,14 @@ export async function unfinishedFiles(q: Queryable, input: { pendingBefore: Date
     .select({ id: applications.id })
     .from(applications)
     .where(
-      or(
+      and(
+        // Civil servants' files are the batch's (GEN-2), never the sweeper's.
+        isNull(applications.staffUserId),
+        or(
         and(eq(applications.resumeFileState, 'pending'), lt(applications.createdAt, input.pendingBefore)),
         and(eq(applications.resumeFileState, 'producing'), lt(applications.resumeFileStartedAt, input.staleBefore)),
         and(eq(applications.resumeFileState, 'failed'), lt(applications.resumeFileAttempts, input.maxAttempts)),
+        ),
       ),
     )
     .limit(input.limit);
@@ -164,4 +196,88 @@ export async function unfinishedFiles(q: Queryable, input: { pendingBefore: Date
 export async function applicationById(q: Queryable, id: string): Promise<ApplicationRow | null> {
   const [row] = await q.select().from(applications).where(eq(applications.id, id));
   return row ?? null;
+}
+
+// ---- The civil-service batch (GEN-2, GEN-3) ----
+
+/**
+ * Civil servants' applications the batch still has to produce: pending, producing by a worker that is gone (older
+ * than `staleBefore`), failed with attempts left — of one vacancy when given — after `after`, at most `limit`.
+ */
+export async function batchCandidates(
+  q: Queryable,
+  input: { staleBefore: Date; maxAttempts: number; vacancyId?: string; after: { appliedAt: Date; id: string } | null; limit: number },
+): Promise<{ id: string; appliedAt: Date }[]> {
+  const rows = await q
+    .select({ id: applications.id, appliedAt: applications.appliedAt })
+    .from(applications)
+    .where(
+      and(
+        isNotNull(applications.staffUserId),
+        eq(applications.status, 'active'),
+        input.vacancyId ? eq(applications.vacancyId, input.vacancyId) : undefined,
+        // Keyset paging in (applied_at, id) order: each row is looked at once per run.
+        input.after ? sql`(${applications.appliedAt}, ${applications.id}) > (${input.after.appliedAt.toISOString()}::timestamptz, ${input.after.id}::uuid)` : undefined,
+        or(
+          eq(applications.resumeFileState, 'pending'),
+          and(eq(applications.resumeFileState, 'producing'), or(isNull(applications.resumeFileStartedAt), lt(applications.resumeFileStartedAt, input.staleBefore))),
+          and(eq(applications.resumeFileState, 'failed'), lt(applications.resumeFileAttempts, input.maxAttempts)),
+        ),
+      ),
+    )
+    .orderBy(applications.appliedAt, applications.id)
+    .limit(input.limit);
+  return rows;
+}
+
+/** The vacancy's AGY-4 selection as stored (read at batch time). */
+export async function vacancySections(q: Queryable, vacancyId: string): Promise<Record<string, unknown> | null> {
+  const [row] = await q.select({ cs: vacancies.civilServiceSections }).from(vacancies).where(eq(vacancies.id, vacancyId));
+  return row?.cs ?? null;
+}
+
+export async function startBatchRun(q: Queryable, input: { trigger: 'schedule' | 'manual'; vacancyId: string | null; at: Date }): Promise<string> {
+  const [row] = await q.insert(resumeBatchRuns).values({ trigger: input.trigger, vacancyId: input.vacancyId, startedAt: input.at }).returning({ id: resumeBatchRuns.id });
+  return row!.id;
+}
+
+export async function finishBatchRun(q: Queryable, id: string, input: { at: Date; produced: number; failed: number; skipped: number }): Promise<void> {
+  await q.update(resumeBatchRuns).set({ finishedAt: input.at, produced: input.produced, failed: input.failed, skipped: input.skipped }).where(eq(resumeBatchRuns.id, id));
+}
+
+export async function recentBatchRuns(q: Queryable, limit: number) {
+  return q.select().from(resumeBatchRuns).orderBy(desc(resumeBatchRuns.startedAt)).limit(limit);
+}
+
+/** DK (ECPA-5): published 須具 jobs inside their validity today, newest first, one page. */
+export async function openCivilServiceJobs(q: Queryable, today: string, page: number, size: number) {
+  const where = and(
+    eq(vacancies.accessMode, 'civil_service'),
+    eq(vacancies.reviewStatus, 'approved'),
+    isNull(vacancies.deletedAt),
+    isNull(vacancies.takenDownAt),
+    lte(vacancies.validFrom, today),
+    gte(vacancies.validTo, today),
+  );
+  const [c] = await q.select({ n: count() }).from(vacancies).where(where);
+  const rows = await q
+    .select({ workId: vacancies.workId, title: vacancies.title, orgName: vacancies.orgName, rankText: vacancies.rankText, workPlaceText: vacancies.workPlaceText, validTo: vacancies.validTo, source: vacancies.source })
+    .from(vacancies)
+    .where(where)
+    .orderBy(desc(vacancies.postedAt), desc(vacancies.workId))
+    .limit(size)
+    .offset((page - 1) * size);
+  return { rows, total: Number(c?.n ?? 0) };
+}
+
+/** GEN-2: a vacancy's active civil-service applications by resume-file state (the back office's 立即產製 section). */
+export async function civilServiceFileCounts(q: Queryable, vacancyId: string): Promise<Record<'pending' | 'producing' | 'ready' | 'failed', number>> {
+  const rows = await q
+    .select({ state: applications.resumeFileState, n: count() })
+    .from(applications)
+    .where(and(eq(applications.vacancyId, vacancyId), isNotNull(applications.staffUserId), eq(applications.status, 'active')))
+    .groupBy(applications.resumeFileState);
+  const out = { pending: 0, producing: 0, ready: 0, failed: 0 };
+  for (const r of rows) out[r.state] = Number(r.n);
+  return out;
 }

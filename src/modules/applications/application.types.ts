@@ -11,4 +11,6 @@ export interface ResumeSnapshot {
   data: ResumeData;
   /** The attachment's original name when it was sent with the application. */
   attachmentName: string | null;
+  /** A civil servant's application (ECPA-5): the HR-database person it was taken from; the file comes at batch time (GEN-2). */
+  origin?: { kind: 'hrdb'; personId: string };
 }

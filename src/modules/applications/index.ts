@@ -3,13 +3,21 @@
 import type { Services } from '../../container.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { applyRoutes } from './apply.routes.tsx';
+import { registerResumeBatchJobs } from './civil-service-batch.ts';
+import { dkRoutes } from './dk.routes.tsx';
 import { purgeExpiredApplications } from './delete-application.ts';
 import { registerResumeFileJobs } from './produce-resume-file.ts';
 
 export const applicationsModule: AppModule<Services> = {
   name: 'applications',
-  routes: (app, services) => applyRoutes(app, services),
-  jobs: (jobs, services) => registerResumeFileJobs(jobs, services.deps.applications),
+  async routes(app, services) {
+    await applyRoutes(app, services);
+    await dkRoutes(app, services);
+  },
+  async jobs(jobs, services) {
+    await registerResumeFileJobs(jobs, services.deps.applications);
+    await registerResumeBatchJobs(jobs, services.deps.applications);
+  },
   // SYS-3: records nobody deleted are purged APPLICATION_RETENTION_MONTHS after their job closed.
   maintenance: (services) => purgeExpiredApplications(services.deps.applications),
 };
@@ -23,3 +31,7 @@ export { CONSENT_TEXT, CONSENT_VERSION } from './application.rules.ts';
 export type { ResumeSnapshot } from './application.types.ts';
 export { applyToVacancies } from './apply-to-vacancies.ts';
 export { produceResumeFile, sweepResumeFiles, resumeFileKey, PRODUCE_RESUME_QUEUE, registerResumeFileJobs } from './produce-resume-file.ts';
+export { applicationOwnerKind, batchFailureOf, type BatchFailure } from './civil-service.public.ts';
+export { produceNowForVacancy, runResumeBatch, RESUME_BATCH_QUEUE, type BatchReport } from './civil-service-batch.ts';
+export { civilServiceFileCounts, recentBatchRuns } from './application.repo.ts';
+export { dkPaths } from './dk.paths.ts';

@@ -6,7 +6,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { safeDownloadName } from '../../platform/storage/index.ts';
 import type { ApplicationDeps } from './application.deps.ts';
 import { applicationSubject } from './application.policy.ts';
-import { forApplicant } from './application.repo.ts';
+import { forOwner, ownerOf, type ApplicationOwner } from './application.repo.ts';
 import { mayDeleteRecord, mayDownloadAttachment, statusStep, vacancyState, type StatusStep, type VacancyState } from './application.rules.ts';
 
 export const PAGE_SIZE = 20;
@@ -27,9 +27,10 @@ export interface MyApplication {
   mayDelete: boolean;
 }
 
-export async function listMyApplications(deps: Pick<ApplicationDeps, 'db' | 'clock'>, applicantId: string, page: number): Promise<{ rows: MyApplication[]; total: number; pages: number; page: number }> {
+export async function listMyApplications(deps: Pick<ApplicationDeps, 'db' | 'clock'>, who: string | ApplicationOwner, page: number): Promise<{ rows: MyApplication[]; total: number; pages: number; page: number }> {
   const today = deps.clock.today();
-  const { rows, total } = await forApplicant.page(deps.db, applicantId, page, PAGE_SIZE);
+  const owner: ApplicationOwner = typeof who === 'string' ? { kind: 'applicant', id: who } : who;
+  const { rows, total } = await forOwner.page(deps.db, owner, page, PAGE_SIZE);
   return {
     total,
     page,
@@ -49,7 +50,8 @@ export async function listMyApplications(deps: Pick<ApplicationDeps, 'db' | 'clo
         attachmentName: a.attachmentKey ? a.attachmentName : null,
         mayDownload: mayDownloadAttachment(a, a.vacancy, today),
         mayCancel: a.status === 'active' && state === 'open',
-        mayDelete: mayDeleteRecord(a.vacancy, today),
+        // APP-6 is the platform's; a civil servant's record stays until the retention purge (SYS-3).
+        mayDelete: owner.kind === 'applicant' && mayDeleteRecord(a.vacancy, today),
       };
     }),
   };
@@ -57,8 +59,8 @@ export async function listMyApplications(deps: Pick<ApplicationDeps, 'db' | 'clo
 
 /** One of the principal's applications (another person's: null, answered 404). */
 export async function findMyApplication(deps: Pick<ApplicationDeps, 'db'>, principal: Principal | null, applicationId: string) {
-  const applicantId = principal?.kind === 'applicant' ? principal.id : '';
-  const app = await forApplicant.application(deps.db, applicantId, applicationId);
+  const owner = ownerOf(principal);
+  const app = owner ? await forOwner.application(deps.db, owner, applicationId) : null;
   if (!app || !authorize(principal, 'read', applicationSubject(app))) return null;
   return app;
 }
@@ -72,7 +74,7 @@ export async function downloadApplicationAttachment(
   if (!app || !authorize(actor.principal, 'download', applicationSubject(app)) || !mayDownloadAttachment(app, app.vacancy, deps.clock.today())) return null;
   const bytes = await deps.storage.getBuffer(app.attachmentKey!);
   if (!bytes) return null;
-  await recordAudit(deps.db, { kind: 'applicant', id: app.applicantId, ip: actor.ip ?? null }, 'application.attachment.download', { kind: 'application', id: app.id });
+  await recordAudit(deps.db, { kind: app.staffUserId ? 'staff' : 'applicant', id: (app.staffUserId ?? app.applicantId)!, ip: actor.ip ?? null }, 'application.attachment.download', { kind: 'application', id: app.id });
   const contentType = app.attachmentType ?? 'application/octet-stream';
   const ext = (app.attachmentName ?? '').match(/\.([A-Za-z0-9]{1,5})$/)?.[1]?.toLowerCase() ?? 'bin';
   return { bytes, contentType, downloadName: safeDownloadName(app.attachmentName ?? 'attachment', ext) };

@@ -4,12 +4,15 @@
 // worker is producing, is left alone; a worker that crashed mid-run leaves a 'producing' row that becomes
 // claimable again after PRODUCING_STALE_MS (the sweeper re-queues it) and the re-run overwrites the same key,
 // so there is exactly one file per application. A failure is retried with backoff (retryDelaySeconds).
-import { renderResumePdf } from '../../platform/pdf/index.ts';
+import { renderCivilServiceResumePdf, renderResumePdf } from '../../platform/pdf/index.ts';
+import { myHrPerson } from '../ecpa/index.ts';
+import { civilServiceResumeDocument } from '../hrdb/index.ts';
 import type { Jobs, QueueOptions } from '../../platform/jobs/jobs.ts';
 import { toResumeDocument } from '../resumes/index.ts';
 import type { ApplicationDeps } from './application.deps.ts';
-import { applicationById, claimForProduction, markFailed, markReady, unfinishedFiles } from './application.repo.ts';
+import { applicationById, claimForProduction, markFailed, markReady, unfinishedFiles, vacancySections, type ApplicationRow } from './application.repo.ts';
 import { PRODUCING_STALE_MS, RESUME_FILE_MAX_ATTEMPTS, retryDelaySeconds } from './application.rules.ts';
+import { resumeSelectionOf, type BatchFailure } from './civil-service.rules.ts';
 
 export const PRODUCE_RESUME_QUEUE = 'produce-resume';
 export const RESUME_SWEEP_QUEUE = 'produce-resume.sweep';
@@ -18,7 +21,7 @@ export const PRODUCE_BATCH_SIZE = 4;
 /** Our own retries (with backoff), so pg-boss does not retry; a job that outlives its expiry is the sweeper's. */
 export const PRODUCE_RESUME_QUEUE_OPTIONS: QueueOptions = { retryLimit: 0, expireInSeconds: 120, deleteAfterSeconds: 24 * 3600 };
 
-type ProduceDeps = Pick<ApplicationDeps, 'db' | 'clock' | 'storage' | 'jobs'>;
+export type ProduceDeps = Pick<ApplicationDeps, 'db' | 'clock' | 'storage' | 'jobs' | 'hrdb' | 'config'>;
 
 /** The fixed storage key of an application's resume PDF: a re-run overwrites it, never adds a second file. */
 export function resumeFileKey(applicationId: string): string {
@@ -30,6 +33,8 @@ export type ProduceOutcome = 'ready' | 'skipped' | 'failed';
 export interface ProduceHooks {
   /** Tests: runs after the PDF is stored and before the row is marked ready (a crash there is the worst case). */
   afterStore?: () => Promise<void>;
+  /** Tests of a crash: an error from afterStore is thrown on (the process "dies") instead of being recorded. */
+  rethrow?: boolean;
 }
 
 export async function produceResumeFile(deps: ProduceDeps, applicationId: string, hooks: ProduceHooks = {}): Promise<ProduceOutcome> {
@@ -37,6 +42,7 @@ export async function produceResumeFile(deps: ProduceDeps, applicationId: string
   const claimed = await claimForProduction(deps.db, applicationId, now, new Date(now.getTime() - PRODUCING_STALE_MS));
   if (!claimed || !claimed.resumeFileStartedAt) return 'skipped';
   const startedAt = claimed.resumeFileStartedAt;
+  if (claimed.staffUserId) return produceCivilServiceFile(deps, claimed, startedAt, hooks);
   try {
     const snap = claimed.resumeSnapshot;
     const photo = claimed.photoKey ? await deps.storage.getBuffer(claimed.photoKey) : null;
@@ -52,6 +58,34 @@ export async function produceResumeFile(deps: ProduceDeps, applicationId: string
     if (deps.jobs && claimed.resumeFileAttempts < RESUME_FILE_MAX_ATTEMPTS) {
       await deps.jobs.send(PRODUCE_RESUME_QUEUE, { applicationId: claimed.id }, { startAfter: retryDelaySeconds(claimed.resumeFileAttempts) }).catch(() => undefined);
     }
+    return 'failed';
+  }
+}
+
+/**
+ * GEN-2: a civil servant's file, from the HR database as it is now (batch time), holding exactly the parts and date
+ * ranges the vacancy asks for (AGY-4). A person no longer in the HR database, or 卸職, fails for good with a reason
+ * the agency sees (BatchFailure); any other error is retried by the next batch (RESUME_FILE_MAX_ATTEMPTS).
+ */
+async function produceCivilServiceFile(deps: ProduceDeps, claimed: ApplicationRow, startedAt: Date, hooks: ProduceHooks): Promise<ProduceOutcome> {
+  try {
+    const found = await myHrPerson(deps, claimed.staffUserId!);
+    if (found.kind !== 'ok') {
+      const reason: BatchFailure = found.kind === 'left-service' ? 'hrdb-left-service' : 'hrdb-not-found';
+      await markFailed(deps.db, claimed.id, startedAt, reason, deps.clock.now(), RESUME_FILE_MAX_ATTEMPTS);
+      return 'failed';
+    }
+    const selection = resumeSelectionOf(await vacancySections(deps.db, claimed.vacancyId));
+    const { document, parts } = civilServiceResumeDocument(found.person, selection);
+    const bytes = await renderCivilServiceResumePdf(document, parts, { generatedAt: deps.clock.now() });
+    const key = resumeFileKey(claimed.id);
+    await deps.storage.put(key, bytes, { contentType: 'application/pdf' });
+    await hooks.afterStore?.();
+    await markReady(deps.db, claimed.id, startedAt, key, deps.clock.now());
+    return 'ready';
+  } catch (err) {
+    if (hooks.rethrow) throw err;
+    await markFailed(deps.db, claimed.id, startedAt, err instanceof Error ? err.message : String(err), deps.clock.now());
     return 'failed';
   }
 }

@@ -10,6 +10,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { parseForm, recordOf, valueOf } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { routes } from '../../platform/http/route-options.ts';
+import { civilServiceFileCounts, produceNowForVacancy } from '../applications/index.ts';
 import { isPublished, vacancySubject } from '../vacancies/index.ts';
 import { homeFigures } from './outbox.service.ts';
 import { findAnyVacancy, reviewQueue, searchAllVacancies } from './review.repo.ts';
@@ -54,9 +55,21 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     return sendPage(reply, SearchPage({ ctx: ctxOf(req, reply), f, rows, total }), Object.keys(f.errors).length ? 422 : 200);
   });
 
+  /** A 須具 vacancy's resume files by state (GEN-2), for its 立即產製 section. */
+  const resumeFilesOf = async (v: { id: string; accessMode: string }) => (v.accessMode === 'civil_service' ? civilServiceFileCounts(db, v.id) : undefined);
+
   app.get<IdParams>('/backoffice/vacancies/:id', routes.backoffice, async (req, reply) => {
     const v = await reviewable(req);
-    return sendPage(reply, VacancyPage({ ctx: ctxOf(req, reply), v, published: isPublished(v, services.clock.today()) }));
+    return sendPage(reply, VacancyPage({ ctx: ctxOf(req, reply), v, published: isPublished(v, services.clock.today()), resumeFiles: await resumeFilesOf(v) }));
+  });
+
+  // 立即產製 (GEN-2): the civil-service batch now, for this vacancy only; audited (resume.batch.manual).
+  app.post<IdParams>('/backoffice/vacancies/:id/produce-resumes', routes.backoffice, async (req, reply) => {
+    const v = await reviewable(req);
+    if (v.accessMode !== 'civil_service') throw new AppError('not-found');
+    const r = await produceNowForVacancy(services.deps.applications, { vacancyId: v.id, actor: actorOf(req) });
+    flash(reply, { kind: 'success', text: fill(backofficeMessages(req.locale)['produce.done'], { produced: r.produced, failed: r.failed }) });
+    return reply.redirect(`/backoffice/vacancies/${encodeURIComponent(v.id)}`, 303);
   });
 
   for (const action of ['approve', 'reject', 'take-down'] as const) {
@@ -68,7 +81,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
         const form = parseForm(reasonFormFor(m), req.body);
         if (!form.ok) {
           const failed = { form: action, reason: valueOf(form.values, 'reason'), error: form.errors.reason ?? m['reason.required'] };
-          return sendPage(reply, VacancyPage({ ctx: ctxOf(req, reply), v, published: isPublished(v, services.clock.today()), failed }), 422);
+          return sendPage(reply, VacancyPage({ ctx: ctxOf(req, reply), v, published: isPublished(v, services.clock.today()), failed, resumeFiles: await resumeFilesOf(v) }), 422);
         }
         reason = form.data.reason;
       }

@@ -12,7 +12,7 @@ export const ecpaModule: AppModule<Services> = {
   },
 };
 
-export { ecpaDeps, type EcpaDeps } from './ecpa.deps.ts';
+export { ecpaDeps } from './ecpa.deps.ts';
 export { certificateBindings, staffUsers, staffAgencyGrants, type StaffRole, type StaffStatus } from './staff.schema.ts';
 export * from './staff-admin.rules.ts';
 export {
@@ -36,3 +36,5 @@ export { ecpaPaths } from './ecpa.paths.ts';
 export { loadStaffPrincipal } from './staff.principal.ts';
 export { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';
 export { forgetHrdbVerification, HRDB_VERIFIED_KEY, verifiedHrdbPerson, type HrdbVerification } from './hrdb-verification.ts';
+export { myHrPerson, type MyHrPerson } from './mydata.ts';
+export type { EcpaDeps } from './ecpa.deps.ts';

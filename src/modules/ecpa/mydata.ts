@@ -16,13 +16,16 @@ export type MyResumeResult = { kind: 'ok'; pdf: Buffer } | { kind: 'not-found' }
 export const MY_RESUME_FILE_NAME = 'mydata-resume.pdf';
 
 /** The HR person behind a staff account, or why there is none. */
-export async function myHrPerson(deps: Pick<EcpaDeps, 'db' | 'hrdb' | 'config'>, staffId: string): Promise<{ kind: 'ok'; person: HrPerson } | { kind: 'not-found' } | { kind: 'left-service' }> {
+export type MyHrPerson = { kind: 'ok'; person: HrPerson; /** the staff account's own address (忘記密碼) */ staffEmail: string | null } | { kind: 'not-found' } | { kind: 'left-service' };
+
+/** Also DK 職缺應徵 (ECPA-5) and the GEN-2 batch (applications module) find a civil servant's HR person this way. */
+export async function myHrPerson(deps: Pick<EcpaDeps, 'db' | 'hrdb' | 'config'>, staffId: string): Promise<MyHrPerson> {
   const staff = await findStaffById(deps.db, staffId);
   if (!staff?.nationalIdHash) return { kind: 'not-found' };
   const person = await deps.hrdb.findPersonByAccount(staff.account);
   if (!person || !idHasher(deps.config).matches(staff.nationalIdHash, person.nationalId)) return { kind: 'not-found' };
   if (person.status !== 'current') return { kind: 'left-service' };
-  return { kind: 'ok', person };
+  return { kind: 'ok', person, staffEmail: staff.email };
 }
 
 /** ECPA-6: the signed-in civil servant's own resume as PDF, audited. */

@@ -14,7 +14,7 @@ export const hrdbModule: AppModule<Services> = {
 
 export type * from './hrdb.types.ts';
 export { createLocalHrDatabase } from './local-hrdb.ts';
-export { isFormerContractEmployee, resumeImportFrom, RESUME_SECTIONS, type ResumeImport, type ResumeSectionKey, type ResumeSelection } from './hrdb.rules.ts';
+export { isFormerContractEmployee, resumeImportFrom, RESUME_SECTIONS, RESUME_SECTION_LABELS, type ResumeImport, type ResumeSectionKey, type ResumeSelection } from './hrdb.rules.ts';
 export { civilServiceResumeDocument, type CivilServiceResumeInput } from './civil-service-resume.ts';
 export { seedHrdbDemo, type HrdbSeedReport } from './hrdb.seed.ts';
 export { HRDB_DEMO_PASSWORD, WELL_KNOWN_PEOPLE, wellKnownPeople, type WellKnownPerson } from './well-known-people.ts';

@@ -11,7 +11,7 @@ export type NoticeRow = typeof notices.$inferSelect;
 export interface NoticeApplication {
   id: string;
   vacancyId: string;
-  applicantId: string;
+  applicantId: string | null;
   status: 'active' | 'cancelled';
   name: string;
   email: string;
@@ -37,7 +37,7 @@ export async function insertNotices(q: Queryable, rows: (typeof notices.$inferIn
 
 export interface NoticeView {
   notice: NoticeRow;
-  applicantId: string;
+  applicantId: string | null;
   applicantName: string;
   vacancy: { id: string; workId: string; title: string; orgId: string | null; orgName: string; source: string };
 }
@@ -54,7 +54,7 @@ const viewColumns = {
   source: vacancies.source,
 };
 
-type ViewRow = { notice: NoticeRow; applicantId: string; snapshot: ResumeSnapshot; vId: string; workId: string; title: string; orgId: string | null; orgName: string; source: string };
+type ViewRow = { notice: NoticeRow; applicantId: string | null; snapshot: ResumeSnapshot; vId: string; workId: string; title: string; orgId: string | null; orgName: string; source: string };
 
 const toView = (r: ViewRow): NoticeView => ({
   notice: r.notice,

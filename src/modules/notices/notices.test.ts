@@ -167,7 +167,7 @@ describe.each(dbDrivers())('notices (%s)', (driver) => {
     expect(sent.statusCode).toBe(303);
     expect(await db().select().from(notices).where(eq(notices.kind, 'interview'))).toEqual(expect.arrayContaining([expect.objectContaining({ applicationId: a.id }), expect.objectContaining({ applicationId: b.id })]));
     const mails = (await deliver()).filter((m) => m.subject?.includes(vacancy.workId));
-    expect(mails.map((m) => m.to[0]).sort()).toEqual([`app.${a.applicantId.slice(0, 8)}@example.com`, 'li4@example.com'].sort());
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([`app.${a.applicantId!.slice(0, 8)}@example.com`, 'li4@example.com'].sort());
     expect(mails.every((m) => m.parsed.attachments.length === 0)).toBe(true);
     const statuses = await noticeStatuses(db(), [a.id, b.id]);
     expect(statuses.get(a.id)!.status).toBe('已通知');

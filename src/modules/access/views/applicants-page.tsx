@@ -1,6 +1,7 @@
 // ACS-1 the applicant list of a vacancy (seed 001 步驟五): 職缺編號 and its type, the 身分證字號 filter, 共N人, the rows,
 // and the forms of 調閱履歷 (ACS-2, at most 10, an archive password), 批次通知面試 (ACS-5, the notices module) and
 // 匯出聯絡資訊 (ACS-4). Cancelled applications are listed apart (?view=cancelled) and never downloadable.
+import { batchFailureOf } from '../../applications/index.ts';
 import Html from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.ts';
 import { Csrf, Pagination } from '../../../platform/views/components.tsx';
@@ -162,6 +163,8 @@ export function ApplicantsPage(p: ApplicantsPageProps): JSX.Element {
                       <td>
                         {ready ? (
                           <input type="checkbox" name="app" value={r.id} id={`app-${r.id}`} checked={ticked.has(r.id)} aria-label={fill(m['row.tickArchive'], { name: c.name })} />
+                        ) : r.resumeFileState === 'failed' && batchFailureOf(r.resumeFileLastError) ? (
+                          <span safe>{m[`row.failed.${batchFailureOf(r.resumeFileLastError)!}`]}</span>
                         ) : (
                           <span safe>{m['row.producing']}</span>
                         )}

@@ -5,11 +5,11 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import { applicationMessages } from '../application.messages.ts';
 import { applicationPaths } from '../application.paths.ts';
 
-export function ConfirmPage(p: { ctx: PageContext; kind: 'cancel' | 'delete'; action: string; job: { workId: string; title: string; orgName: string; appliedAt: Date } }): JSX.Element {
+export function ConfirmPage(p: { ctx: PageContext; kind: 'cancel' | 'delete'; action: string; job: { workId: string; title: string; orgName: string; appliedAt: Date }; door?: 'platform' | 'ecpa'; back?: string }): JSX.Element {
   const m = applicationMessages(p.ctx.locale);
   const title = p.kind === 'cancel' ? m['cancel.title'] : m['delete.title'];
   return (
-    <Layout ctx={p.ctx} title={title} door="platform">
+    <Layout ctx={p.ctx} title={title} door={p.door ?? 'platform'}>
       <h1 safe>{title}</h1>
       <dl class="fields">
         <dt safe>{m['col.workId']}</dt>
@@ -30,7 +30,7 @@ export function ConfirmPage(p: { ctx: PageContext; kind: 'cancel' | 'delete'; ac
           <button type="submit" safe>
             {p.kind === 'cancel' ? m['cancel.submit'] : m['delete.submit']}
           </button>
-          <a href={applicationPaths.mine} safe>
+          <a href={p.back ?? applicationPaths.mine} safe>
             {m['cancel.back']}
           </a>
         </div>

@@ -12,13 +12,39 @@ import type { MyApplication } from '../my-applications.ts';
 
 const taipeiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false });
 
-export function MyApplicationsPage({ ctx, rows, total, page, pages }: { ctx: PageContext; rows: MyApplication[]; total: number; page: number; pages: number }): JSX.Element {
+/** Where the page's links go: the platform's (default) or DK's (ECPA-5). */
+export interface MinePaths {
+  attachment(id: string): string;
+  cancel(id: string): string;
+  remove(id: string): string;
+  minePage(page: number): string;
+}
+
+export function MyApplicationsPage({
+  ctx,
+  rows,
+  total,
+  page,
+  pages,
+  door = 'platform',
+  paths = applicationPaths,
+  note,
+}: {
+  ctx: PageContext;
+  rows: MyApplication[];
+  total: number;
+  page: number;
+  pages: number;
+  door?: 'platform' | 'ecpa';
+  paths?: MinePaths;
+  note?: string;
+}): JSX.Element {
   const m = applicationMessages(ctx.locale);
   return (
-    <Layout ctx={ctx} title={m['mine.title']} door="platform">
+    <Layout ctx={ctx} title={m['mine.title']} door={door}>
       <h1 safe>{m['mine.title']}</h1>
       <p class="hint" safe>
-        {m['mine.note']}
+        {note ?? m['mine.note']}
       </p>
       <DataTable<MyApplication>
         caption={m['mine.caption']}
@@ -48,7 +74,7 @@ export function MyApplicationsPage({ ctx, rows, total, page, pages }: { ctx: Pag
             header: m['col.attachment'],
             cell: (a) =>
               a.mayDownload ? (
-                <a href={applicationPaths.attachment(a.id)} aria-label={`${m['mine.download']} ${a.attachmentName ?? ''}`} safe>
+                <a href={paths.attachment(a.id)} aria-label={`${m['mine.download']} ${a.attachmentName ?? ''}`} safe>
                   {m['mine.download']}
                 </a>
               ) : (
@@ -77,14 +103,14 @@ export function MyApplicationsPage({ ctx, rows, total, page, pages }: { ctx: Pag
             cell: (a) => (
               <>
                 {a.mayCancel ? (
-                  <a href={applicationPaths.cancel(a.id)} aria-label={`${m['mine.cancel']} ${a.title}`} safe>
+                  <a href={paths.cancel(a.id)} aria-label={`${m['mine.cancel']} ${a.title}`} safe>
                     {m['mine.cancel']}
                   </a>
                 ) : (
                   ''
                 )}
                 {a.mayDelete ? (
-                  <a href={applicationPaths.remove(a.id)} aria-label={`${m['mine.delete']} ${a.title}`} safe>
+                  <a href={paths.remove(a.id)} aria-label={`${m['mine.delete']} ${a.title}`} safe>
                     {m['mine.delete']}
                   </a>
                 ) : (
@@ -95,7 +121,7 @@ export function MyApplicationsPage({ ctx, rows, total, page, pages }: { ctx: Pag
           },
         ]}
       />
-      <Pagination ctx={ctx} page={page} pages={pages} total={total} href={applicationPaths.minePage} />
+      <Pagination ctx={ctx} page={page} pages={pages} total={total} href={paths.minePage} />
     </Layout>
   );
 }

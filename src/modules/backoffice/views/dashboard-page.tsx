@@ -5,6 +5,17 @@ import type { PageContext } from '../../../platform/http/context.ts';
 import { dashboardMessages } from '../dashboard.messages.ts';
 import type { ChartView } from '../dashboard.view.ts';
 import { BackofficePage } from './backoffice-page.tsx';
+import { DataTable } from '../../../platform/views/components.tsx';
+import { rocDateTime } from '../../../platform/mail/compose.ts';
+
+/** One GEN-2 batch run (resume_batch_runs). */
+export interface BatchRunRow {
+  trigger: 'schedule' | 'manual';
+  startedAt: Date;
+  finishedAt: Date | null;
+  produced: number;
+  failed: number;
+}
 
 function Chart({ c, dataTable }: { c: ChartView; dataTable: string }): JSX.Element {
   const safeSvg = c.svg; // drawn by ECharts and checked by fitSvg (platform/charts/svg-chart.ts)
@@ -52,7 +63,7 @@ function Chart({ c, dataTable }: { c: ChartView; dataTable: string }): JSX.Eleme
   );
 }
 
-export function DashboardPage({ ctx, charts }: { ctx: PageContext; charts: readonly ChartView[] }): JSX.Element {
+export function DashboardPage({ ctx, charts, batchRuns = [] }: { ctx: PageContext; charts: readonly ChartView[]; batchRuns?: BatchRunRow[] }): JSX.Element {
   const m = dashboardMessages(ctx.locale);
   return (
     <BackofficePage ctx={ctx} title={m.title} section="dashboard">
@@ -64,6 +75,19 @@ export function DashboardPage({ ctx, charts }: { ctx: PageContext; charts: reado
           <Chart c={c} dataTable={m.dataTable} />
         ))}
       </div>
+      <h2 safe>{m.batchTitle}</h2>
+      <DataTable<BatchRunRow>
+        caption={m.batchTitle}
+        empty={m.batchEmpty}
+        rows={batchRuns}
+        columns={[
+          { header: m.batchStarted, cell: (r) => <span safe>{rocDateTime(r.startedAt)}</span> },
+          { header: m.batchFinished, cell: (r) => <span safe>{r.finishedAt ? rocDateTime(r.finishedAt) : m.batchUnfinished}</span> },
+          { header: m.batchTrigger, cell: (r) => <span safe>{r.trigger === 'manual' ? m.batchManual : m.batchSchedule}</span> },
+          { header: m.batchProduced, cell: (r) => <span safe>{String(r.produced)}</span> },
+          { header: m.batchFailed, cell: (r) => <span safe>{String(r.failed)}</span> },
+        ]}
+      />
     </BackofficePage>
   );
 }

@@ -17,6 +17,8 @@ export interface VacancyPageProps {
   published: boolean;
   /** The form that came back with an error, with what was typed. */
   failed?: { form: 'reject' | 'take-down'; reason: string; error: string };
+  /** A 須具 vacancy: its civil servants' resume files by state (GEN-2), for 立即產製. */
+  resumeFiles?: Record<'pending' | 'producing' | 'ready' | 'failed', number> | undefined;
 }
 
 function ReasonForm(p: { ctx: PageContext; m: BackofficeMessages; v: VacancyRow; form: 'reject' | 'take-down'; legend: string; hint: string; button: string; failed?: VacancyPageProps['failed'] }): JSX.Element {
@@ -60,7 +62,25 @@ function ReasonForm(p: { ctx: PageContext; m: BackofficeMessages; v: VacancyRow;
 
 const TEXTS = ['title', 'workQuality', 'workItem', 'workAddress', 'contactMethod'] as const;
 
-export function VacancyPage({ ctx, v, published, failed }: VacancyPageProps): JSX.Element {
+function ResumeFilesSection({ ctx, m, v, files }: { ctx: PageContext; m: BackofficeMessages; v: VacancyRow; files: NonNullable<VacancyPageProps['resumeFiles']> }): JSX.Element {
+  return (
+    <section aria-labelledby="resume-files-title">
+      <h2 id="resume-files-title" safe>
+        {m['produce.title']}
+      </h2>
+      <p safe>{m['produce.hint']}</p>
+      <p safe>{fill(m['produce.counts'], { pending: files.pending + files.producing, ready: files.ready, failed: files.failed })}</p>
+      <form method="post" action={`/backoffice/vacancies/${encodeURIComponent(v.id)}/produce-resumes`}>
+        <Csrf ctx={ctx} />
+        <button type="submit" safe>
+          {m['produce.button']}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function VacancyPage({ ctx, v, published, failed, resumeFiles }: VacancyPageProps): JSX.Element {
   const state = stateOf(v);
   const words = state === 'flagged' ? flaggedWords(v.reviewReason) : [];
   const reason = state === 'taken_down' ? v.takenDownReason : state === 'deleted' ? null : v.reviewReason;
@@ -130,6 +150,7 @@ export function VacancyPage({ ctx, v, published, failed }: VacancyPageProps): JS
           ))}
         </dl>
       </section>
+      {resumeFiles ? <ResumeFilesSection ctx={ctx} m={m} v={v} files={resumeFiles} /> : ''}
       <section aria-labelledby="verdict-title">
         <h2 id="verdict-title" safe>
           {m['verdict.title']}

@@ -1,0 +1,11 @@
+// DK 職缺應徵 (ECPA-5) paths, under the eCPA door.
+export const dkPaths = {
+  home: '/ecpa/dk',
+  homePage: (page: number) => (page > 1 ? `/ecpa/dk?page=${page}` : '/ecpa/dk'),
+  resume: '/ecpa/dk/resume',
+  apply: (workId: string) => `/ecpa/dk/apply/${encodeURIComponent(workId)}`,
+  mine: '/ecpa/dk/applications',
+  minePage: (page: number) => (page > 1 ? `/ecpa/dk/applications?page=${page}` : '/ecpa/dk/applications'),
+  attachment: (id: string) => `/ecpa/dk/applications/${id}/attachment`,
+  cancel: (id: string) => `/ecpa/dk/applications/${id}/cancel`,
+} as const;
