@@ -3,12 +3,14 @@ import type { Services } from '../../container.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { actingAgencyRoutes } from './acting-agency.routes.ts';
 import { ecpaRoutes } from './ecpa.routes.ts';
+import { cardRoutes } from './cards/cards.routes.ts';
 
 export const ecpaModule: AppModule<Services> = {
   name: 'ecpa',
   async routes(app, services) {
     await ecpaRoutes(app, services);
     await actingAgencyRoutes(app, services);
+    await cardRoutes(app, services);
   },
 };
 

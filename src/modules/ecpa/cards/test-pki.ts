@@ -134,7 +134,7 @@ async function card(o: CardOpts): Promise<VirtualCardSpec> {
   };
 }
 
-export async function makeCrl(opts: { issuer: x509.X509Certificate; signer: CryptoKeyPair; revoked: string[]; thisUpdate: Date; nextUpdate: Date }): Promise<x509.X509Crl> {
+export async function makeCrl(opts: { issuer: x509.X509Certificate; signer: CryptoKeyPair; revoked: string[]; thisUpdate: Date; nextUpdate: Date; claimedKey?: webcrypto.CryptoKey }): Promise<x509.X509Crl> {
   return x509.X509CrlGenerator.create({
     issuer: opts.issuer.subject,
     thisUpdate: opts.thisUpdate,
@@ -142,7 +142,7 @@ export async function makeCrl(opts: { issuer: x509.X509Certificate; signer: Cryp
     entries: opts.revoked.map((serialNumber) => ({ serialNumber, revocationDate: opts.thisUpdate, reason: x509.X509CrlReason.keyCompromise })),
     signingAlgorithm: RSA_SHA256,
     signingKey: opts.signer.privateKey,
-    extensions: [await x509.AuthorityKeyIdentifierExtension.create(opts.signer.publicKey)],
+    extensions: [await x509.AuthorityKeyIdentifierExtension.create(opts.claimedKey ?? opts.signer.publicKey)],
   });
 }
 

@@ -1,0 +1,117 @@
+// 憑證登入 routes (ECPA-2, ECPA-3). Thin handlers: parse the posted component answer, call the use case, then sign in
+// (a new session: no fixation), go to the binding step, or show the login page again with the card's message.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { Services } from '../../../container.ts';
+import { ensureSession, signIn } from '../../../platform/auth/http.ts';
+import { prepareCaptcha } from '../../../platform/captcha/captcha.routes.ts';
+import { pageContext } from '../../../platform/http/context.ts';
+import { recordOf } from '../../../platform/http/forms.ts';
+import { sendPage } from '../../../platform/http/render.ts';
+import { limited, routes } from '../../../platform/http/route-options.ts';
+import { findAgency, referenceAgency } from '../../reference/index.ts';
+import { ecpaPaths } from '../ecpa.paths.ts';
+import { ECPA_POSTS_PER_MINUTE } from '../ecpa.rules.ts';
+import { BindPage } from '../views/card-login.tsx';
+import { LoginPage } from '../views/login-page.tsx';
+import { storeChallenge } from './card-challenge.ts';
+import { cardProblemView, type CardProblemView } from './card-problems.ts';
+import { bindCard, PENDING_KEY, readPending, signInWithCard, type CardOutcome, type PendingCard } from './card-sign-in.ts';
+import { cardMessages } from './cards.messages.ts';
+import { MAX_SIGNATURE_CHARS } from './card-verify.ts';
+import { parseCode } from './hipki.rules.ts';
+
+/** The sign-in page may open the component's popup and keep talking to it (pki-notes §5: COOP same-origin breaks it). */
+export const CARD_PAGE_COOP = 'same-origin-allow-popups';
+
+const str = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max) : '');
+
+export async function cardRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const deps = services.deps.ecpa;
+  const cfg = services.config.cards;
+  const limitedPublic = limited(routes.public, ECPA_POSTS_PER_MINUTE);
+
+  // CRLs at start and on the schedule, never per request.
+  await deps.cardTrust.refresh();
+  deps.cardTrust.start();
+  app.addHook('onClose', async () => deps.cardTrust.stop());
+
+  async function showLogin(req: FastifyRequest, reply: FastifyReply, problem: CardProblemView, status: number) {
+    await prepareCaptcha(req, reply, services);
+    reply.header('cross-origin-opener-policy', CARD_PAGE_COOP);
+    const ctx = pageContext(req, reply, !services.config.isProduction);
+    return sendPage(reply, LoginPage({ ctx, next: '', card: { componentUrl: cfg.componentUrl, problem } }), status);
+  }
+
+  async function agencyName(code: string | undefined): Promise<string> {
+    if (!code) return '';
+    const name = (await findAgency(services.db, code))?.name ?? referenceAgency(code)?.name;
+    return name ? `${code} ${name}` : code;
+  }
+
+  async function finish(req: FastifyRequest, reply: FastifyReply, outcome: CardOutcome, pending?: PendingCard) {
+    const m = cardMessages(req.locale);
+    if (outcome.kind === 'signed-in') {
+      await signIn(req, reply, services, { kind: 'staff', id: outcome.staffId, method: outcome.method });
+      return reply.redirect(ecpaPaths.apps, 303);
+    }
+    if (outcome.kind === 'bind') {
+      const session = await ensureSession(req, reply, services);
+      await services.db.execute(sql`UPDATE sessions SET data = jsonb_set(data, ${`{${PENDING_KEY}}`}::text[], ${JSON.stringify(outcome.pending)}::jsonb) WHERE id = ${session.id}`);
+      return reply.redirect(ecpaPaths.cardBind, 303);
+    }
+    const view = cardProblemView(m, outcome.reason, { detail: outcome.detail, caKind: outcome.caKind, unlock: cfg.unlockUrls, componentUrl: cfg.componentUrl, agency: await agencyName(pending?.agencyCode) });
+    if (pending && view.onAccount) {
+      const ctx = pageContext(req, reply, !services.config.isProduction);
+      return sendPage(reply, BindPage({ ctx, kind: pending.kind, subject: pending.subject, agency: await agencyName(pending.agencyCode), account: str(recordOf(req.body).account, 100), error: view.text }), 400);
+    }
+    return showLogin(req, reply, view, 400);
+  }
+
+  // The challenge the card signs: asked for by card-login.js right before it opens the popup.
+  app.post(ecpaPaths.cardChallenge, limitedPublic, async (req, reply) => {
+    const session = await ensureSession(req, reply, services);
+    const stored = await storeChallenge(services.db, session.id, services.clock.now());
+    return reply.header('cache-control', 'no-store').send({ challenge: stored.value });
+  });
+
+  app.post(ecpaPaths.cardLogin, limitedPublic, async (req, reply) => {
+    const body = recordOf(req.body);
+    const signature = typeof body.signature === 'string' ? body.signature : '';
+    const retCode = parseCode(str(body.ret_code, 20));
+    const outcome = await signInWithCard(deps, {
+      sessionId: req.session?.id,
+      problem: str(body.problem, 40),
+      retCode,
+      lastError: parseCode(str(body.last_error, 20)),
+      // An over-long body is refused as such ('too-large'), never parsed.
+      signature: signature.length > MAX_SIGNATURE_CHARS ? signature.slice(0, MAX_SIGNATURE_CHARS + 1) : signature,
+      ip: req.ip,
+    });
+    // No answer at all from the component (e.g. the form sent without the script): as if the component were missing.
+    if (outcome.kind === 'refused' && outcome.reason === 'not-cms' && signature === '' && retCode === null) {
+      return finish(req, reply, { kind: 'refused', reason: 'component-missing' });
+    }
+    return finish(req, reply, outcome);
+  });
+
+  app.get(ecpaPaths.cardBind, routes.public, async (req, reply) => {
+    const pending = readPending(req.session?.data[PENDING_KEY], services.clock.now());
+    if (!pending) return showLogin(req, reply, cardProblemView(cardMessages(req.locale), 'pending-expired', { unlock: cfg.unlockUrls, componentUrl: cfg.componentUrl }), 200);
+    const ctx = pageContext(req, reply, !services.config.isProduction);
+    return sendPage(reply, BindPage({ ctx, kind: pending.kind, subject: pending.subject, agency: await agencyName(pending.agencyCode) }));
+  });
+
+  app.post(ecpaPaths.cardBind, limitedPublic, async (req, reply) => {
+    const m = cardMessages(req.locale);
+    const pending = readPending(req.session?.data[PENDING_KEY], services.clock.now());
+    if (!pending) return showLogin(req, reply, cardProblemView(m, 'pending-expired', { unlock: cfg.unlockUrls, componentUrl: cfg.componentUrl }), 400);
+    const account = str(recordOf(req.body).account, 100).trim();
+    if (!account) {
+      const ctx = pageContext(req, reply, !services.config.isProduction);
+      return sendPage(reply, BindPage({ ctx, kind: pending.kind, subject: pending.subject, agency: await agencyName(pending.agencyCode), error: m['bind.required'] }), 400);
+    }
+    const outcome = await bindCard(deps, { pending, account, ip: req.ip });
+    return finish(req, reply, outcome, pending);
+  });
+}
