@@ -16,6 +16,7 @@ import { cardMessages } from './cards.messages.ts';
 import { HipkiStandin } from './hipki-standin.ts';
 import { generateTestPki, makeCrl, TEST_CARD_IDS as C, testPkiEnv, writeTestPki, pem } from './test-pki.ts';
 import { signCms } from './cms-sign.ts';
+import { insertStaff } from '../ecpa.test-support.ts';
 import { writeFileSync } from 'node:fs';
 
 const m = cardMessages('zh-TW');
@@ -186,7 +187,7 @@ describe.each(dbDrivers())('憑證登入 (ECPA-2, ECPA-3) on %s', (driver) => {
     const unknown = await cardSignIn(C.gcaUnknown, '12345678');
     expect(unknown.res.body).toContain('AAC000000A');
     expect(unknown.res.body).toContain('不存在於本總處機關代碼檔中');
-    await t.current.services.db.update(staffUsers).set({ roles: ['agency_hr', 'civil_servant'] }).where(eq(staffUsers.account, 'yilan.hr'));
+    await insertStaff(t.current.services.db, t.current.config, { account: 'yilan.hr', name: '宜蘭人事', agencyCode: '376420000A', roles: ['agency_hr'], nationalId: 'G203457162' });
     const agency = await cardSignIn(C.gcaYilan, '12345678');
     expect(agency.res.headers.location).toBe('/ecpa/login/card/bind');
     const wrong = await agency.client.post('/ecpa/login/card/bind', { account: 'keelung.hr' });
