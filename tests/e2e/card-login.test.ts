@@ -110,6 +110,7 @@ describe('憑證登入 journey (Chromium, real popup)', () => {
     const page = await j.noScriptPage();
     await page.goto('/ecpa/login');
     expect(await page.locator('#card-login').isVisible()).toBe(false);
-    expect(await page.getByText(m['card.noscript']).isVisible()).toBe(true);
+    expect(await page.locator('section.ecpa-card-login').innerText()).toContain(m['card.noscript']);
+    await expectNoAxeViolations(page, '/ecpa/login without JavaScript');
   }, 60_000);
 });
