@@ -6,6 +6,7 @@
   'use strict';
   var form = document.getElementById('card-login');
   if (!form || !window.fetch || !window.postMessage) return;
+  var fetch = window.fetch.bind(window);
   form.hidden = false;
   var origin = form.getAttribute('data-component');
   var pin = document.getElementById('card-pin');
@@ -47,13 +48,9 @@
     var challenge = null;
     var asked = false;
     var sent = false;
-    var timer = setTimeout(function () {
+    var timer = window.setTimeout(function () {
       window.removeEventListener('message', onMessage);
-      try {
-        popup.close();
-      } catch (e) {
-        /* already closed */
-      }
+      if (!popup.closed) popup.close();
       post({ problem: 'component-missing' });
     }, 20000);
 
@@ -78,14 +75,14 @@
       var msg;
       try {
         msg = JSON.parse(ev.data);
-      } catch (e) {
+      } catch {
         return;
       }
       if (msg.func === 'getTbs') {
         asked = true;
         send();
       } else if (msg.func === 'sign') {
-        clearTimeout(timer);
+        window.clearTimeout(timer);
         window.removeEventListener('message', onMessage);
         post({ ret_code: String(msg.ret_code), last_error: String(msg.last_error || 0), signature: msg.signature || '' });
       }

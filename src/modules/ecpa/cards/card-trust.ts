@@ -83,7 +83,7 @@ export async function checkCrl(der: Uint8Array, cas: readonly TrustedCa[]): Prom
   const aki = akiOf(crl);
   const ca = cas.find((c) => (aki ? c.keyId === aki : c.cert.subject === crl.issuer));
   if (!ca) return { ok: false, reason: 'unknown-issuer' };
-  let good = false;
+  let good: boolean;
   try {
     good = await crl.verify({ publicKey: ca.cert.publicKey });
   } catch {
