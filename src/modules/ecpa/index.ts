@@ -38,3 +38,4 @@ export { ecpaPaths } from './ecpa.paths.ts';
 export { loadStaffPrincipal } from './staff.principal.ts';
 export { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';
 export { forgetHrdbVerification, HRDB_VERIFIED_KEY, verifiedHrdbPerson, type HrdbVerification } from './hrdb-verification.ts';
+export { prepareHipkiDev } from './cards/hipki-dev.ts';
