@@ -73,6 +73,11 @@ const envSchema = z.object({
   /** Outside production: make a test PKI in DATA_DIR and start the signing-component stand-in (README: demo cards). */
   HIPKI_DEV: bool.optional(),
   HIPKI_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(61161),
+  /** 健保卡: the NHI component's WebSocket (its installer maps iccert.nhi.gov.tw to 127.0.0.1). */
+  NHI_COMPONENT_URL: z.string().regex(/^wss?:\/\//, 'must start with ws:// or wss://').optional(),
+  /** 健保卡 verification: `none` (production until an NHI agreement) or `local` (the stand-in; refused in production). */
+  NHI_VERIFIER: z.enum(['none', 'local']).optional(),
+  NHI_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(61162),
 });
 
 const fileList = (raw: string | undefined): string[] => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((f) => resolve(f));
@@ -160,8 +165,10 @@ export interface CardConfig {
   /** The person's local signing component (HiPKI 跨平台網頁元件). */
   readonly componentUrl: string;
   readonly unlockUrls: { readonly moica: string; readonly gca: string };
-  /** HIPKI_DEV: the test PKI lives in devDir and the stand-in listens on devPort (never in production). */
-  readonly dev: { readonly dir: string; readonly port: number } | null;
+  /** HIPKI_DEV: the test PKI lives in devDir and the stand-ins listen on port / nhiPort (never in production). */
+  readonly dev: { readonly dir: string; readonly port: number; readonly nhiPort: number } | null;
+  /** 健保卡 (NHI card): the component's address and which verifier checks its answers. */
+  readonly nhi: { readonly componentUrl: string; readonly verifier: 'none' | 'local' };
 }
 
 export class ConfigError extends Error {
@@ -194,6 +201,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (isProduction && !e.DATA_KEY) {
     throw new ConfigError('Invalid configuration: DATA_KEY: required when NODE_ENV=production');
+  }
+  if (isProduction && e.NHI_VERIFIER === 'local') {
+    throw new ConfigError('Invalid configuration: NHI_VERIFIER: local (the stand-in) must not be used when NODE_ENV=production');
   }
   if (isProduction && e.HIPKI_DEV) {
     throw new ConfigError('Invalid configuration: HIPKI_DEV: must not be set when NODE_ENV=production');
@@ -249,7 +259,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 function cardConfig(e: z.output<typeof envSchema>, dataDir: string): CardConfig {
-  const dev = e.HIPKI_DEV ? { dir: join(dataDir, 'hipki-dev'), port: e.HIPKI_DEV_PORT } : null;
+  const dev = e.HIPKI_DEV ? { dir: join(dataDir, 'hipki-dev'), port: e.HIPKI_DEV_PORT, nhiPort: e.NHI_DEV_PORT } : null;
   // HIPKI_DEV without explicit files: the test PKI's files (written by src/main.ts before the app starts).
   const devFile = (f: string) => (dev ? [join(dev.dir, f)] : []);
   const list = (raw: string | undefined, f: string) => (raw ? fileList(raw) : devFile(f));
@@ -268,6 +278,10 @@ function cardConfig(e: z.output<typeof envSchema>, dataDir: string): CardConfig 
     componentUrl: (e.HIPKI_URL ?? `http://localhost:${dev ? dev.port : 61161}`).replace(/\/+$/, ''),
     unlockUrls: { moica: e.MOICA_UNLOCK_URL, gca: e.GCA_UNLOCK_URL },
     dev,
+    nhi: {
+      componentUrl: e.NHI_COMPONENT_URL ?? (dev ? `ws://localhost:${dev.nhiPort}/echo` : 'wss://iccert.nhi.gov.tw:7777/echo'),
+      verifier: e.NHI_VERIFIER ?? (e.NODE_ENV === 'production' ? 'none' : 'local'),
+    },
   });
 }
 

@@ -31,11 +31,68 @@
     pin.focus();
   }
 
+  function getChallenge() {
+    return fetch(form.getAttribute('data-challenge'), { method: 'POST', credentials: 'same-origin', headers: { 'csrf-token': csrf } }).then(function (r) {
+      return r.json();
+    });
+  }
+
+  // 健保卡: the NHI component's WebSocket text protocol (GetBasic, GetVersion, GetRandom, H_Sign, EnCrypt).
+  function nhiSignIn() {
+    form.action = form.getAttribute('data-nhi-action');
+    var got = {};
+    var steps = ['GetBasic', 'GetVersion', 'GetRandom'];
+    var ws;
+    var timer = window.setTimeout(function () {
+      if (ws) ws.close();
+      post({ problem: 'component-missing' });
+    }, 20000);
+    function done(fields) {
+      window.clearTimeout(timer);
+      if (ws) ws.close();
+      post(fields);
+    }
+    getChallenge().then(function () {
+      try {
+        ws = new window.WebSocket(form.getAttribute('data-nhi'));
+      } catch {
+        done({ problem: 'component-missing' });
+        return;
+      }
+      ws.onerror = function () {
+        done({ problem: 'component-missing' });
+      };
+      ws.onopen = function () {
+        ws.send(steps.shift());
+      };
+      ws.onmessage = function (ev) {
+        var text = String(ev.data);
+        var colon = text.indexOf(':');
+        if (colon < 0) {
+          done({ error: text });
+          return;
+        }
+        got[text.slice(0, colon)] = text.slice(colon + 1);
+        if (steps.length) ws.send(steps.shift());
+        else if (!got.H_Sign) ws.send('H_Sign?Random=' + got.GetVersion + got.GetRandom);
+        else if (!got.EnCrypt) ws.send('EnCrypt?Pwd=' + encodeURIComponent(pin.value));
+        else done({ basic: got.GetBasic, random: got.GetVersion + got.GetRandom, sign: got.H_Sign, pwd: got.EnCrypt });
+      };
+    });
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     if (busy) return;
     if (!pin.value) {
       showPinError(form.getAttribute('data-pin-required'));
+      return;
+    }
+    var nhi = document.getElementById('card-type-nhi');
+    if (nhi && nhi.checked) {
+      busy = true;
+      status.textContent = form.getAttribute('data-working');
+      nhiSignIn();
       return;
     }
     var popup = window.open(origin + '/popupForm', 'hipki-popup', 'width=360,height=240');
@@ -89,13 +146,9 @@
     }
     window.addEventListener('message', onMessage);
 
-    fetch(form.getAttribute('data-challenge'), { method: 'POST', credentials: 'same-origin', headers: { 'csrf-token': csrf } })
-      .then(function (r) {
-        return r.json();
-      })
-      .then(function (data) {
-        challenge = data.challenge;
-        send();
-      });
+    getChallenge().then(function (data) {
+      challenge = data.challenge;
+      send();
+    });
   });
 })();

@@ -155,6 +155,7 @@ export const matrixEntries: Record<string, MatrixEntry> = {
   'POST /ecpa/login/card/challenge': none,
   'POST /ecpa/login/card': { body: { ret_code: '0', last_error: '0', signature: 'bm90IGNtcw==' } },
   'GET /ecpa/login/card/bind': none,
+  'POST /ecpa/login/nhi': { body: { basic: '000012345678,A128730468,張家豪,0730220,M,0', random: '00011234567890123456', sign: 'ab', pwd: 'cd' } },
   'POST /ecpa/login/card/bind': { body: { account: 'civil.servant' } },
   'GET /ecpa/apps': none,
   'GET /ecpa/mydata': none,

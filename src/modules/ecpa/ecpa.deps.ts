@@ -8,6 +8,7 @@ import type { HrDatabase } from '../hrdb/index.ts';
 import { ANSWER_FLOOR_MS } from '../../platform/auth/answer-floor.ts';
 import { CardTrust } from './cards/card-trust.ts';
 import { loadAgencyOidMap } from './cards/agency-oids.ts';
+import { localNhiVerifier, nhiStandinKey, unavailableNhiVerifier, VIRTUAL_NHI_CARDS, type NhiVerifier } from './cards/nhi.ts';
 
 export interface EcpaDeps {
   readonly db: Db;
@@ -21,6 +22,8 @@ export interface EcpaDeps {
   readonly cardTrust: CardTrust;
   /** ECPA-3: GCA agency OID → DGPA 機關代碼 (CARD_AGENCY_OID_MAP_FILE), read once. */
   readonly agencyOids: ReadonlyMap<string, string>;
+  /** 健保卡: NHI's verification (none in production until an agreement with NHI; the local stand-in elsewhere). */
+  readonly nhi: NhiVerifier;
 }
 
 /** Built once by the composition root (src/container.ts: services.deps.ecpa). */
@@ -34,6 +37,10 @@ export function ecpaDeps(services: Ports, hrdb: HrDatabase = services.hrdb): Ecp
     answerFloorMs: ANSWER_FLOOR_MS,
     cardTrust: new CardTrust(services.config.cards),
     agencyOids: loadAgencyOidMap(services.config.cards.agencyOidMapFile),
+    nhi:
+      services.config.cards.nhi.verifier === 'local' && !services.config.isProduction
+        ? localNhiVerifier(nhiStandinKey(services.config), new Map(VIRTUAL_NHI_CARDS.map((c) => [c.cardNo, c.password])))
+        : unavailableNhiVerifier,
   };
 }
 

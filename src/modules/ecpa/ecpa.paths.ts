@@ -9,6 +9,7 @@ export const ecpaPaths = {
   cardLogin: '/ecpa/login/card',
   cardChallenge: '/ecpa/login/card/challenge',
   cardBind: '/ecpa/login/card/bind',
+  nhiLogin: '/ecpa/login/nhi',
   verify: '/ecpa/verify',
   verifyWithNext: (next: string) => withQuery('/ecpa/verify', 'next', next),
   /** Later issues: DD 事求人機關徵才系統, DK 職缺應徵, the back office. */

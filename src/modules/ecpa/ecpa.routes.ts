@@ -20,7 +20,7 @@ import { rememberHrdbVerification, verifyHrdbIdentity } from './hrdb-verificatio
 import { checkStaffResetLink, requestStaffPasswordReset, resetStaffPassword } from './password-reset.ts';
 import { downloadMyResume, MY_RESUME_FILE_NAME } from './mydata.ts';
 import { signInWithAccount } from './sign-in.ts';
-import { CARD_PAGE_COOP } from './cards/cards.routes.ts';
+import { cardPageHeaders } from './cards/cards.routes.ts';
 import { findStaffById } from './staff.repo.ts';
 import { AppsPage } from './views/apps-page.tsx';
 import { MydataPage } from './views/mydata-page.tsx';
@@ -65,8 +65,8 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
     },
     page: (req, reply, state) => {
       // 憑證登入 opens the signing component's popup and must keep talking to it (pki-notes §5).
-      void reply.header('cross-origin-opener-policy', CARD_PAGE_COOP);
-      return LoginPage({ ctx: ctxOf(req, reply), ...state, card: { componentUrl: services.config.cards.componentUrl } });
+      cardPageHeaders(reply, services.config.cards.nhi.componentUrl);
+      return LoginPage({ ctx: ctxOf(req, reply), ...state, card: { componentUrl: services.config.cards.componentUrl, nhiUrl: services.config.cards.nhi.componentUrl } });
     },
   });
 

@@ -18,6 +18,8 @@ import { generateTestPki, makeCrl, TEST_CARD_IDS as C, testPkiEnv, writeTestPki,
 import { signCms } from './cms-sign.ts';
 import { insertStaff } from '../ecpa.test-support.ts';
 import { writeFileSync } from 'node:fs';
+import { nhiStandinKey, VIRTUAL_NHI_CARDS } from './nhi.ts';
+import { NhiStandin } from './nhi-standin.ts';
 
 const m = cardMessages('zh-TW');
 const pki = await generateTestPki();
@@ -234,5 +236,46 @@ describe.each(dbDrivers())('憑證登入 (ECPA-2, ECPA-3) on %s', (driver) => {
     const r = await verifyCardSignature({ signature: sig, challenge: 'ab'.repeat(32), trust: trust.snapshot(), now });
     expect(r).toMatchObject({ ok: false, refusal: 'crl-stale' });
     writeFileSync(join(dir, 'moica.crl'), pki.crlPem.moica);
+  });
+
+  /** The 健保卡 exchange as card-login.js does it, against the NHI component stand-in's protocol. */
+  async function nhiSignIn(password: string, card = VIRTUAL_NHI_CARDS[0]!, tamper?: (sign: string) => string) {
+    const nhi = new NhiStandin(nhiStandinKey(t.current.config));
+    nhi.insert(card);
+    const client = new HttpClient(t.current.app);
+    await client.get('/ecpa/login');
+    await t.current.app.inject({ method: 'POST', url: '/ecpa/login/card/challenge', headers: { cookie: client.cookie, 'csrf-token': client.csrf }, remoteAddress: client.ip });
+    const value = (r: string) => r.slice(r.indexOf(':') + 1);
+    const basic = value(nhi.answer('GetBasic'));
+    const random = value(nhi.answer('GetVersion')) + value(nhi.answer('GetRandom'));
+    const sign = value(nhi.answer(`H_Sign?Random=${random}`));
+    const pwd = value(nhi.answer(`EnCrypt?Pwd=${encodeURIComponent(password)}`));
+    const res = await client.post('/ecpa/login/nhi', { basic, random, sign: tamper ? tamper(sign) : sign, pwd });
+    return { client, res };
+  }
+
+  it('ECPA-2 健保卡: the NhiVerifier stand-in accepts its own answer, refuses a forged one and a wrong password; 卸職 refused', async () => {
+    const ok = await nhiSignIn('nhi12345');
+    expect(ok.res.statusCode).toBe(303);
+    expect(ok.res.headers.location).toBe('/ecpa/apps');
+    expect((await ok.client.get('/ecpa/apps')).body).toContain('健保卡登入');
+    const forged = await nhiSignIn('nhi12345', VIRTUAL_NHI_CARDS[0]!, (s) => (s[0] === 'a' ? 'b' : 'a') + s.slice(1));
+    expect(forged.res.statusCode).toBe(400);
+    expect(forged.res.body).toContain(esc(m['card.badSignature']));
+    const wrong = await nhiSignIn('nope1234');
+    expect(wrong.res.body).toContain(esc(m['nhi.wrongPassword']));
+    const left = await nhiSignIn('nhi12345', VIRTUAL_NHI_CARDS[1]!);
+    expect(left.res.body).toContain(esc(m['bind.leftService']));
+    const client = new HttpClient(t.current.app);
+    await client.get('/ecpa/login');
+    const noReader = await client.post('/ecpa/login/nhi', { error: '8013' });
+    expect(noReader.body).toContain(esc(m['card.noReader']));
+  });
+
+  it('ECPA-2 the login page lets its script reach the NHI component (connect-src) and nothing else is loosened', async () => {
+    const res = await t.current.app.inject({ method: 'GET', url: '/ecpa/login' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("connect-src 'self' wss://iccert.nhi.gov.tw:7777");
+    expect(csp).toContain("script-src 'self'");
   });
 });

@@ -96,5 +96,9 @@ export function cardProblemView(m: CardMessages, reason: CardReason, c: ProblemC
       return { text: m['bind.alreadyBound'], links: [], onAccount: true };
     case 'pending-expired':
       return { text: m['bind.expired'], links: [] };
+    case 'nhi-wrong-password':
+      return { text: m['nhi.wrongPassword'], links: [] };
+    case 'nhi-unavailable':
+      return { text: m['nhi.unavailable'], links: [] };
   }
 }

@@ -17,6 +17,7 @@ import { findStaffByAccount, findStaffById, updateStaff, type StaffRow } from '.
 import { takeChallenge } from './card-challenge.ts';
 import { verifyCardSignature, type CardHolder, type CardKind, type CardRefusal } from './card-verify.ts';
 import { componentProblem, componentText, type ComponentProblem } from './hipki.rules.ts';
+import type { NhiAnswer } from './nhi.ts';
 
 export const PENDING_KEY = 'cardPending';
 export const PENDING_TTL_MS = 5 * 60_000;
@@ -45,10 +46,12 @@ export type CardReason =
   | 'not-owner'
   | 'not-agency-staff'
   | 'already-bound'
-  | 'pending-expired';
+  | 'pending-expired'
+  | 'nhi-wrong-password'
+  | 'nhi-unavailable';
 
 export type CardOutcome =
-  | { kind: 'signed-in'; staffId: string; method: CardKind }
+  | { kind: 'signed-in'; staffId: string; method: CardKind | '健保卡' }
   | { kind: 'bind'; pending: PendingCard }
   | { kind: 'refused'; reason: CardReason; detail?: string; caKind?: 'moica' | 'gca' };
 
@@ -61,12 +64,12 @@ export interface CardPost {
   ip: string | null;
 }
 
-type Deps = Pick<EcpaDeps, 'db' | 'clock' | 'config' | 'hrdb' | 'cardTrust' | 'agencyOids'>;
+type Deps = Pick<EcpaDeps, 'db' | 'clock' | 'config' | 'hrdb' | 'cardTrust' | 'agencyOids' | 'nhi'>;
 
 const visitor = (ip: string | null): Actor => ({ kind: 'visitor', ip });
 
 async function refuse(deps: Deps, ip: string | null, reason: CardReason, details: Record<string, unknown> = {}, extra: { detail?: string; caKind?: 'moica' | 'gca'; staffId?: string } = {}): Promise<CardOutcome> {
-  const failure = ['wrong-pin-2', 'wrong-pin-1', 'wrong-pin', 'pin-format', 'locked', 'bad-signature', 'challenge-mismatch', 'not-cms', 'too-large', 'no-challenge', 'challenge-expired', 'not-owner'].includes(reason);
+  const failure = ['nhi-wrong-password', 'wrong-pin-2', 'wrong-pin-1', 'wrong-pin', 'pin-format', 'locked', 'bad-signature', 'challenge-mismatch', 'not-cms', 'too-large', 'no-challenge', 'challenge-expired', 'not-owner'].includes(reason);
   await recordAudit(deps.db, visitor(ip), failure ? 'ecpa.card.failure' : 'ecpa.card.refused', extra.staffId ? { kind: 'staff_user', id: extra.staffId } : null, { reason, ...details });
   return { kind: 'refused', reason, ...(extra.detail !== undefined ? { detail: extra.detail } : {}), ...(extra.caKind ? { caKind: extra.caKind } : {}) };
 }
@@ -198,5 +201,49 @@ export async function bindCard(deps: Deps, input: { pending: PendingCard; accoun
     await recordAudit(tx, { kind: 'staff', id: target.id, ip }, 'ecpa.card.bind', subject, { kind: pending.kind, issuer: pending.issuer, serial: pending.serial });
     await recordAudit(tx, { kind: 'staff', id: target.id, ip }, 'ecpa.login.success', subject, { method: pending.kind, firstBinding: true });
     return { kind: 'signed-in', staffId: target.id, method: pending.kind };
+  });
+}
+
+/** The NHI component's bare error codes (pki-notes §4). */
+export function nhiProblem(code: string): ComponentProblem {
+  if (code === '8013') return 'no-reader';
+  if (code === '8011') return 'no-card';
+  return 'component-error';
+}
+
+/**
+ * 健保卡登入: the NHI component's answers (GetBasic, the random H_Sign signed, H_Sign, EnCrypt of the registration
+ * password) go to the NhiVerifier port; the card's ID number must be a serving civil servant of the HR database
+ * with an active eCPA account. The session's challenge is taken as for a certificate, so that every post belongs to
+ * a fresh page interaction and cannot be replayed in another session.
+ */
+export async function signInWithNhi(deps: Deps, post: { sessionId: string | undefined; problem: string; error: string; answer: NhiAnswer; ip: string | null }): Promise<CardOutcome> {
+  const ip = post.ip;
+  if (post.problem === 'component-missing') return refuse(deps, ip, 'component-missing', { card: '健保卡' });
+  if (post.error) return refuse(deps, ip, nhiProblem(post.error), { card: '健保卡', code: post.error.slice(0, 10) });
+  const challenge = await takeChallenge(deps.db, post.sessionId, deps.clock.now());
+  if (challenge.kind === 'none') return refuse(deps, ip, 'no-challenge', { card: '健保卡' });
+  if (challenge.kind === 'expired') return refuse(deps, ip, 'challenge-expired', { card: '健保卡' });
+  const verdict = await deps.nhi.verify(post.answer);
+  if (!verdict.ok) {
+    const reason: CardReason = verdict.reason === 'nhi-wrong-password' || verdict.reason === 'nhi-unavailable' ? verdict.reason : 'bad-signature';
+    return refuse(deps, ip, reason, { card: '健保卡', nhi: verdict.reason });
+  }
+  const person = await deps.hrdb.findPersonByNationalId(verdict.holder.nationalId);
+  if (!person) return refuse(deps, ip, 'not-in-hrdb', { card: '健保卡', account: maskIdNumber(verdict.holder.nationalId) });
+  const staff = await findStaffByTyped(deps, { kind: 'national-id', nationalId: person.nationalId });
+  if (person.status !== 'current') return refuse(deps, ip, 'left-service', { card: '健保卡' }, staff ? { staffId: staff.id } : {});
+  if (!staff) return refuse(deps, ip, 'not-in-hrdb', { card: '健保卡', reason2: 'no-ecpa-account' });
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx): Promise<CardOutcome> => {
+    const subject = { kind: 'staff_user', id: staff.id };
+    if (staff.status !== 'active') {
+      const reason = staff.status === 'disabled' ? 'disabled' : 'left-service';
+      await recordAudit(tx, visitor(ip), 'ecpa.card.refused', subject, { reason, method: '健保卡' });
+      return { kind: 'refused', reason };
+    }
+    await updateStaff(tx, staff.id, { lastSignInAt: now, lastSignInMethod: '健保卡' }, now);
+    await recordAudit(tx, { kind: 'staff', id: staff.id, ip }, 'ecpa.login.success', subject, { method: '健保卡' });
+    return { kind: 'signed-in', staffId: staff.id, method: '健保卡' };
   });
 }

@@ -66,6 +66,11 @@ export const cardMessages = defineMessages(
     'bind.alreadyBound': '此憑證已綁定其他帳號，請洽行政院人事行政總處。',
     'bind.expired': '憑證驗證已逾 5 分鐘，請重新以憑證登入。',
     'card.disabled': '此帳號已停用，請洽行政院人事行政總處。',
+    'card.type': '卡別',
+    'card.type.certificate': '自然人憑證或機關憑證',
+    'card.type.nhi': '健保卡',
+    'nhi.wrongPassword': '健保卡網路服務註冊密碼錯誤，請重新輸入。',
+    'nhi.unavailable': '本網站目前未開放健保卡登入（需與衛生福利部中央健康保險署簽約介接），請改用自然人憑證或帳號登入。',
   },
   {
     'card.title': 'Sign in with a card',
@@ -126,6 +131,11 @@ export const cardMessages = defineMessages(
     'bind.alreadyBound': 'This certificate is bound to another account; contact the DGPA.',
     'bind.expired': 'The certificate check is more than 5 minutes old; sign in with the card again.',
     'card.disabled': 'This account has been disabled; contact the DGPA.',
+    'card.type': 'Card',
+    'card.type.certificate': 'Citizen digital or agency certificate',
+    'card.type.nhi': 'NHI card',
+    'nhi.wrongPassword': 'Wrong NHI online-service registration password; type it again.',
+    'nhi.unavailable': 'NHI card sign-in is not open on this site (it needs an agreement with the National Health Insurance Administration); use a citizen certificate or the account sign-in.',
   },
 );
 

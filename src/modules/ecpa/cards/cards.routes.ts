@@ -16,13 +16,26 @@ import { BindPage } from '../views/card-login.tsx';
 import { LoginPage } from '../views/login-page.tsx';
 import { storeChallenge } from './card-challenge.ts';
 import { cardProblemView, type CardProblemView } from './card-problems.ts';
-import { bindCard, PENDING_KEY, readPending, signInWithCard, type CardOutcome, type PendingCard } from './card-sign-in.ts';
+import { bindCard, PENDING_KEY, readPending, signInWithCard, signInWithNhi, type CardOutcome, type PendingCard } from './card-sign-in.ts';
 import { cardMessages } from './cards.messages.ts';
 import { MAX_SIGNATURE_CHARS } from './card-verify.ts';
 import { parseCode } from './hipki.rules.ts';
 
 /** The sign-in page may open the component's popup and keep talking to it (pki-notes §5: COOP same-origin breaks it). */
 export const CARD_PAGE_COOP = 'same-origin-allow-popups';
+
+/**
+ * The login page's own headers: COOP that keeps the popup's opener, and a CSP that also lets the page's script open
+ * the NHI component's WebSocket (connect-src; everything else as the site-wide policy).
+ */
+export function cardPageHeaders(reply: FastifyReply, nhiUrl: string): void {
+  void reply.header('cross-origin-opener-policy', CARD_PAGE_COOP);
+  const csp = reply.getHeader('content-security-policy');
+  if (typeof csp === 'string' && !csp.includes('connect-src')) {
+    const origin = new URL(nhiUrl);
+    void reply.header('content-security-policy', `${csp};connect-src 'self' ${origin.protocol}//${origin.host}`);
+  }
+}
 
 const str = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max) : '');
 
@@ -38,9 +51,9 @@ export async function cardRoutes(app: FastifyInstance, services: Services): Prom
 
   async function showLogin(req: FastifyRequest, reply: FastifyReply, problem: CardProblemView, status: number) {
     await prepareCaptcha(req, reply, services);
-    reply.header('cross-origin-opener-policy', CARD_PAGE_COOP);
+    cardPageHeaders(reply, cfg.nhi.componentUrl);
     const ctx = pageContext(req, reply, !services.config.isProduction);
-    return sendPage(reply, LoginPage({ ctx, next: '', card: { componentUrl: cfg.componentUrl, problem } }), status);
+    return sendPage(reply, LoginPage({ ctx, next: '', card: { componentUrl: cfg.componentUrl, nhiUrl: cfg.nhi.componentUrl, problem } }), status);
   }
 
   async function agencyName(code: string | undefined): Promise<string> {
@@ -92,6 +105,19 @@ export async function cardRoutes(app: FastifyInstance, services: Services): Prom
     if (outcome.kind === 'refused' && outcome.reason === 'not-cms' && signature === '' && retCode === null) {
       return finish(req, reply, { kind: 'refused', reason: 'component-missing' });
     }
+    return finish(req, reply, outcome);
+  });
+
+  // 健保卡: the NHI component's answers, checked by the NhiVerifier port.
+  app.post(ecpaPaths.nhiLogin, limitedPublic, async (req, reply) => {
+    const body = recordOf(req.body);
+    const outcome = await signInWithNhi(deps, {
+      sessionId: req.session?.id,
+      problem: str(body.problem, 40),
+      error: str(body.error, 10).trim(),
+      answer: { basic: str(body.basic, 200), random: str(body.random, 40), sign: str(body.sign, 600), pwd: str(body.pwd, 600) },
+      ip: req.ip,
+    });
     return finish(req, reply, outcome);
   });
 

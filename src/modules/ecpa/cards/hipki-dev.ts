@@ -5,6 +5,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../../config.ts';
 import { HipkiStandin } from './hipki-standin.ts';
+import { nhiStandinKey, VIRTUAL_NHI_CARDS } from './nhi.ts';
+import { NhiStandin } from './nhi-standin.ts';
 import { generateTestPki, TEST_PKI_FILES, writeTestPki, type VirtualCardSpec } from './test-pki.ts';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -19,6 +21,12 @@ export async function prepareHipkiDev(config: Config, now: Date = new Date()): P
   const standin = new HipkiStandin({ cards, port: dev.port, trustedOrigins: [origin, origin.replace('localhost', '127.0.0.1'), origin.replace('127.0.0.1', 'localhost')] });
   standin.insert(cards[0]!.id);
   await standin.listen();
-  console.log(`hipki-dev: signing-component stand-in on ${standin.url} (virtual cards: ${standin.url}/), test PKI in ${dev.dir}`);
-  return () => standin.close();
+  const nhi = new NhiStandin(nhiStandinKey(config), { port: dev.nhiPort });
+  nhi.insert(VIRTUAL_NHI_CARDS[0]!);
+  await nhi.listen();
+  console.log(`hipki-dev: signing-component stand-in on ${standin.url} (virtual cards: ${standin.url}/), NHI component stand-in on ${nhi.url}, test PKI in ${dev.dir}`);
+  return async () => {
+    await standin.close();
+    await nhi.close();
+  };
 }

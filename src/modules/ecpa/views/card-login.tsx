@@ -13,6 +13,8 @@ import { Field } from '../../../platform/views/components.tsx';
 
 export interface CardBoxProps {
   componentUrl: string;
+  /** 健保卡: the NHI component's WebSocket address. */
+  nhiUrl: string;
   problem?: CardProblemView | undefined;
 }
 
@@ -41,7 +43,7 @@ function ProblemBox({ ctx, problem }: { ctx: PageContext; problem: CardProblemVi
   );
 }
 
-export function CardBox({ ctx, componentUrl, problem }: CardBoxProps & { ctx: PageContext }): JSX.Element {
+export function CardBox({ ctx, componentUrl, nhiUrl, problem }: CardBoxProps & { ctx: PageContext }): JSX.Element {
   const m = cardMessages(ctx.locale);
   return (
     <section class="ecpa-card-login" aria-labelledby="card-login-title">
@@ -64,6 +66,8 @@ export function CardBox({ ctx, componentUrl, problem }: CardBoxProps & { ctx: Pa
         hidden
         data-component={componentUrl}
         data-challenge={ecpaPaths.cardChallenge}
+        data-nhi={nhiUrl}
+        data-nhi-action={ecpaPaths.nhiLogin}
         data-pin-required={m['card.error.pinRequired']}
         data-working={m['card.working']}
       >
@@ -72,7 +76,23 @@ export function CardBox({ ctx, componentUrl, problem }: CardBoxProps & { ctx: Pa
         <input type="hidden" name="ret_code" value="" />
         <input type="hidden" name="last_error" value="" />
         <input type="hidden" name="signature" value="" />
+        <input type="hidden" name="basic" value="" />
+        <input type="hidden" name="random" value="" />
+        <input type="hidden" name="sign" value="" />
+        <input type="hidden" name="pwd" value="" />
+        <input type="hidden" name="error" value="" />
         <p safe>{m['card.intro']}</p>
+        <fieldset class="field">
+          <legend safe>{m['card.type']}</legend>
+          <label>
+            <input type="radio" id="card-type-certificate" value="certificate" name="cardType" checked />
+            <span safe>{m['card.type.certificate']}</span>
+          </label>
+          <label>
+            <input type="radio" id="card-type-nhi" value="nhi" name="cardType" />
+            <span safe>{m['card.type.nhi']}</span>
+          </label>
+        </fieldset>
         <div class="field">
           <label for="card-pin" safe>
             {m['card.pin']}
