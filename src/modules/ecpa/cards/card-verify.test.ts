@@ -26,6 +26,9 @@ import { parseAgencyOidMap } from './agency-oids.ts';
 import { componentProblem, parseCode } from './hipki.rules.ts';
 import { generateTestPki, makeCrl, TEST_CARD_IDS as C, type TestPki, type VirtualCardSpec } from './test-pki.ts';
 import { derOf, x509 } from './pki.ts';
+import { basicOf, localNhiVerifier, parseBasic, standinEncrypt, standinHSign, VIRTUAL_NHI_CARDS } from './nhi.ts';
+import { NhiStandin } from './nhi-standin.ts';
+import { loadConfig } from '../../../config.ts';
 
 const CHALLENGE = 'ab'.repeat(32);
 let pki: TestPki;
@@ -180,5 +183,42 @@ describe('ECPA-2 challenge and pending card', () => {
     expect(readPending(p, now)).not.toBeNull();
     expect(readPending(p, new Date(now.getTime() + 6 * 60_000))).toBeNull();
     expect(readPending({ ...p, kind: 'x' }, now)).toBeNull();
+  });
+});
+
+describe('ECPA-2 健保卡 NhiVerifier stand-in', () => {
+  const key = 'k'.repeat(43);
+  const card = VIRTUAL_NHI_CARDS[0]!;
+  const verifier = localNhiVerifier(key, new Map([[card.cardNo, card.password]]));
+  const random = '00011234567890123456';
+  const answer = { basic: basicOf(card), random, sign: standinHSign(key, basicOf(card), random), pwd: standinEncrypt(key, card.cardNo, random, card.password) };
+
+  it('ECPA-2 accepts the stand-in component’s own answer and reads the holder from GetBasic', async () => {
+    expect(await verifier.verify(answer)).toEqual({ ok: true, holder: { cardNo: card.cardNo, nationalId: card.nationalId, name: card.name } });
+    expect(parseBasic('x,y')).toBeNull();
+  });
+
+  it('ECPA-2 refuses a forged H_Sign (another key), another random, a wrong password, and malformed fields', async () => {
+    expect(await verifier.verify({ ...answer, sign: standinHSign('other'.repeat(9), basicOf(card), random) })).toEqual({ ok: false, reason: 'nhi-bad-signature' });
+    expect(await verifier.verify({ ...answer, random: '00019999999999999999' })).toEqual({ ok: false, reason: 'nhi-bad-signature' });
+    expect(await verifier.verify({ ...answer, pwd: standinEncrypt(key, card.cardNo, random, 'wrong') })).toEqual({ ok: false, reason: 'nhi-wrong-password' });
+    expect(await verifier.verify({ ...answer, sign: 'zz' })).toEqual({ ok: false, reason: 'nhi-bad-format' });
+  });
+
+  it('ECPA-3 the NHI component stand-in answers no reader (8013) and no card (8011) as bare codes', () => {
+    const nhi = new NhiStandin(key);
+    expect(nhi.answer('GetBasic')).toBe('8011');
+    nhi.insert(card);
+    expect(nhi.answer('GetBasic')).toBe(`GetBasic:${basicOf(card)}`);
+    expect(nhi.answer('Nope')).toBe('9999');
+    nhi.noReader();
+    expect(nhi.answer('GetBasic')).toBe('8013');
+  });
+
+  it('ECPA-2 production refuses HIPKI_DEV and the local NHI stand-in; it has no NHI verifier by default', () => {
+    const prod = { NODE_ENV: 'production', DATA_DIR: '/tmp/sqr-prod-config', SESSION_SECRET: 's'.repeat(40), DATA_KEY: 'd'.repeat(40), SMTP_URL: 'smtp://127.0.0.1:1' };
+    expect(() => loadConfig({ ...prod, HIPKI_DEV: '1' })).toThrow(/HIPKI_DEV/);
+    expect(() => loadConfig({ ...prod, NHI_VERIFIER: 'local' })).toThrow(/NHI_VERIFIER/);
+    expect(loadConfig(prod).cards.nhi.verifier).toBe('none');
   });
 });
