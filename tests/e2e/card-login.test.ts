@@ -48,7 +48,7 @@ describe('憑證登入 journey (Chromium, real popup)', () => {
   async function pressLogin(page: Page, pin: string) {
     await page.goto('/ecpa/login');
     await page.getByLabel('密碼', { exact: true }).last().fill(pin);
-    await page.locator('#card-login').getByRole('button', { name: '登入', exact: true }).click();
+    await page.locator('#card-login').getByRole('button', { name: '憑證登入', exact: true }).click();
   }
 
   it('ECPA-2 ECPA-3 first 自然人憑證 sign-in binds the card; a later sign-in needs only the PIN (real CSP and COOP)', async () => {
@@ -120,7 +120,7 @@ describe('憑證登入 journey (Chromium, real popup)', () => {
     await page.goto('/ecpa/login');
     await page.getByRole('radio', { name: '健保卡' }).check();
     await page.getByLabel('密碼', { exact: true }).last().fill('nhi12345');
-    await page.locator('#card-login').getByRole('button', { name: '登入', exact: true }).click();
+    await page.locator('#card-login').getByRole('button', { name: '憑證登入', exact: true }).click();
     await page.waitForURL('**/ecpa/apps');
     expect((await page.locator('dl.ecpa-user').innerText()).replace(/\s+/g, ' ')).toContain('健保卡登入');
   }, 60_000);

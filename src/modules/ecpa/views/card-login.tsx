@@ -107,7 +107,8 @@ export function CardBox({ ctx, componentUrl, nhiUrl, problem }: CardBoxProps & {
           {m['card.popupNote']}
         </p>
         <div class="actions">
-          <button type="submit" safe>
+          {/* Named 憑證登入 (contains the visible 登入) so that it is told apart from the account form's 登入. */}
+          <button type="submit" aria-label={m['card.title']} safe>
             {m['card.submit']}
           </button>
         </div>
