@@ -37,15 +37,15 @@ describe.each(dbDrivers())('憑證登入 (ECPA-2, ECPA-3) on %s', (driver) => {
   });
 
   /** Opens /ecpa/login, gets a challenge, lets the stand-in sign it with `card` and `pin`, posts the answer. */
-  async function cardSignIn(card: string, pin = '123456', client = new HttpClient(t.current.app), alter?: (challenge: string) => string) {
-    await client.get('/ecpa/login');
+  async function cardSignIn(card: string, pin = '123456', client = new HttpClient(t.current.app), alter?: (challenge: string) => string, next?: string) {
+    await client.get(next ? `/ecpa/login?next=${encodeURIComponent(next)}` : '/ecpa/login');
     const chRes = await t.current.app.inject({ method: 'POST', url: '/ecpa/login/card/challenge', headers: { cookie: client.cookie, 'csrf-token': client.csrf }, remoteAddress: client.ip });
     expect(chRes.statusCode).toBe(200);
     const ch = (chRes.json() as { challenge: string }).challenge;
     expect(ch).toMatch(/^[0-9a-f]{64}$/);
     standin.insert(card);
     const answer = await standin.sign(JSON.stringify({ func: 'MakeSignature', signatureType: 'PKCS7', tbs: alter ? alter(ch) : ch, tbsEncoding: 'NONE', hashAlgorithm: 'SHA256', pin }), ORIGIN);
-    const res = await client.post('/ecpa/login/card', { ret_code: String(answer.ret_code), last_error: String(answer.last_error), signature: String(answer.signature ?? '') });
+    const res = await client.post('/ecpa/login/card', { ret_code: String(answer.ret_code), last_error: String(answer.last_error), signature: String(answer.signature ?? ''), ...(next ? { next } : {}) });
     return { client, res, answer };
   }
 
@@ -87,6 +87,11 @@ describe.each(dbDrivers())('憑證登入 (ECPA-2, ECPA-3) on %s', (driver) => {
     const later = await cardSignIn(C.civilServant);
     expect(later.res.statusCode).toBe(303);
     expect(later.res.headers.location).toBe('/ecpa/apps');
+    // From a page that asked for sign-in: back to it (a same-site path only).
+    const back = await cardSignIn(C.civilServant, '123456', new HttpClient(t.current.app), undefined, '/ecpa/mydata');
+    expect(back.res.headers.location).toBe('/ecpa/mydata');
+    const offsite = await cardSignIn(C.civilServant, '123456', new HttpClient(t.current.app), undefined, 'https://evil.example/');
+    expect(offsite.res.headers.location).toBe('/ecpa/apps');
   });
 
   it('ECPA-3 a replayed signature finds no challenge; a signature over another challenge is refused', async () => {

@@ -32,6 +32,8 @@ export interface PendingCard {
   idLast4?: string;
   agencyCode?: string;
   at: string;
+  /** Where to land once bound (a checked same-site path). */
+  next?: string;
 }
 
 export type CardReason =

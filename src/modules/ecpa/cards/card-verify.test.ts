@@ -71,6 +71,15 @@ describe('ECPA-2 verification steps', () => {
     expect(cms.ok && checkContent(cms.value, 'cd'.repeat(32))).toMatchObject({ ok: false, refusal: 'challenge-mismatch' });
   });
 
+  it('ECPA-2 checkContent: a randomNonce signed attribute, when present, must be the challenge too', async () => {
+    const c = card(C.civilServant);
+    const base = { certDer: Buffer.from(c.certB64, 'base64'), keyPkcs8: Buffer.from(c.keyB64, 'base64') };
+    const good = parseSignedData(await signCms(Buffer.from(CHALLENGE), { ...base, nonce: Buffer.from(CHALLENGE) }));
+    expect(good.ok && checkContent(good.value, CHALLENGE)).toMatchObject({ ok: true });
+    const bad = parseSignedData(await signCms(Buffer.from(CHALLENGE), { ...base, nonce: Buffer.from('cd'.repeat(32)) }));
+    expect(bad.ok && checkContent(bad.value, CHALLENGE)).toMatchObject({ ok: false, refusal: 'challenge-mismatch' });
+  });
+
   it('ECPA-2 checkSignature refuses a signature altered after signing', async () => {
     const good = await sign(C.civilServant);
     const bytes = Buffer.from(good, 'base64');

@@ -78,10 +78,19 @@ export function parseSignedData(signatureB64: string): Step<ParsedCms> {
   }
 }
 
-/** Step 3: the signed content is the challenge this session was given (ASCII hex). */
+/** The signed attribute randomNonce (RFC 6211-style, 1.2.840.113549.1.9.25.3), when the component adds one. */
+export const RANDOM_NONCE_OID = '1.2.840.113549.1.9.25.3';
+
+/** Step 3: the signed content is the challenge this session was given (ASCII hex), and so is randomNonce when present. */
 export function checkContent(cms: ParsedCms, challenge: string): Step<true> {
   const expected = Buffer.from(challenge, 'ascii');
-  return Buffer.from(cms.content).equals(expected) ? ok(true) : no('challenge-mismatch');
+  if (!Buffer.from(cms.content).equals(expected)) return no('challenge-mismatch');
+  const nonce = cms.signedData.signerInfos[0]?.signedAttrs?.attributes.find((a) => a.type === RANDOM_NONCE_OID);
+  if (nonce) {
+    const value = nonce.values[0];
+    if (!(value instanceof asn1js.OctetString) || !Buffer.from(value.getValue()).equals(expected)) return no('challenge-mismatch');
+  }
+  return ok(true);
 }
 
 /** Step 4: the signature verifies with the signer's certificate (chain not looked at here: checkChain false). */

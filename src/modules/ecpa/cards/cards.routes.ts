@@ -11,7 +11,7 @@ import { sendPage } from '../../../platform/http/render.ts';
 import { limited, routes } from '../../../platform/http/route-options.ts';
 import { findAgency, referenceAgency } from '../../reference/index.ts';
 import { ecpaPaths } from '../ecpa.paths.ts';
-import { ECPA_POSTS_PER_MINUTE } from '../ecpa.rules.ts';
+import { ECPA_POSTS_PER_MINUTE, ecpaLanding } from '../ecpa.rules.ts';
 import { BindPage } from '../views/card-login.tsx';
 import { LoginPage } from '../views/login-page.tsx';
 import { storeChallenge } from './card-challenge.ts';
@@ -49,11 +49,11 @@ export async function cardRoutes(app: FastifyInstance, services: Services): Prom
   deps.cardTrust.start();
   app.addHook('onClose', async () => deps.cardTrust.stop());
 
-  async function showLogin(req: FastifyRequest, reply: FastifyReply, problem: CardProblemView, status: number) {
+  async function showLogin(req: FastifyRequest, reply: FastifyReply, problem: CardProblemView, status: number, next = '') {
     await prepareCaptcha(req, reply, services);
     cardPageHeaders(reply, cfg.nhi.componentUrl);
     const ctx = pageContext(req, reply, !services.config.isProduction);
-    return sendPage(reply, LoginPage({ ctx, next: '', card: { componentUrl: cfg.componentUrl, nhiUrl: cfg.nhi.componentUrl, problem } }), status);
+    return sendPage(reply, LoginPage({ ctx, next, card: { componentUrl: cfg.componentUrl, nhiUrl: cfg.nhi.componentUrl, problem } }), status);
   }
 
   async function agencyName(code: string | undefined): Promise<string> {
@@ -64,13 +64,15 @@ export async function cardRoutes(app: FastifyInstance, services: Services): Prom
 
   async function finish(req: FastifyRequest, reply: FastifyReply, outcome: CardOutcome, pending?: PendingCard) {
     const m = cardMessages(req.locale);
+    const next = ecpaLanding(recordOf(req.body).next, '');
     if (outcome.kind === 'signed-in') {
       await signIn(req, reply, services, { kind: 'staff', id: outcome.staffId, method: outcome.method });
-      return reply.redirect(ecpaPaths.apps, 303);
+      return reply.redirect(next || ecpaLanding(pending?.next, '') || ecpaPaths.apps, 303);
     }
     if (outcome.kind === 'bind') {
       const session = await ensureSession(req, reply, services);
-      await services.db.execute(sql`UPDATE sessions SET data = jsonb_set(data, ${`{${PENDING_KEY}}`}::text[], ${JSON.stringify(outcome.pending)}::jsonb) WHERE id = ${session.id}`);
+      const kept = { ...outcome.pending, ...(next ? { next } : {}) };
+      await services.db.execute(sql`UPDATE sessions SET data = jsonb_set(data, ${`{${PENDING_KEY}}`}::text[], ${JSON.stringify(kept)}::jsonb) WHERE id = ${session.id}`);
       return reply.redirect(ecpaPaths.cardBind, 303);
     }
     const view = cardProblemView(m, outcome.reason, { detail: outcome.detail, caKind: outcome.caKind, unlock: cfg.unlockUrls, componentUrl: cfg.componentUrl, agency: await agencyName(pending?.agencyCode) });
@@ -78,7 +80,7 @@ export async function cardRoutes(app: FastifyInstance, services: Services): Prom
       const ctx = pageContext(req, reply, !services.config.isProduction);
       return sendPage(reply, BindPage({ ctx, kind: pending.kind, subject: pending.subject, agency: await agencyName(pending.agencyCode), account: str(recordOf(req.body).account, 100), error: view.text }), 400);
     }
-    return showLogin(req, reply, view, 400);
+    return showLogin(req, reply, view, 400, next);
   }
 
   // The challenge the card signs: asked for by card-login.js right before it opens the popup.

@@ -12,6 +12,8 @@ export interface CmsSigner {
   keyPkcs8: Uint8Array;
   /** Put the extra certificates before the signer's own (the order pkijs's chain engine gets wrong). */
   chainFirst?: boolean;
+  /** A randomNonce signed attribute (1.2.840.113549.1.9.25.3), as some components add. */
+  nonce?: Uint8Array;
 }
 
 export async function signCms(content: Uint8Array, signer: CmsSigner): Promise<string> {
@@ -33,6 +35,7 @@ export async function signCms(content: Uint8Array, signer: CmsSigner): Promise<s
             new pkijs.Attribute({ type: '1.2.840.113549.1.9.3', values: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' })] }),
             new pkijs.Attribute({ type: '1.2.840.113549.1.9.5', values: [new asn1js.UTCTime({ valueDate: new Date() })] }),
             new pkijs.Attribute({ type: '1.2.840.113549.1.9.4', values: [new asn1js.OctetString({ valueHex: digest })] }),
+            ...(signer.nonce ? [new pkijs.Attribute({ type: '1.2.840.113549.1.9.25.3', values: [new asn1js.OctetString({ valueHex: arrayBuffer(signer.nonce) })] })] : []),
           ],
         }),
       }),

@@ -15,6 +15,8 @@ export interface CardBoxProps {
   componentUrl: string;
   /** 健保卡: the NHI component's WebSocket address. */
   nhiUrl: string;
+  /** Where to land after sign-in (the page's checked `next`). */
+  next?: string;
   problem?: CardProblemView | undefined;
 }
 
@@ -43,7 +45,7 @@ function ProblemBox({ ctx, problem }: { ctx: PageContext; problem: CardProblemVi
   );
 }
 
-export function CardBox({ ctx, componentUrl, nhiUrl, problem }: CardBoxProps & { ctx: PageContext }): JSX.Element {
+export function CardBox({ ctx, componentUrl, nhiUrl, next, problem }: CardBoxProps & { ctx: PageContext }): JSX.Element {
   const m = cardMessages(ctx.locale);
   return (
     <section class="ecpa-card-login" aria-labelledby="card-login-title">
@@ -72,6 +74,7 @@ export function CardBox({ ctx, componentUrl, nhiUrl, problem }: CardBoxProps & {
         data-working={m['card.working']}
       >
         <Csrf ctx={ctx} />
+        {next ? <input type="hidden" name="next" value={next} /> : ''}
         <input type="hidden" name="problem" value="" />
         <input type="hidden" name="ret_code" value="" />
         <input type="hidden" name="last_error" value="" />

@@ -32,7 +32,7 @@ export function LoginPage({ ctx, next, values = {}, errors = {}, card }: LoginPa
           {m['link.forgot']}
         </a>
       </p>
-      {card ? <CardBox ctx={ctx} {...card} /> : ''}
+      {card ? <CardBox ctx={ctx} next={next} {...card} /> : ''}
     </EcpaPage>
   );
 }
