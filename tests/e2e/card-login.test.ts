@@ -125,6 +125,16 @@ describe('憑證登入 journey (Chromium, real popup)', () => {
     expect((await page.locator('dl.ecpa-user').innerText()).replace(/\s+/g, ' ')).toContain('健保卡登入');
   }, 60_000);
 
+  it('ECPA-3 no component answering: after the wait, the install guidance (runs last: it stops the stand-in)', async () => {
+    await standin.close();
+    const page = await j.scriptPage();
+    await pressLogin(page, '123456');
+    await page.locator('#card-error').waitFor({ timeout: 40_000 });
+    expect(await page.locator('#card-error').innerText()).toContain(m['card.componentMissing']);
+    expect(await page.getByRole('link', { name: m['card.install'] }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'component missing');
+  }, 90_000);
+
   it('ECPA-3 without JavaScript the card box is a note pointing to the account sign-in', async () => {
     const page = await j.noScriptPage();
     await page.goto('/ecpa/login');
