@@ -184,6 +184,11 @@ describe.each(dbDrivers())('憑證登入 (ECPA-2, ECPA-3) on %s', (driver) => {
     const byId = await cardSignIn(C.wrongOwner);
     const r = await byId.client.post('/ecpa/login/card/bind', { account: 'A128730468' });
     expect(r.body).toContain(esc(m['bind.notOwner']));
+    // SYS-4: five refused tries and the card must be checked again.
+    for (let i = 0; i < 3; i++) await byId.client.post('/ecpa/login/card/bind', { account: 'civil.servant' });
+    const fifth = await byId.client.post('/ecpa/login/card/bind', { account: 'civil.servant' });
+    expect(fifth.body).toContain(esc(m['bind.expired']));
+    expect((await byId.client.get('/ecpa/login/card/bind')).body).toContain(esc(m['bind.expired']));
   });
 
   it('ECPA-3 機關憑證: a test certificate is refused with its DN; an unknown agency code is refused; an agency HR account is bound', async () => {

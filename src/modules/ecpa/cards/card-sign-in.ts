@@ -21,6 +21,8 @@ import type { NhiAnswer } from './nhi.ts';
 
 export const PENDING_KEY = 'cardPending';
 export const PENDING_TTL_MS = 5 * 60_000;
+/** How many accounts a verified, unbound card may try at the binding step before it must sign in again. */
+export const BIND_ATTEMPTS = 5;
 
 /** A verified, not yet bound card, kept in the session between 【登入】 and 【下一步】. */
 export interface PendingCard {
@@ -34,6 +36,8 @@ export interface PendingCard {
   at: string;
   /** Where to land once bound (a checked same-site path). */
   next?: string;
+  /** Refused tries at the binding step so far. */
+  attempts?: number;
 }
 
 export type CardReason =

@@ -16,7 +16,7 @@ import { BindPage } from '../views/card-login.tsx';
 import { LoginPage } from '../views/login-page.tsx';
 import { storeChallenge } from './card-challenge.ts';
 import { cardProblemView, type CardProblemView } from './card-problems.ts';
-import { bindCard, PENDING_KEY, readPending, signInWithCard, signInWithNhi, type CardOutcome, type PendingCard } from './card-sign-in.ts';
+import { BIND_ATTEMPTS, bindCard, PENDING_KEY, readPending, signInWithCard, signInWithNhi, type CardOutcome, type PendingCard } from './card-sign-in.ts';
 import { cardMessages } from './cards.messages.ts';
 import { MAX_SIGNATURE_CHARS } from './card-verify.ts';
 import { parseCode } from './hipki.rules.ts';
@@ -140,6 +140,16 @@ export async function cardRoutes(app: FastifyInstance, services: Services): Prom
       return sendPage(reply, BindPage({ ctx, kind: pending.kind, subject: pending.subject, agency: await agencyName(pending.agencyCode), error: m['bind.required'] }), 400);
     }
     const outcome = await bindCard(deps, { pending, account, ip: req.ip });
+    if (outcome.kind === 'refused' && req.session) {
+      // SYS-4: a verified card may try BIND_ATTEMPTS accounts, then it must sign in again (a new card check).
+      const attempts = (pending.attempts ?? 0) + 1;
+      const key = `{${PENDING_KEY}}`;
+      if (attempts >= BIND_ATTEMPTS) {
+        await services.db.execute(sql`UPDATE sessions SET data = data - ${PENDING_KEY}::text WHERE id = ${req.session.id}`);
+        return showLogin(req, reply, cardProblemView(m, 'pending-expired', { unlock: cfg.unlockUrls, componentUrl: cfg.componentUrl }), 400);
+      }
+      await services.db.execute(sql`UPDATE sessions SET data = jsonb_set(data, ${key}::text[], ${JSON.stringify({ ...pending, attempts })}::jsonb) WHERE id = ${req.session.id}`);
+    }
     return finish(req, reply, outcome, pending);
   });
 }
