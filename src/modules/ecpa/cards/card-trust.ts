@@ -14,6 +14,13 @@ export type ReadSource = (location: string) => Promise<Uint8Array>;
 /** The largest CRL read (MOICA G2's is ~20 MB DER: pki-notes §3). */
 export const MAX_CRL_BYTES = 64 * 1024 * 1024;
 
+/**
+ * asn1js's default limits for untrusted input (10,000 nodes, 16 MB) refuse a real CRL: MOICA G2 lists ~412k serials
+ * (≈ 5 nodes each, ~20 MB). CRLs come only from configured locations and their signature is checked right after
+ * parsing, so they get limits sized for them; everything a visitor posts keeps the defaults.
+ */
+export const CRL_PARSE_OPTIONS = { berOptions: { maxNodes: 40_000_000, maxContentLength: MAX_CRL_BYTES, maxDepth: 100 } } as const;
+
 export const readSource: ReadSource = async (location) => {
   if (/^https?:\/\//.test(location)) {
     const res = await fetch(location, { signal: AbortSignal.timeout(60_000) });
@@ -76,7 +83,7 @@ export type CrlCheck = { ok: true; keyId: string; crl: LoadedCrl } | { ok: false
 export async function checkCrl(der: Uint8Array, cas: readonly TrustedCa[]): Promise<CrlCheck> {
   let crl: x509.X509Crl;
   try {
-    crl = new x509.X509Crl(arrayBuffer(der));
+    crl = new x509.X509Crl(arrayBuffer(der), CRL_PARSE_OPTIONS);
   } catch {
     return { ok: false, reason: 'unreadable' };
   }

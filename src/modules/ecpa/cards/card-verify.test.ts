@@ -147,6 +147,14 @@ describe('ECPA-2 trust store', () => {
     expect(await checkCrl(new Uint8Array([1, 2, 3]), cas)).toMatchObject({ ok: false, reason: 'unreadable' });
   });
 
+  it('ECPA-2 a large CRL (3,000 serials, beyond asn1js’s default 10,000-node limit) loads and is used', async () => {
+    const revoked = Array.from({ length: 3000 }, (_, i) => (0x10000000 + i).toString(16));
+    const big = await makeCrl({ issuer: pki.certs.moica, signer: pki.keys.moica, revoked: [...revoked, '4d4f0001'], thisUpdate: now, nextUpdate: new Date(now.getTime() + 86_400_000) });
+    const checked = await checkCrl(new Uint8Array(big.rawData), cas);
+    expect(checked.ok && checked.crl.revoked.size).toBe(3001);
+    if (checked.ok) expect(checkRevocation(cert(C.civilServant), { ...cas[0]!, crl: checked.crl }, now)).toMatchObject({ ok: false, refusal: 'revoked' });
+  }, 60_000);
+
   it('ECPA-3 the agency-OID mapping keeps only well-formed OIDs and 機關代碼', () => {
     const map = parseAgencyOidMap({ '2.16.886.101.1': '376420000A', 'x.y': '376420000A', '2.16.886.101.2': 'bad' });
     expect([...map]).toEqual([['2.16.886.101.1', '376420000A']]);
