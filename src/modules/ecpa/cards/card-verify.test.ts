@@ -5,7 +5,8 @@ import { challengeState, CHALLENGE_TTL_MS } from './card-challenge.ts';
 import { readPending, type CardReason } from './card-sign-in.ts';
 import { cardProblemView } from './card-problems.ts';
 import { cardMessages } from './cards.messages.ts';
-import { checkCrl, loadCas } from './card-trust.ts';
+import { checkCrl, CRL_PARSE_OPTIONS, loadCas } from './card-trust.ts';
+import { readCrlFast } from './crl-fast.ts';
 import {
   checkContent,
   checkKeyUsage,
@@ -25,7 +26,7 @@ import { signCms } from './cms-sign.ts';
 import { parseAgencyOidMap } from './agency-oids.ts';
 import { componentProblem, parseCode } from './hipki.rules.ts';
 import { generateTestPki, makeCrl, TEST_CARD_IDS as C, type TestPki, type VirtualCardSpec } from './test-pki.ts';
-import { derOf, x509 } from './pki.ts';
+import { derOf, normalSerial, x509 } from './pki.ts';
 import { basicOf, localNhiVerifier, parseBasic, standinEncrypt, standinHSign, VIRTUAL_NHI_CARDS } from './nhi.ts';
 import { NhiStandin } from './nhi-standin.ts';
 import { loadConfig } from '../../../config.ts';
@@ -153,6 +154,15 @@ describe('ECPA-2 trust store', () => {
     const checked = await checkCrl(new Uint8Array(big.rawData), cas);
     expect(checked.ok && checked.crl.revoked.size).toBe(3001);
     if (checked.ok) expect(checkRevocation(cert(C.civilServant), { ...cas[0]!, crl: checked.crl }, now)).toMatchObject({ ok: false, refusal: 'revoked' });
+    // The one-pass reader and the general parser agree on every field.
+    const fast = readCrlFast(new Uint8Array(big.rawData))!;
+    const slow = new x509.X509Crl(big.rawData, CRL_PARSE_OPTIONS);
+    expect([...fast.revoked].sort()).toEqual(slow.entries.map((e) => normalSerial(e.serialNumber)).sort());
+    expect([fast.thisUpdate.getTime(), fast.nextUpdate?.getTime()]).toEqual([slow.thisUpdate.getTime(), slow.nextUpdate?.getTime()]);
+    expect(fast.keyId).toBe(cas[0]!.keyId);
+    expect(fast.verify(new Uint8Array(pki.certs.moica.publicKey.rawData))).toBe(true);
+    expect(fast.verify(new Uint8Array(pki.certs.gca.publicKey.rawData))).toBe(false);
+    expect(readCrlFast(new Uint8Array([0x30, 0x85, 1]))).toBeNull();
   }, 60_000);
 
   it('ECPA-3 the agency-OID mapping keeps only well-formed OIDs and 機關代碼', () => {
