@@ -56,7 +56,31 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   // A directory with the CNS 11643 全字庫 TrueType files (TW-Sung*.ttf), looked in before the known ones.
   PDF_FALLBACK_FONT_DIR: z.string().min(1).optional(),
+  // ECPA-2 certificate sign-in: comma lists of files (PEM or DER). Roots pin the CAs; CAs are trusted only when one
+  // of the roots signed them. CRL locations are files or http(s) URLs, loaded at start and every
+  // CARD_CRL_REFRESH_MINUTES (never per request).
+  CARD_ROOT_FILES: z.string().optional(),
+  CARD_MOICA_CA_FILES: z.string().optional(),
+  CARD_GCA_CA_FILES: z.string().optional(),
+  CARD_TEST_CA_FILES: z.string().optional(),
+  CARD_CRL_LOCATIONS: z.string().optional(),
+  CARD_CRL_REFRESH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** JSON object: GCA agency OID (2.16.886.1.100.2.102) → DGPA 機關代碼. */
+  CARD_AGENCY_OID_MAP_FILE: z.string().min(1).optional(),
+  HIPKI_URL: z.url().optional(),
+  MOICA_UNLOCK_URL: z.url().default('http://moica.nat.gov.tw/html/unblockcard.htm#2'),
+  GCA_UNLOCK_URL: z.url().default('https://gcaweb.nat.gov.tw/gcacms/04-04.html'),
+  /** Outside production: make a test PKI in DATA_DIR and start the signing-component stand-in (README: demo cards). */
+  HIPKI_DEV: bool.optional(),
+  HIPKI_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(61161),
+  /** 健保卡: the NHI component's WebSocket (its installer maps iccert.nhi.gov.tw to 127.0.0.1). */
+  NHI_COMPONENT_URL: z.string().regex(/^wss?:\/\//, 'must start with ws:// or wss://').optional(),
+  /** 健保卡 verification: `none` (production until an NHI agreement) or `local` (the stand-in; refused in production). */
+  NHI_VERIFIER: z.enum(['none', 'local']).optional(),
+  NHI_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(61162),
 });
+
+const fileList = (raw: string | undefined): string[] => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((f) => resolve(f));
 
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
 const IPV6 = /^[0-9a-f:]*:[0-9a-f:.]*(\/\d{1,3})?$/i;
@@ -125,6 +149,26 @@ export interface Config {
   readonly trustProxy: false | number | readonly string[];
   /** Where to look first for the PDF fallback fonts (CJK Extension B; issue 11 item 3). */
   readonly pdfFallbackFontDir: string | undefined;
+  /** ECPA-2 certificate sign-in (src/modules/ecpa/cards/README.md). */
+  readonly cards: CardConfig;
+}
+
+export interface CardConfig {
+  readonly rootFiles: readonly string[];
+  readonly moicaCaFiles: readonly string[];
+  readonly gcaCaFiles: readonly string[];
+  /** CAs whose certificates are refused with their DN shown (政府測試憑證管理中心). */
+  readonly testCaFiles: readonly string[];
+  readonly crlLocations: readonly string[];
+  readonly crlRefreshMinutes: number;
+  readonly agencyOidMapFile: string | undefined;
+  /** The person's local signing component (HiPKI 跨平台網頁元件). */
+  readonly componentUrl: string;
+  readonly unlockUrls: { readonly moica: string; readonly gca: string };
+  /** HIPKI_DEV: the test PKI lives in devDir and the stand-ins listen on port / nhiPort (never in production). */
+  readonly dev: { readonly dir: string; readonly port: number; readonly nhiPort: number } | null;
+  /** 健保卡 (NHI card): the component's address and which verifier checks its answers. */
+  readonly nhi: { readonly componentUrl: string; readonly verifier: 'none' | 'local' };
 }
 
 export class ConfigError extends Error {
@@ -157,6 +201,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (isProduction && !e.DATA_KEY) {
     throw new ConfigError('Invalid configuration: DATA_KEY: required when NODE_ENV=production');
+  }
+  if (isProduction && e.NHI_VERIFIER === 'local') {
+    throw new ConfigError('Invalid configuration: NHI_VERIFIER: local (the stand-in) must not be used when NODE_ENV=production');
+  }
+  if (isProduction && e.HIPKI_DEV) {
+    throw new ConfigError('Invalid configuration: HIPKI_DEV: must not be set when NODE_ENV=production');
   }
   if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET) {
     throw new ConfigError('Invalid configuration: S3_BUCKET: required when STORAGE_DRIVER=s3');
@@ -203,8 +253,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     activationHours: e.ACTIVATION_HOURS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     pdfFallbackFontDir: e.PDF_FALLBACK_FONT_DIR === undefined ? undefined : resolve(e.PDF_FALLBACK_FONT_DIR),
+    cards: cardConfig(e, dataDir),
   };
   return Object.freeze(config);
+}
+
+function cardConfig(e: z.output<typeof envSchema>, dataDir: string): CardConfig {
+  const dev = e.HIPKI_DEV ? { dir: join(dataDir, 'hipki-dev'), port: e.HIPKI_DEV_PORT, nhiPort: e.NHI_DEV_PORT } : null;
+  // HIPKI_DEV without explicit files: the test PKI's files (written by src/main.ts before the app starts).
+  const devFile = (f: string) => (dev ? [join(dev.dir, f)] : []);
+  const list = (raw: string | undefined, f: string) => (raw ? fileList(raw) : devFile(f));
+  return Object.freeze({
+    rootFiles: list(e.CARD_ROOT_FILES, 'grca-root.pem'),
+    moicaCaFiles: list(e.CARD_MOICA_CA_FILES, 'moica-ca.pem'),
+    gcaCaFiles: list(e.CARD_GCA_CA_FILES, 'gca-ca.pem'),
+    testCaFiles: list(e.CARD_TEST_CA_FILES, 'gtest-ca.pem'),
+    crlLocations: e.CARD_CRL_LOCATIONS
+      ? e.CARD_CRL_LOCATIONS.split(',').map((s) => s.trim()).filter(Boolean).map((l) => (/^https?:\/\//.test(l) ? l : resolve(l)))
+      : dev
+        ? ['moica.crl', 'gca.crl', 'gtest.crl'].map((f) => join(dev.dir, f))
+        : [],
+    crlRefreshMinutes: e.CARD_CRL_REFRESH_MINUTES,
+    agencyOidMapFile: e.CARD_AGENCY_OID_MAP_FILE ? resolve(e.CARD_AGENCY_OID_MAP_FILE) : dev ? join(dev.dir, 'agency-oids.json') : undefined,
+    componentUrl: (e.HIPKI_URL ?? `http://localhost:${dev ? dev.port : 61161}`).replace(/\/+$/, ''),
+    unlockUrls: { moica: e.MOICA_UNLOCK_URL, gca: e.GCA_UNLOCK_URL },
+    dev,
+    nhi: {
+      componentUrl: e.NHI_COMPONENT_URL ?? (dev ? `ws://localhost:${dev.nhiPort}/echo` : 'wss://iccert.nhi.gov.tw:7777/echo'),
+      verifier: e.NHI_VERIFIER ?? (e.NODE_ENV === 'production' ? 'none' : 'local'),
+    },
+  });
 }
 
 /** Outside production the session secret and the data key are generated once and kept in DATA_DIR. */

@@ -10,6 +10,7 @@ import { modules } from './modules/index.ts';
 import { purgeStaleTempFiles } from './platform/storage/temp-files.ts';
 import { configurePdfFonts } from './platform/pdf/fonts.ts';
 import { warmModules } from './platform/http/readiness.ts';
+import { prepareHipkiDev } from './modules/ecpa/index.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
       ? `pdf: fallback fonts ${fallbacks.map((f) => f.path).join(', ')}`
       : 'pdf: no CNS 11643 fallback font found (install fonts-cns11643-sung or set PDF_FALLBACK_FONT_DIR): Extension-B characters print as 〓',
   );
+
+  // HIPKI_DEV=1 (never in production): the test PKI the card sign-in trusts, and the signing-component stand-in.
+  const stopHipkiDev = await prepareHipkiDev(config);
 
   const services = createProcessServices(config, database);
   const { jobs } = services;
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
     stops.push(() => app.close());
   }
   stops.push(() => jobs.stop({ timeoutMs: 15_000 }));
+  if (stopHipkiDev) stops.push(stopHipkiDev);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -20,6 +20,7 @@ import { rememberHrdbVerification, verifyHrdbIdentity } from './hrdb-verificatio
 import { checkStaffResetLink, requestStaffPasswordReset, resetStaffPassword } from './password-reset.ts';
 import { downloadMyResume, MY_RESUME_FILE_NAME } from './mydata.ts';
 import { signInWithAccount } from './sign-in.ts';
+import { cardPageHeaders } from './cards/cards.routes.ts';
 import { findStaffById } from './staff.repo.ts';
 import { AppsPage } from './views/apps-page.tsx';
 import { MydataPage } from './views/mydata-page.tsx';
@@ -62,7 +63,11 @@ export async function ecpaRoutes(app: FastifyInstance, services: Services): Prom
       const result = await signInWithAccount(deps, { account: data.account, password: data.password, ip: req.ip });
       return result.kind === 'ok' ? { id: result.staff.id } : { errors: refusalErrors(ecpaMessages(req.locale), result) };
     },
-    page: (req, reply, state) => LoginPage({ ctx: ctxOf(req, reply), ...state }),
+    page: (req, reply, state) => {
+      // 憑證登入 opens the signing component's popup and must keep talking to it (pki-notes §5).
+      cardPageHeaders(reply, services.config.cards.nhi.componentUrl);
+      return LoginPage({ ctx: ctxOf(req, reply), ...state, card: { componentUrl: services.config.cards.componentUrl, nhiUrl: services.config.cards.nhi.componentUrl } });
+    },
   });
 
   // ---- 應用系統 (ECPA-4) ----

@@ -3,12 +3,14 @@ import type { Services } from '../../container.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { actingAgencyRoutes } from './acting-agency.routes.ts';
 import { ecpaRoutes } from './ecpa.routes.ts';
+import { cardRoutes } from './cards/cards.routes.ts';
 
 export const ecpaModule: AppModule<Services> = {
   name: 'ecpa',
   async routes(app, services) {
     await ecpaRoutes(app, services);
     await actingAgencyRoutes(app, services);
+    await cardRoutes(app, services);
   },
 };
 
@@ -38,3 +40,4 @@ export { HRDB_VERIFICATION_TTL_MS } from './ecpa.rules.ts';
 export { forgetHrdbVerification, HRDB_VERIFIED_KEY, verifiedHrdbPerson, type HrdbVerification } from './hrdb-verification.ts';
 export { myHrPerson, type MyHrPerson } from './mydata.ts';
 export type { EcpaDeps } from './ecpa.deps.ts';
+export { prepareHipkiDev } from './cards/hipki-dev.ts';

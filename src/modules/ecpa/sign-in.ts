@@ -43,7 +43,7 @@ export function throttleKeysOf(deps: Pick<EcpaDeps, 'config'>, staff: Pick<Staff
   return keys;
 }
 
-export async function findStaffByTyped(deps: Pick<EcpaDeps, 'db' | 'config'>, typed: TypedAccount): Promise<StaffRow | null> {
+export async function findStaffByTyped(deps: Pick<EcpaDeps, 'db'> & { config: Omit<EcpaDeps['config'], 'cards'> }, typed: TypedAccount): Promise<StaffRow | null> {
   if (typed.kind === 'national-id') {
     // A row still under the previous data key or a legacy hash is found too, and re-hashed at once.
     const ids = idHasher(deps.config);

@@ -18,7 +18,8 @@ export interface AppsPageProps {
 
 export function AppsPage({ ctx, name, account, agencyName, method, items, acting }: AppsPageProps): JSX.Element {
   const m = msgs(ctx);
-  const methodText = method === '帳號' ? m['apps.method.account'] : fill(m['apps.method.other'], { method });
+  const cardMethod = method === '自然人憑證' || method === '機關憑證' || method === '健保卡' ? m[`apps.method.${method}`] : null;
+  const methodText = method === '帳號' ? m['apps.method.account'] : (cardMethod ?? fill(m['apps.method.other'], { method }));
   const item = (code: AppsMenuItem['code']) => items.find((i) => i.code === code);
   const dd = item('DD');
   const dk = item('DK');

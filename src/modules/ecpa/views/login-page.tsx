@@ -1,18 +1,19 @@
-// 人事服務網帳號登入 (ECPA-1): 帳號, 密碼, 驗證碼, 【登入】; 忘記密碼. Certificate sign-in (ECPA-2) comes later.
+// 人事服務網帳號登入 (ECPA-1): 帳號, 密碼, 驗證碼, 【登入】; 忘記密碼. 憑證登入 (ECPA-2): views/card-login.tsx.
 import type { PageContext } from '../../../platform/http/context.ts';
 import { valueOf } from '../../../platform/http/forms.ts';
 import { SignInForm, signInLabels, type SignInPageProps } from '../../../platform/views/form-parts.tsx';
 import { ecpaPaths } from '../ecpa.paths.ts';
 import { AccountField, EcpaPage, FormErrors, msgs, PasswordField } from './parts.tsx';
+import { CardBox, type CardBoxProps } from './card-login.tsx';
 
 export const loginLabels = (ctx: PageContext): Record<string, string> => signInLabels({ account: msgs(ctx)['label.account'] }, msgs(ctx));
 
-export type LoginPageProps = SignInPageProps;
+export type LoginPageProps = SignInPageProps & { card?: CardBoxProps };
 
-export function LoginPage({ ctx, next, values = {}, errors = {} }: LoginPageProps): JSX.Element {
+export function LoginPage({ ctx, next, values = {}, errors = {}, card }: LoginPageProps): JSX.Element {
   const m = msgs(ctx);
   return (
-    <EcpaPage ctx={ctx} title={m['title.login']}>
+    <EcpaPage ctx={ctx} title={m['title.login']} scripts={card ? ['/assets/js/card-login.js'] : []}>
       <FormErrors ctx={ctx} errors={errors} labels={loginLabels(ctx)} />
       <SignInForm
         ctx={ctx}
@@ -31,9 +32,7 @@ export function LoginPage({ ctx, next, values = {}, errors = {} }: LoginPageProp
           {m['link.forgot']}
         </a>
       </p>
-      <p class="hint" safe>
-        {m['login.certificate']}
-      </p>
+      {card ? <CardBox ctx={ctx} next={next} {...card} /> : ''}
     </EcpaPage>
   );
 }

@@ -9,9 +9,9 @@ import { ACCOUNT_MAX_LENGTH } from '../ecpa.rules.ts';
 
 export const msgs = (ctx: PageContext): EcpaMessages => ecpaMessages(ctx.locale);
 
-export function EcpaPage({ ctx, title, children }: { ctx: PageContext; title: string; children?: Html.Children }): JSX.Element {
+export function EcpaPage({ ctx, title, scripts, children }: { ctx: PageContext; title: string; scripts?: string[]; children?: Html.Children }): JSX.Element {
   return (
-    <DoorPage ctx={ctx} title={title} door="ecpa" wrap="ecpa-page">
+    <DoorPage ctx={ctx} title={title} door="ecpa" wrap="ecpa-page" {...(scripts ? { scripts } : {})}>
       {children}
     </DoorPage>
   );
