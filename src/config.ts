@@ -259,7 +259,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 function cardConfig(e: z.output<typeof envSchema>, dataDir: string): CardConfig {
-  const dev = e.HIPKI_DEV ? { dir: join(dataDir, 'hipki-dev'), port: e.HIPKI_DEV_PORT, nhiPort: e.NHI_DEV_PORT } : null;
+  // On by default where the demo data is (development with SEED_DEMO on: `npm start`), so the demo cards of README.md
+  // work with no setting; HIPKI_DEV=0 turns it off; never in production (refused above) or in tests unless asked.
+  const devOn = e.HIPKI_DEV ?? (e.NODE_ENV === 'development' && (e.SEED_DEMO ?? true));
+  const dev = devOn ? { dir: join(dataDir, 'hipki-dev'), port: e.HIPKI_DEV_PORT, nhiPort: e.NHI_DEV_PORT } : null;
   // HIPKI_DEV without explicit files: the test PKI's files (written by src/main.ts before the app starts).
   const devFile = (f: string) => (dev ? [join(dev.dir, f)] : []);
   const list = (raw: string | undefined, f: string) => (raw ? fileList(raw) : devFile(f));

@@ -247,5 +247,16 @@ describe('ECPA-2 健保卡 NhiVerifier stand-in', () => {
     expect(() => loadConfig({ ...prod, HIPKI_DEV: '1' })).toThrow(/HIPKI_DEV/);
     expect(() => loadConfig({ ...prod, NHI_VERIFIER: 'local' })).toThrow(/NHI_VERIFIER/);
     expect(loadConfig(prod).cards.nhi.verifier).toBe('none');
+    expect(loadConfig(prod).cards.dev).toBeNull();
+  });
+
+  it('ECPA-2 `npm start` in development has the demo cards by default (HIPKI_DEV=0 turns them off); tests only when asked', () => {
+    const dir = { DATA_DIR: '/tmp/sqr-dev-config' };
+    expect(loadConfig(dir).cards.dev).toMatchObject({ dir: '/tmp/sqr-dev-config/hipki-dev', port: 61161, nhiPort: 61162 });
+    expect(loadConfig(dir).cards.rootFiles).toEqual(['/tmp/sqr-dev-config/hipki-dev/grca-root.pem']);
+    expect(loadConfig({ ...dir, HIPKI_DEV: '0' }).cards.dev).toBeNull();
+    expect(loadConfig({ ...dir, SEED_DEMO: '0' }).cards.dev).toBeNull();
+    expect(loadConfig({ ...dir, NODE_ENV: 'test' }).cards.dev).toBeNull();
+    expect(loadConfig({ ...dir, NODE_ENV: 'test', HIPKI_DEV: '1' }).cards.dev).not.toBeNull();
   });
 });
