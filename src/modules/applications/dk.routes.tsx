@@ -7,6 +7,7 @@
 //   GET  /ecpa/dk/applications                  我的應徵
 //   GET  /ecpa/dk/applications/:id/attachment   the certificates file sent
 //   GET|POST /ecpa/dk/applications/:id/cancel   取消應徵
+// (通知我的職缺 /ecpa/dk/notices… is the notices module's, over the same notices use cases as /platform/notices.)
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import { flash, pageContext } from '../../platform/http/context.ts';
@@ -28,7 +29,7 @@ import { dkMessages } from './dk.messages.ts';
 import { dkPaths } from './dk.paths.ts';
 import { downloadApplicationAttachment, findMyApplication, listMyApplications } from './my-applications.ts';
 import { ConfirmPage } from './views/confirm-page.tsx';
-import { DkApplyPage, DkHomePage, DkResumePage } from './views/dk-pages.tsx';
+import { DkApplyPage, DkHomePage, DkNav, DkResumePage } from './views/dk-pages.tsx';
 import { MyApplicationsPage } from './views/my-applications-page.tsx';
 
 const WORK_ID = /^\d{10}$/;
@@ -140,7 +141,8 @@ export async function dkRoutes(app: FastifyInstance, services: Services): Promis
 
   app.get(dkPaths.mine, routes.civilServant, async (req, reply) => {
     const data = await listMyApplications(deps, { kind: 'staff', id: req.principal!.id }, pageParam(req));
-    return sendPage(reply, MyApplicationsPage({ ctx: ctxOf(req, reply), ...data, door: 'ecpa', paths: minePaths, note: dkMessages(req.locale)['mine.note'] }));
+    const ctx = ctxOf(req, reply);
+    return sendPage(reply, MyApplicationsPage({ ctx, ...data, door: 'ecpa', paths: minePaths, note: dkMessages(req.locale)['mine.note'], nav: DkNav({ ctx }) }));
   });
 
   app.get('/ecpa/dk/applications/:id/attachment', routes.civilServant, async (req, reply) => {

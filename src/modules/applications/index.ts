@@ -35,3 +35,4 @@ export { applicationOwnerKind, batchFailureOf, type BatchFailure } from './civil
 export { produceNowForVacancy, runResumeBatch, RESUME_BATCH_QUEUE, type BatchReport } from './civil-service-batch.ts';
 export { civilServiceFileCounts, recentBatchRuns } from './application.repo.ts';
 export { dkPaths } from './dk.paths.ts';
+export { DkNav } from './views/dk-pages.tsx';

@@ -4,6 +4,7 @@
 import { composeMail, rocDateTime } from '../../platform/mail/compose.ts';
 import type { OutgoingAttachment, OutgoingMail } from '../../platform/outbox/outbox.ts';
 import { formatRoc } from '../../platform/tw/roc-date.ts';
+import { dkPaths } from '../applications/index.ts';
 import { kindText } from './notice.rules.ts';
 import type { NoticeKind } from './notice.schema.ts';
 
@@ -13,6 +14,8 @@ const line = (s: string) => s.replace(/[\r\n]+/g, ' ');
 export interface NoticeMailInput {
   to: string;
   baseUrl: string;
+  /** Where the person replies: 應徵平台 (platform applicant) or DK 職缺應徵 on 人事服務網 (civil servant, ECPA-5). */
+  door: 'platform' | 'dk';
   kind: NoticeKind;
   applicantName: string;
   vacancy: { workId: string; title: string; orgName: string };
@@ -42,8 +45,8 @@ export function noticeMail(m: NoticeMailInput): OutgoingMail {
         ...(when ? [`面試時間地點：${when}`] : []),
         `聯絡窗口：${n.contactName}\n聯絡電話：${n.contactPhone}\n聯絡Email：${n.contactEmail}`,
         ...(m.ics ? ['附件為面試行事曆邀請（.ics），可加入手機或電腦的行事曆。'] : []),
-        '請登入事求人「通知我的職缺」回覆：',
-        { link: `${m.baseUrl}/platform/notices` },
+        m.door === 'dk' ? '請以人事服務網帳號登入「DK 職缺應徵」的「通知我的職缺」回覆：' : '請登入事求人「通知我的職缺」回覆：',
+        { link: `${m.baseUrl}${m.door === 'dk' ? dkPaths.notices : '/platform/notices'}` },
       ],
       kind: `notice-${m.kind}`,
     },

@@ -12,6 +12,8 @@ export interface NoticeApplication {
   id: string;
   vacancyId: string;
   applicantId: string | null;
+  /** A civil servant's DK application (ECPA-5): the staff user; null for a platform applicant's. */
+  staffUserId: string | null;
   status: 'active' | 'cancelled';
   name: string;
   email: string;
@@ -25,10 +27,10 @@ export async function applicationsOfVacancy(q: Queryable, vacancyId: string, ids
   const wanted = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (wanted.length === 0) return [];
   const rows = await q
-    .select({ id: applications.id, vacancyId: applications.vacancyId, applicantId: applications.applicantId, status: applications.status, snapshot: applications.resumeSnapshot })
+    .select({ id: applications.id, vacancyId: applications.vacancyId, applicantId: applications.applicantId, staffUserId: applications.staffUserId, status: applications.status, snapshot: applications.resumeSnapshot })
     .from(applications)
     .where(and(eq(applications.vacancyId, vacancyId), inArray(applications.id, wanted)));
-  return rows.map((r) => ({ id: r.id, vacancyId: r.vacancyId, applicantId: r.applicantId, status: r.status, name: snapshotName(r.snapshot), email: snapshotEmail(r.snapshot) }));
+  return rows.map((r) => ({ id: r.id, vacancyId: r.vacancyId, applicantId: r.applicantId, staffUserId: r.staffUserId, status: r.status, name: snapshotName(r.snapshot), email: snapshotEmail(r.snapshot) }));
 }
 
 export async function insertNotices(q: Queryable, rows: (typeof notices.$inferInsert)[]): Promise<NoticeRow[]> {
@@ -38,6 +40,7 @@ export async function insertNotices(q: Queryable, rows: (typeof notices.$inferIn
 export interface NoticeView {
   notice: NoticeRow;
   applicantId: string | null;
+  staffUserId: string | null;
   applicantName: string;
   vacancy: { id: string; workId: string; title: string; orgId: string | null; orgName: string; source: string };
 }
@@ -45,6 +48,7 @@ export interface NoticeView {
 const viewColumns = {
   notice: notices,
   applicantId: applications.applicantId,
+  staffUserId: applications.staffUserId,
   snapshot: applications.resumeSnapshot,
   vId: vacancies.id,
   workId: vacancies.workId,
@@ -54,11 +58,12 @@ const viewColumns = {
   source: vacancies.source,
 };
 
-type ViewRow = { notice: NoticeRow; applicantId: string | null; snapshot: ResumeSnapshot; vId: string; workId: string; title: string; orgId: string | null; orgName: string; source: string };
+type ViewRow = { notice: NoticeRow; applicantId: string | null; staffUserId: string | null; snapshot: ResumeSnapshot; vId: string; workId: string; title: string; orgId: string | null; orgName: string; source: string };
 
 const toView = (r: ViewRow): NoticeView => ({
   notice: r.notice,
   applicantId: r.applicantId,
+  staffUserId: r.staffUserId,
   applicantName: snapshotName(r.snapshot),
   vacancy: { id: r.vId, workId: r.workId, title: r.title, orgId: r.orgId, orgName: r.orgName, source: r.source },
 });
@@ -81,9 +86,13 @@ export async function noticeView(q: Queryable, id: string): Promise<NoticeView |
   return r ? toView(r as ViewRow) : null;
 }
 
-/** The applicant's own notices of a kind, newest first (NTF-1, NTF-2). */
-export async function applicantNotices(q: Queryable, applicantId: string, kind: NoticeKind): Promise<NoticeView[]> {
-  const rows = await viewQuery(q, and(eq(applications.applicantId, applicantId), eq(notices.kind, kind))).orderBy(desc(notices.sentAt));
+/** Whose notices: a platform applicant's (applications.applicant_id) or a civil servant's DK ones (staff_user_id). */
+export type NoticeOwner = { kind: 'applicant' | 'staff'; id: string };
+
+/** The owner's own notices of a kind, newest first (NTF-1, NTF-2; ECPA-5 for a civil servant). */
+export async function ownNotices(q: Queryable, owner: NoticeOwner, kind: NoticeKind): Promise<NoticeView[]> {
+  const mine = owner.kind === 'applicant' ? eq(applications.applicantId, owner.id) : eq(applications.staffUserId, owner.id);
+  const rows = await viewQuery(q, and(mine, eq(notices.kind, kind))).orderBy(desc(notices.sentAt));
   return (rows as ViewRow[]).map(toView);
 }
 

@@ -1,7 +1,8 @@
 // Notice routes: thin handlers — parse, authorize, one use case, render/redirect.
 // Agency side (routes.agencyHr: like 調閱履歷, only the agency's own HR staff reach applicants, ADR 0002): ACS-6/ACS-8 通知面試 / 錄取通知 to one applicant, ACS-5 批次通知面試, ACS-7
 // 查看通知, ACS-9 查詢回覆紀錄 (+ CSV). The vacancy is the vacancies module's forManager + policy: another agency's
-// vacancy, application or notice is 404. Applicant side (routes.applicant, own notices only): NTF-1/NTF-2.
+// vacancy, application or notice is 404. The person's side, own notices only (NTF-1/NTF-2): a platform applicant
+// (routes.applicant, /platform/notices) or a civil servant of DK 職缺應徵 (routes.civilServant, /ecpa/dk/notices).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../container.ts';
 import type { Actor } from '../../platform/audit/audit.ts';
@@ -16,12 +17,12 @@ import { actingAgency } from '../vacancies/index.ts';
 import { noticesCsv } from './notice.csv.ts';
 import { kindOf, managedVacancy, parseRecordsQuery, type ManagedVacancy } from './notice.http.ts';
 import { noticeMessages } from './notice.messages.ts';
-import { agencyNotices, applicantNotices, applicationsOfVacancy, noticeView, type NoticeApplication } from './notice.repo.ts';
+import { agencyNotices, applicationsOfVacancy, noticeView, type NoticeApplication } from './notice.repo.ts';
 import { kindText, NOTICE_FIELDS, noticeForm, replyText } from './notice.rules.ts';
 import type { NoticeKind } from './notice.schema.ts';
-import { noticeIcs, replyToNotice, sendNotices } from './notice.service.ts';
+import { myNotice, myNotices, noticeIcs, replyToNotice, sendNotices } from './notice.service.ts';
 import { NoticeFormPage, type NoticeFormPageProps } from './views/notice-form-page.tsx';
-import { AgencyNoticePage, MyNoticePage, MyNoticesPage } from './views/notice-pages.tsx';
+import { AgencyNoticePage, DK_DOOR, MyNoticePage, MyNoticesPage, PLATFORM_DOOR, type NoticeDoor } from './views/notice-pages.tsx';
 import { RecordsPage } from './views/records-page.tsx';
 
 type VacancyParams = { Params: { id: string } };
@@ -149,41 +150,46 @@ export async function noticeRoutes(app: FastifyInstance, services: Services): Pr
     return sendPage(reply, RecordsPage({ ctx: ctxOf(req, reply), agency: { code, name }, filter, rows, limit: RECORDS_LIMIT, csvHref: `/agency/notices?${params.toString()}`, via }));
   });
 
-  // NTF-1, NTF-2: the applicant's own notices.
-  app.get('/platform/notices', routes.applicant, async (req, reply) => {
-    const id = req.principal!.id;
-    const [interview, offer] = await Promise.all([applicantNotices(db, id, 'interview'), applicantNotices(db, id, 'offer')]);
-    return sendPage(reply, MyNoticesPage({ ctx: ctxOf(req, reply), interview, offer }));
-  });
+  // NTF-1, NTF-2 通知我的職缺: the person's own notices — a platform applicant at /platform/notices, a civil servant
+  // (ECPA-5, their DK applications) at /ecpa/dk/notices. One code path; another person's notice is 404.
+  const ownNoticeRoutes = (at: NoticeDoor, options: typeof routes.applicant) => {
+    const ownNotice = async (req: FastifyRequest<{ Params: { id: string } }>) => {
+      const view = await myNotice(services, req.principal ?? null, req.params.id);
+      if (!view) throw new AppError('not-found');
+      return view;
+    };
+    const noStore = (reply: FastifyReply) => reply.header('cache-control', 'private, no-store');
 
-  async function ownNotice(req: FastifyRequest<{ Params: { id: string } }>) {
-    const view = await noticeView(db, req.params.id);
-    if (!view || view.applicantId !== req.principal!.id) throw new AppError('not-found');
-    return view;
-  }
+    app.get(at.list, options, async (req, reply) => {
+      const mine = await myNotices(services, req.principal ?? null);
+      return sendPage(noStore(reply), MyNoticesPage({ ctx: ctxOf(req, reply), ...mine, at }));
+    });
 
-  app.get<{ Params: { id: string } }>('/platform/notices/:id', routes.applicant, async (req, reply) => {
-    return sendPage(reply, MyNoticePage({ ctx: ctxOf(req, reply), view: await ownNotice(req) }));
-  });
+    app.get<{ Params: { id: string } }>(`${at.list}/:id`, options, async (req, reply) => {
+      return sendPage(noStore(reply), MyNoticePage({ ctx: ctxOf(req, reply), view: await ownNotice(req), at }));
+    });
 
-  app.get<{ Params: { id: string } }>('/platform/notices/:id/ics', routes.applicant, async (req, reply) => {
-    const view = await ownNotice(req);
-    const ics = noticeIcs(view.notice, view.vacancy, view.notice.sentAt);
-    if (!ics) throw new AppError('not-found');
-    return reply.header('cache-control', 'private, no-store').header('content-disposition', 'attachment; filename="interview.ics"').type('text/calendar; charset=utf-8').send(ics);
-  });
-
-  app.post<{ Params: { id: string } }>('/platform/notices/:id/reply', routes.applicant, async (req, reply) => {
-    const t = m(req);
-    const answer = valueOf(recordOf(req.body) as FormValues, 'reply');
-    const result = await replyToNotice(services, { kind: 'applicant', id: req.principal!.id, ip: req.ip }, req.params.id, answer);
-    if (!result.ok && result.reason === 'not-found') throw new AppError('not-found');
-    if (!result.ok) {
+    app.get<{ Params: { id: string } }>(`${at.list}/:id/ics`, options, async (req, reply) => {
       const view = await ownNotice(req);
-      return sendPage(reply, MyNoticePage({ ctx: ctxOf(req, reply), view, problem: result.reason === 'already' ? t['reply.already'] : t['reply.invalid'] }), 409);
-    }
-    const view = await ownNotice(req);
-    flash(reply, { kind: 'success', text: fill(t['reply.done'], { reply: replyText(view.notice.kind, view.notice.reply) }) });
-    return reply.redirect(`/platform/notices/${encodeURIComponent(view.notice.id)}`, 303);
-  });
+      const ics = noticeIcs(view.notice, view.vacancy, view.notice.sentAt);
+      if (!ics) throw new AppError('not-found');
+      return noStore(reply).header('content-disposition', 'attachment; filename="interview.ics"').type('text/calendar; charset=utf-8').send(ics);
+    });
+
+    app.post<{ Params: { id: string } }>(`${at.list}/:id/reply`, options, async (req, reply) => {
+      const t = m(req);
+      const answer = valueOf(recordOf(req.body) as FormValues, 'reply');
+      const result = await replyToNotice(services, { principal: req.principal ?? null, ip: req.ip }, req.params.id, answer);
+      if (!result.ok && result.reason === 'not-found') throw new AppError('not-found');
+      if (!result.ok) {
+        const view = await ownNotice(req);
+        return sendPage(noStore(reply), MyNoticePage({ ctx: ctxOf(req, reply), view, problem: result.reason === 'already' ? t['reply.already'] : t['reply.invalid'], at }), 409);
+      }
+      const n = result.view.notice;
+      flash(reply, { kind: 'success', text: fill(t['reply.done'], { reply: replyText(n.kind, n.reply) }) });
+      return reply.redirect(at.notice(n.id), 303);
+    });
+  };
+  ownNoticeRoutes(PLATFORM_DOOR, routes.applicant);
+  ownNoticeRoutes(DK_DOOR, routes.civilServant);
 }

@@ -6,9 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../container.ts';
 import { recordAudit, recordAudits, type Actor } from '../../platform/audit/audit.ts';
+import { authorize } from '../../platform/auth/policy.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
 import { enqueueMail, type OutgoingAttachment } from '../../platform/outbox/outbox.ts';
 import { noticeMail, replyMail } from './notice.mails.ts';
-import { insertNotices, noticeView, recordReply, type NoticeApplication, type NoticeRow } from './notice.repo.ts';
+import { noticeSubject } from './notice.policy.ts';
+import { insertNotices, noticeView, ownNotices, recordReply, type NoticeApplication, type NoticeOwner, type NoticeRow, type NoticeView } from './notice.repo.ts';
 import { interviewIcs, kindText, replyAllowed, replyText, type NoticeInput } from './notice.rules.ts';
 import type { NoticeKind } from './notice.schema.ts';
 
@@ -71,7 +74,7 @@ export async function sendNotices(deps: NoticeDeps, actor: Actor, vacancy: Notic
     for (const n of inserted) {
       const a = byApp.get(n.applicationId)!;
       if (!a.email) continue;
-      await enqueueMail(tx, noticeMail({ to: a.email, baseUrl: deps.config.baseUrl, kind, applicantName: a.name, vacancy, notice: input, ics: attachments.get(n.id) ?? null }));
+      await enqueueMail(tx, noticeMail({ to: a.email, baseUrl: deps.config.baseUrl, door: a.staffUserId ? 'dk' : 'platform', kind, applicantName: a.name, vacancy, notice: input, ics: attachments.get(n.id) ?? null }));
     }
     await recordAudits(tx, actor, inserted.map((n) => ({ action: `notice.send`, subject: { kind: 'application', id: n.applicationId }, details: { notice: n.id, kind, vacancy: vacancy.workId, mailed: Boolean(byApp.get(n.applicationId)?.email) } })));
     return inserted;
@@ -79,13 +82,35 @@ export async function sendNotices(deps: NoticeDeps, actor: Actor, vacancy: Notic
   return { ok: true, notices: stored };
 }
 
-export type ReplyResult = { ok: true } | { ok: false; reason: 'not-found' | 'invalid' | 'already' };
+/** The person whose notices a principal reads: a platform applicant, or a civil servant (DK, ECPA-5); else none. */
+export function noticeOwner(p: Principal | null): NoticeOwner | null {
+  if (p?.kind === 'applicant') return { kind: 'applicant', id: p.id };
+  if (p?.kind === 'staff' && p.roles.includes('civil_servant')) return { kind: 'staff', id: p.id };
+  return null;
+}
 
-/** The applicant's one reply to their own notice. */
-export async function replyToNotice(deps: NoticeDeps, actor: Actor & { id: string }, noticeId: string, reply: string): Promise<ReplyResult> {
+/** 通知我的職缺 (NTF-1, NTF-2): the principal's own 通知面試 and 錄取通知, newest first. */
+export async function myNotices(deps: Pick<NoticeDeps, 'db'>, p: Principal | null): Promise<{ interview: NoticeView[]; offer: NoticeView[] }> {
+  const owner = noticeOwner(p);
+  if (!owner) return { interview: [], offer: [] };
+  const [interview, offer] = await Promise.all([ownNotices(deps.db, owner, 'interview'), ownNotices(deps.db, owner, 'offer')]);
+  return { interview: interview.filter((v) => authorize(p, 'read', noticeSubject(v))), offer: offer.filter((v) => authorize(p, 'read', noticeSubject(v))) };
+}
+
+/** One of the principal's own notices; null for another person's or an unknown one (the caller answers 404). */
+export async function myNotice(deps: Pick<NoticeDeps, 'db'>, p: Principal | null, noticeId: string): Promise<NoticeView | null> {
+  const v = await noticeView(deps.db, noticeId);
+  return v && authorize(p, 'read', noticeSubject(v)) ? v : null;
+}
+
+export type ReplyResult = { ok: true; view: NoticeView } | { ok: false; reason: 'not-found' | 'invalid' | 'already' };
+
+/** The one reply of the notice's person (platform applicant or civil servant) to their own notice. */
+export async function replyToNotice(deps: NoticeDeps, who: { principal: Principal | null; ip: string | null }, noticeId: string, reply: string): Promise<ReplyResult> {
+  const p = who.principal;
   return deps.db.transaction(async (tx) => {
     const v = await noticeView(tx, noticeId);
-    if (!v || v.applicantId !== actor.id) return { ok: false, reason: 'not-found' };
+    if (!p || !v || !authorize(p, 'reply', noticeSubject(v))) return { ok: false, reason: 'not-found' };
     if (!replyAllowed(v.notice.kind, reply)) return { ok: false, reason: 'invalid' };
     const now = deps.clock.now();
     if (!(await recordReply(tx, v.notice.id, reply, now))) return { ok: false, reason: 'already' };
@@ -93,7 +118,8 @@ export async function replyToNotice(deps: NoticeDeps, actor: Actor & { id: strin
     if (mailed) {
       await enqueueMail(tx, replyMail({ to: v.notice.contactEmail, baseUrl: deps.config.baseUrl, kind: v.notice.kind, reply: replyText(v.notice.kind, reply), at: now, applicantName: v.applicantName, vacancy: v.vacancy }));
     }
+    const actor: Actor = { kind: p.kind, id: p.id, ip: who.ip };
     await recordAudit(tx, actor, 'notice.reply', { kind: 'notice', id: v.notice.id }, { reply, mailed });
-    return { ok: true };
+    return { ok: true, view: { ...v, notice: { ...v.notice, reply, repliedAt: now } } };
   });
 }

@@ -25,7 +25,8 @@ export interface DkJob {
   validTo: string;
 }
 
-function DkNav({ ctx }: { ctx: PageContext }): JSX.Element {
+/** The DK pages' links; also on 我的應徵 and the notices module's DK 通知我的職缺 pages. */
+export function DkNav({ ctx }: { ctx: PageContext }): JSX.Element {
   const m = dkMessages(ctx.locale);
   return (
     <nav aria-label={m['dk.title']}>
@@ -43,6 +44,11 @@ function DkNav({ ctx }: { ctx: PageContext }): JSX.Element {
         <li>
           <a href={dkPaths.mine} safe>
             {m['dk.mine']}
+          </a>
+        </li>
+        <li>
+          <a href={dkPaths.notices} safe>
+            {m['dk.notices']}
           </a>
         </li>
         <li>

@@ -29,6 +29,7 @@ export function MyApplicationsPage({
   door = 'platform',
   paths = applicationPaths,
   note,
+  nav,
 }: {
   ctx: PageContext;
   rows: MyApplication[];
@@ -38,11 +39,14 @@ export function MyApplicationsPage({
   door?: 'platform' | 'ecpa';
   paths?: MinePaths;
   note?: string;
+  /** Links above the list (DK's nav on the eCPA door). */
+  nav?: JSX.Element;
 }): JSX.Element {
   const m = applicationMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={m['mine.title']} door={door}>
       <h1 safe>{m['mine.title']}</h1>
+      {nav ?? ''}
       <p class="hint" safe>
         {note ?? m['mine.note']}
       </p>

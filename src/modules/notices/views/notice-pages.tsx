@@ -8,6 +8,26 @@ import { interviewWhen } from '../notice.mails.ts';
 import { noticeMessages } from '../notice.messages.ts';
 import type { NoticeView } from '../notice.repo.ts';
 import { KIND_REPLIES, kindText, replyButton, replyText } from '../notice.rules.ts';
+import { dkPaths, DkNav } from '../../applications/index.ts';
+
+/** Where a person reads their notices: 應徵平台 (/platform/notices) or DK 職缺應徵 on 人事服務網 (/ecpa/dk/notices). */
+export interface NoticeDoor {
+  door: 'platform' | 'ecpa';
+  list: string;
+  notice: (id: string) => string;
+  ics: (id: string) => string;
+  reply: (id: string) => string;
+}
+
+export const PLATFORM_DOOR: NoticeDoor = {
+  door: 'platform',
+  list: '/platform/notices',
+  notice: (id) => `/platform/notices/${encodeURIComponent(id)}`,
+  ics: (id) => `/platform/notices/${encodeURIComponent(id)}/ics`,
+  reply: (id) => `/platform/notices/${encodeURIComponent(id)}/reply`,
+};
+
+export const DK_DOOR: NoticeDoor = { door: 'ecpa', list: dkPaths.notices, notice: dkPaths.notice, ics: dkPaths.noticeIcs, reply: dkPaths.noticeReply };
 
 export function NoticeDetails({ ctx, view, icsHref }: { ctx: PageContext; view: NoticeView; icsHref: string | null }): JSX.Element {
   const t = noticeMessages(ctx.locale);
@@ -76,7 +96,7 @@ export function AgencyNoticePage({ ctx, view, back }: { ctx: PageContext; view: 
   );
 }
 
-function MineTable({ ctx, caption, rows }: { ctx: PageContext; caption: string; rows: NoticeView[] }): JSX.Element {
+function MineTable({ ctx, caption, rows, at }: { ctx: PageContext; caption: string; rows: NoticeView[]; at: NoticeDoor }): JSX.Element {
   const t = noticeMessages(ctx.locale);
   return (
     <section>
@@ -108,7 +128,7 @@ function MineTable({ ctx, caption, rows }: { ctx: PageContext; caption: string; 
                   <td safe>{rocDateTime(r.notice.sentAt)}</td>
                   <td safe>{r.notice.reply ? replyText(r.notice.kind, r.notice.reply) : t['view.notReplied']}</td>
                   <td>
-                    <a href={`/platform/notices/${r.notice.id}`} aria-label={`${t['mine.reply']} ${r.vacancy.title}`} safe>
+                    <a href={at.notice(r.notice.id)} aria-label={`${t['mine.reply']} ${r.vacancy.title}`} safe>
                       {`【${t['mine.reply']}】`}
                     </a>
                   </td>
@@ -122,23 +142,24 @@ function MineTable({ ctx, caption, rows }: { ctx: PageContext; caption: string; 
   );
 }
 
-export function MyNoticesPage({ ctx, interview, offer }: { ctx: PageContext; interview: NoticeView[]; offer: NoticeView[] }): JSX.Element {
+export function MyNoticesPage({ ctx, interview, offer, at = PLATFORM_DOOR }: { ctx: PageContext; interview: NoticeView[]; offer: NoticeView[]; at?: NoticeDoor }): JSX.Element {
   const t = noticeMessages(ctx.locale);
   return (
-    <Layout ctx={ctx} title={t['title.mine']} door="platform">
+    <Layout ctx={ctx} title={t['title.mine']} door={at.door}>
       <h1 safe>{t['title.mine']}</h1>
-      <MineTable ctx={ctx} caption={t['mine.interview']} rows={interview} />
-      <MineTable ctx={ctx} caption={t['mine.offer']} rows={offer} />
+      {at.door === 'ecpa' ? <DkNav ctx={ctx} /> : ''}
+      <MineTable ctx={ctx} caption={t['mine.interview']} rows={interview} at={at} />
+      <MineTable ctx={ctx} caption={t['mine.offer']} rows={offer} at={at} />
     </Layout>
   );
 }
 
-export function MyNoticePage({ ctx, view, problem }: { ctx: PageContext; view: NoticeView; problem?: string }): JSX.Element {
+export function MyNoticePage({ ctx, view, problem, at = PLATFORM_DOOR }: { ctx: PageContext; view: NoticeView; problem?: string; at?: NoticeDoor }): JSX.Element {
   const t = noticeMessages(ctx.locale);
   const n = view.notice;
-  const ics = n.interviewDate && n.interviewTime ? `/platform/notices/${n.id}/ics` : null;
+  const ics = n.interviewDate && n.interviewTime ? at.ics(n.id) : null;
   return (
-    <Layout ctx={ctx} title={t['title.reply']} door="platform">
+    <Layout ctx={ctx} title={t['title.reply']} door={at.door}>
       <h1 safe>{t['title.reply']}</h1>
       {problem ? (
         <div class="alert alert-error" role="alert">
@@ -149,7 +170,7 @@ export function MyNoticePage({ ctx, view, problem }: { ctx: PageContext; view: N
       )}
       <NoticeDetails ctx={ctx} view={view} icsHref={ics} />
       {n.reply === null ? (
-        <form method="post" action={`/platform/notices/${n.id}/reply`} class="notice-reply">
+        <form method="post" action={at.reply(n.id)} class="notice-reply">
           <Csrf ctx={ctx} />
           {KIND_REPLIES[n.kind].map((r) => (
             <>
@@ -163,7 +184,7 @@ export function MyNoticePage({ ctx, view, problem }: { ctx: PageContext; view: N
         ''
       )}
       <p>
-        <a href="/platform/notices" safe>
+        <a href={at.list} safe>
           {t['form.back']}
         </a>
       </p>
