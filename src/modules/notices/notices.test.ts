@@ -269,4 +269,112 @@ describe.each(dbDrivers())('notices (%s)', (driver) => {
     expect(audits).toHaveLength(1);
     expect((await applicantClient.get('/agency/notices')).statusCode).not.toBe(200);
   });
+
+  /** A civil servant's DK application (ECPA-5: staff_user_id set, applicant_id null) to the agency's vacancy. */
+  async function civilServantSetup(source: 'form' | 'demo' = 'form') {
+    const base = await setup(source);
+    const servant = await createStaff(db(), { name: '張家豪', agencyCode: 'A58000000A', roles: ['civil_servant'] });
+    const dk = await createApplication(db(), { vacancyId: base.vacancy.id, applicantId: null, staffUserId: servant.id, resumeSnapshot: snapshot('張家豪', `cs.${servant.id.slice(0, 8)}@example.gov.tw`) });
+    const servantClient = new HttpClient(t.app);
+    await servantClient.signInStaff(servant.account, STAFF_PASSWORD);
+    return { ...base, servant, dk, servantClient };
+  }
+
+  it('ECPA-5 NTF-1 ACS-7 a civil servant reads the 通知面試 in DK 通知我的職缺 (mail links DK), downloads the .ics, accepts once (mail to 聯絡Email, audited); the agency list shows 接受', async () => {
+    const { c, vacancy, dk, servant, servantClient } = await civilServantSetup();
+    await c.get(single(vacancy.id, dk.id));
+    expect((await c.post(single(vacancy.id, dk.id), fields())).statusCode).toBe(303);
+    const sent = (await deliver()).find((m) => m.to[0] === `cs.${servant.id.slice(0, 8)}@example.gov.tw`)!;
+    expect(sent.text).toContain(`${t.config.baseUrl}/ecpa/dk/notices`);
+    expect(sent.text).not.toContain('/platform/notices');
+    expect(sent.text).toContain('DK 職缺應徵');
+    const [n] = await db().select().from(notices).where(eq(notices.applicationId, dk.id));
+    const list = await servantClient.get('/ecpa/dk/notices');
+    expect(list.statusCode).toBe(200);
+    for (const text of ['通知我的職缺', '通知面試職缺', '錄取通知職缺', vacancy.workId, '尚未回覆', `href="/ecpa/dk/notices/${n!.id}"`, '【回覆】', '我的應徵', 'href="/ecpa/dk/applications"']) expect(list.body).toContain(text);
+    expect(list.body).not.toContain('/platform/notices');
+    const page = await servantClient.get(`/ecpa/dk/notices/${n!.id}`);
+    expect(page.statusCode).toBe(200);
+    for (const text of ['林人事', '03-9251000#123', 'hr@yilan.example.tw', '聯絡窗口', '聯絡電話', '聯絡Email', '【接受邀約】', '【婉拒邀約】', '115/12/10 14:30', `action="/ecpa/dk/notices/${n!.id}/reply"`, `href="/ecpa/dk/notices/${n!.id}/ics"`, 'name="_csrf"']) expect(page.body).toContain(text);
+    expect(page.body).not.toContain('<script>alert');
+    const ics = await servantClient.get(`/ecpa/dk/notices/${n!.id}/ics`);
+    expect(ics.statusCode).toBe(200);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toContain('DTSTART;TZID=Asia/Taipei:20261210T143000');
+    expect((await servantClient.post(`/ecpa/dk/notices/${n!.id}/reply`, { reply: 'accepted' }, { csrf: false })).statusCode).toBe(403);
+    expect((await servantClient.post(`/ecpa/dk/notices/${n!.id}/reply`, { reply: 'nonsense' })).statusCode).toBe(409);
+    const res = await servantClient.post(`/ecpa/dk/notices/${n!.id}/reply`, { reply: 'accepted' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/ecpa/dk/notices/${n!.id}`);
+    const done = await servantClient.get(`/ecpa/dk/notices/${n!.id}`);
+    expect(done.body).toContain('已回覆：接受');
+    expect(done.body).not.toContain('【接受邀約】');
+    const mails = await deliver();
+    expect(mails.map((m) => m.to[0])).toEqual(['hr@yilan.example.tw']);
+    expect(mails[0]!.subject).toContain('張家豪 接受');
+    const again = await servantClient.post(`/ecpa/dk/notices/${n!.id}/reply`, { reply: 'declined' });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('您已回覆此通知，無法再次回覆；若要變更，請直接聯絡徵才機關。');
+    const [after] = await db().select().from(notices).where(eq(notices.id, n!.id));
+    expect(after!.reply).toBe('accepted');
+    const audits = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'notice.reply'), eq(auditEvents.subjectId, n!.id)));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ actorKind: 'staff', actorId: servant.id });
+    expect((await noticeStatuses(db(), [dk.id])).get(dk.id)!.status).toBe('接受');
+    const applicants = await c.get(`/agency/vacancies/${vacancy.id}/applicants`);
+    expect(applicants.statusCode).toBe(200);
+    expect(applicants.body).toContain(`href="/agency/notices/${n!.id}"`);
+    expect(applicants.body).toMatch(/<td[^>]*>\s*接受\s*<\/td>/);
+    const english = await servantClient.get('/ecpa/dk/notices', { cookie: `${servantClient.cookie}; lang=en` });
+    expect(english.body).toContain('My notices');
+    expect(english.body).toContain('Interview invitations');
+  });
+
+  it('ECPA-5 NTF-2 a civil servant answers a 錄取通知 in DK with 【同意被錄取並報到】 / 【婉拒錄取】; a demo vacancy is never mailed', async () => {
+    const { c, vacancy, dk, servantClient } = await civilServantSetup('demo');
+    await c.get(single(vacancy.id, dk.id, '?kind=offer'));
+    expect((await c.post(single(vacancy.id, dk.id, '?kind=offer'), fields({ interviewDate: '', interviewTime: '', interviewPlace: '' }))).statusCode).toBe(303);
+    await deliver();
+    const [n] = await db().select().from(notices).where(eq(notices.applicationId, dk.id));
+    const list = await servantClient.get('/ecpa/dk/notices');
+    expect(list.body).toContain(`href="/ecpa/dk/notices/${n!.id}"`);
+    const page = await servantClient.get(`/ecpa/dk/notices/${n!.id}`);
+    expect(page.body).toContain('【同意被錄取並報到】');
+    expect(page.body).toContain('【婉拒錄取】');
+    expect((await servantClient.get(`/ecpa/dk/notices/${n!.id}/ics`)).statusCode).toBe(404);
+    expect((await servantClient.post(`/ecpa/dk/notices/${n!.id}/reply`, { reply: 'declined' })).statusCode).toBe(303);
+    expect(await deliver()).toEqual([]);
+    expect((await c.get(`/agency/notices/${n!.id}`)).body).toContain('婉拒錄取');
+  });
+
+  it('SYS-4 ECPA-5 another person\'s notice is 404 in DK and on the platform; DK 通知我的職缺 is for civil servants only', async () => {
+    const { c, vacancy, a, dk, servantClient, applicantClient } = await civilServantSetup();
+    await c.get(single(vacancy.id, dk.id));
+    await c.post(single(vacancy.id, dk.id), fields());
+    await c.post(single(vacancy.id, a.id), fields());
+    const [mine] = await db().select().from(notices).where(eq(notices.applicationId, dk.id));
+    const [theirs] = await db().select().from(notices).where(eq(notices.applicationId, a.id));
+    // The applicant's notice is not the civil servant's, and the other way round.
+    for (const url of [`/ecpa/dk/notices/${theirs!.id}`, `/ecpa/dk/notices/${theirs!.id}/ics`, '/ecpa/dk/notices/not-a-uuid']) expect((await servantClient.get(url)).statusCode, url).toBe(404);
+    expect((await servantClient.post(`/ecpa/dk/notices/${theirs!.id}/reply`, { reply: 'accepted' })).statusCode).toBe(404);
+    expect((await servantClient.get(`/platform/notices/${mine!.id}`)).statusCode).not.toBe(200);
+    expect((await applicantClient.get(`/platform/notices/${mine!.id}`)).statusCode).toBe(404);
+    expect((await applicantClient.post(`/platform/notices/${mine!.id}/reply`, { reply: 'accepted' })).statusCode).toBe(404);
+    expect((await servantClient.get('/ecpa/dk/notices')).body).not.toContain(theirs!.id);
+    expect((await applicantClient.get('/platform/notices')).body).not.toContain(mine!.id);
+    // Another civil servant, the agency's HR staff: 404; a visitor: the eCPA sign-in.
+    const other = await createStaff(db(), { roles: ['civil_servant'] });
+    const otherClient = new HttpClient(t.app);
+    await otherClient.signInStaff(other.account, STAFF_PASSWORD);
+    expect((await otherClient.get(`/ecpa/dk/notices/${mine!.id}`)).statusCode).toBe(404);
+    expect((await otherClient.post(`/ecpa/dk/notices/${mine!.id}/reply`, { reply: 'declined' })).statusCode).toBe(404);
+    expect((await otherClient.get('/ecpa/dk/notices')).body).not.toContain(mine!.id);
+    expect((await c.get('/ecpa/dk/notices')).statusCode).toBe(404);
+    expect((await c.get(`/ecpa/dk/notices/${mine!.id}`)).statusCode).toBe(404);
+    const visitor = await t.app.inject({ method: 'GET', url: '/ecpa/dk/notices' });
+    expect(visitor.statusCode).toBe(303);
+    expect(visitor.headers.location).toContain('/ecpa');
+    const [still] = await db().select().from(notices).where(eq(notices.id, mine!.id));
+    expect(still!.reply).toBeNull();
+  });
 });
