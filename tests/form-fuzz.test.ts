@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { HttpClient as Client } from './helpers/http-client.ts';
 import { createAccount, createApplication, createResume, createVacancy, PASSWORD, STAFF_PASSWORD } from './factories/index.ts';
+import { eq } from 'drizzle-orm';
 import { notices } from '../src/modules/notices/notice.schema.ts';
+import { applications } from '../src/modules/applications/application.schema.ts';
 import { applicantAccounts } from '../src/modules/accounts/account.schema.ts';
 import { insertStaff } from '../src/modules/ecpa/ecpa.test-support.ts';
 import { newsletterSubscriptions } from '../src/modules/newsletters/newsletter.schema.ts';
@@ -106,6 +108,9 @@ describe('the Form fuzz test', () => {
     const staffJob = await createVacancy(t.current.services, { orgId: '376420000A', accessMode: 'open' });
     const staffApp = await createApplication(t.current.services, { vacancyId: staffJob.id, applicantId: fuzzAccount.id, resumeSnapshot: { v: 1, resumeId: fuzzAccount.id, savedAt: new Date().toISOString(), data: { basic: { chineseName: '模糊', email: 'fuzz@example.tw' } }, attachmentName: null } as never });
     const [fuzzNotice] = await t.current.services.db.insert(notices).values({ applicationId: staffApp.id, kind: 'interview', content: '模糊', contactName: '陳模糊', contactPhone: '02-1234', contactEmail: 'fuzz.staff@example.gov.tw', sentAt: new Date() }).returning();
+    // DK 通知我的職缺 (ECPA-5, NTF-1): a notice to the civil servant's DK application, so that its 回覆 form is fuzzed.
+    const [dkApp] = await t.current.services.db.select({ id: applications.id }).from(applications).where(eq(applications.vacancyId, csApplied.id));
+    const [dkNotice] = await t.current.services.db.insert(notices).values({ applicationId: dkApp!.id, kind: 'interview', content: '模糊', contactName: '陳模糊', contactPhone: '02-1234', contactEmail: 'fuzz.staff@example.gov.tw', sentAt: new Date() }).returning();
     const noticeStarts = [`/agency/vacancies/${staffJob.id}/applicants/${staffApp.id}/notice`, `/agency/vacancies/${staffJob.id}/applicants/${staffApp.id}/notice?kind=offer`, `/agency/notices/${fuzzNotice!.id}`, '/agency/notices'];
 
     // Crawl: every same-site GET page reachable from the doors, per user.
@@ -116,7 +121,7 @@ describe('the Form fuzz test', () => {
       ['applicant', applicant, ['/platform/resume', '/platform/account/password', '/platform/account/email', '/ecpa/verify', `/platform/apply/${fuzzJob.workId}`, '/platform/apply', '/platform/applications', '/platform/notices', `/platform/notices/${fuzzNotice!.id}`]],
       // 調閱履歷 / 匯出聯絡資訊 (ACS-1, ACS-2, ACS-4): the applicant list of the applied job (the staff member's agency).
       ['staff', staff, ['/ecpa/apps', '/ecpa/acting', importPreview, `/agency/vacancies/${appliedJob.id}/applicants`, ...noticeStarts]],
-      ['civil servant', servant, ['/ecpa/dk', `/ecpa/dk/apply/${csJob.workId}`, '/ecpa/dk/resume', '/ecpa/dk/applications']],
+      ['civil servant', servant, ['/ecpa/dk', `/ecpa/dk/apply/${csJob.workId}`, '/ecpa/dk/resume', '/ecpa/dk/applications', '/ecpa/dk/notices', `/ecpa/dk/notices/${dkNotice!.id}`]],
       ['backoffice', backoffice, [`/backoffice/vacancies/${csApplied.id}`, '/backoffice', '/backoffice/review', '/backoffice/vacancies?state=approved', '/backoffice/outbox', '/backoffice/audit', '/backoffice/codes', '/backoffice/staff', '/backoffice/staff/new', '/backoffice/notices']],
     ];
     for (const [who, client, starts] of clients) {

@@ -166,6 +166,17 @@ export const objectCases: Record<string, ObjectCase> = {
   'GET /platform/notices/:id': applicantNoticeCase,
   'GET /platform/notices/:id/ics': applicantNoticeCase,
   'POST /platform/notices/:id/reply': applicantNoticeCase,
+  // DK 通知我的職缺 (ECPA-5, NTF-1/NTF-2): a notice of the civil servant's own DK application; another civil
+  // servant's notice is 404
+  ...Object.fromEntries(
+    ['GET /ecpa/dk/notices/:id', 'GET /ecpa/dk/notices/:id/ics', 'POST /ecpa/dk/notices/:id/reply'].map((route) => [
+      route,
+      {
+        own: async (t: TestApp, actor: Actor) => ({ id: await insertNotice(t, await insertApplication(t, actor.kind === 'staff' && actor.id ? actor.id : await insertStaff(t, AGENCY_A, ['civil_servant']), { staff: true })) }),
+        othersOf: async (t: TestApp) => ({ id: await insertNotice(t, await insertApplication(t, await insertStaff(t, AGENCY_A, ['civil_servant']), { staff: true })) }),
+      } satisfies ObjectCase,
+    ]),
+  ),
   // 後臺 (issue 14): the back office reaches every agency's vacancy and every mail (no one else's object to refuse)
   ...Object.fromEntries(
     ['GET /backoffice/vacancies/:id', 'POST /backoffice/vacancies/:id/approve', 'POST /backoffice/vacancies/:id/reject', 'POST /backoffice/vacancies/:id/take-down'].map((route) => [
