@@ -29,7 +29,7 @@ import { dkMessages } from './dk.messages.ts';
 import { dkPaths } from './dk.paths.ts';
 import { downloadApplicationAttachment, findMyApplication, listMyApplications } from './my-applications.ts';
 import { ConfirmPage } from './views/confirm-page.tsx';
-import { DkApplyPage, DkHomePage, DkNav, DkResumePage } from './views/dk-pages.tsx';
+import { DkApplyPage, DkHomePage, DkResumePage } from './views/dk-pages.tsx';
 import { MyApplicationsPage } from './views/my-applications-page.tsx';
 
 const WORK_ID = /^\d{10}$/;
@@ -141,8 +141,7 @@ export async function dkRoutes(app: FastifyInstance, services: Services): Promis
 
   app.get(dkPaths.mine, routes.civilServant, async (req, reply) => {
     const data = await listMyApplications(deps, { kind: 'staff', id: req.principal!.id }, pageParam(req));
-    const ctx = ctxOf(req, reply);
-    return sendPage(reply, MyApplicationsPage({ ctx, ...data, door: 'ecpa', paths: minePaths, note: dkMessages(req.locale)['mine.note'], nav: DkNav({ ctx }) }));
+    return sendPage(reply, MyApplicationsPage({ ctx: ctxOf(req, reply), ...data, door: 'ecpa', paths: minePaths, note: dkMessages(req.locale)['mine.note'], nav: 'dk' }));
   });
 
   app.get('/ecpa/dk/applications/:id/attachment', routes.civilServant, async (req, reply) => {

@@ -9,6 +9,7 @@ import { formatRoc } from '../../../platform/tw/roc-date.ts';
 import { applicationMessages } from '../application.messages.ts';
 import { applicationPaths } from '../application.paths.ts';
 import type { MyApplication } from '../my-applications.ts';
+import { DkNav } from './dk-pages.tsx';
 
 const taipeiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false });
 
@@ -39,14 +40,14 @@ export function MyApplicationsPage({
   door?: 'platform' | 'ecpa';
   paths?: MinePaths;
   note?: string;
-  /** Links above the list (DK's nav on the eCPA door). */
-  nav?: JSX.Element;
+  /** 'dk': DK's links above the list (the eCPA door's 我的應徵). */
+  nav?: 'dk';
 }): JSX.Element {
   const m = applicationMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={m['mine.title']} door={door}>
       <h1 safe>{m['mine.title']}</h1>
-      {nav ?? ''}
+      {nav === 'dk' ? <DkNav ctx={ctx} /> : ''}
       <p class="hint" safe>
         {note ?? m['mine.note']}
       </p>
