@@ -48,11 +48,7 @@ export async function produceResumeFile(deps: ProduceDeps, applicationId: string
     const photo = claimed.photoKey ? await deps.storage.getBuffer(claimed.photoKey) : null;
     const doc = toResumeDocument(snap.data, { attachmentName: snap.attachmentName, photo });
     const bytes = await renderResumePdf(doc, { generatedAt: claimed.appliedAt });
-    const key = resumeFileKey(claimed.id);
-    await deps.storage.put(key, bytes, { contentType: 'application/pdf' });
-    await hooks.afterStore?.();
-    await markReady(deps.db, claimed.id, startedAt, key, deps.clock.now());
-    return 'ready';
+    return await storeReady(deps, claimed.id, startedAt, bytes, hooks);
   } catch (err) {
     await markFailed(deps.db, claimed.id, startedAt, err instanceof Error ? err.message : String(err), deps.clock.now());
     if (deps.jobs && claimed.resumeFileAttempts < RESUME_FILE_MAX_ATTEMPTS) {
@@ -60,6 +56,15 @@ export async function produceResumeFile(deps: ProduceDeps, applicationId: string
     }
     return 'failed';
   }
+}
+
+/** Stores the file under its fixed key, then marks it ready for the claim that made it (GEN-1, GEN-3). */
+async function storeReady(deps: ProduceDeps, applicationId: string, startedAt: Date, bytes: Buffer | Uint8Array, hooks: ProduceHooks): Promise<'ready'> {
+  const key = resumeFileKey(applicationId);
+  await deps.storage.put(key, bytes, { contentType: 'application/pdf' });
+  await hooks.afterStore?.();
+  await markReady(deps.db, applicationId, startedAt, key, deps.clock.now());
+  return 'ready';
 }
 
 /**
@@ -78,11 +83,7 @@ async function produceCivilServiceFile(deps: ProduceDeps, claimed: ApplicationRo
     const selection = resumeSelectionOf(await vacancySections(deps.db, claimed.vacancyId));
     const { document, parts } = civilServiceResumeDocument(found.person, selection);
     const bytes = await renderCivilServiceResumePdf(document, parts, { generatedAt: deps.clock.now() });
-    const key = resumeFileKey(claimed.id);
-    await deps.storage.put(key, bytes, { contentType: 'application/pdf' });
-    await hooks.afterStore?.();
-    await markReady(deps.db, claimed.id, startedAt, key, deps.clock.now());
-    return 'ready';
+    return await storeReady(deps, claimed.id, startedAt, bytes, hooks);
   } catch (err) {
     if (hooks.rethrow) throw err;
     await markFailed(deps.db, claimed.id, startedAt, err instanceof Error ? err.message : String(err), deps.clock.now());

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { signCms } from './cms-sign.ts';
 import type { VirtualCardSpec } from './test-pki.ts';
+import { closeServer, listenOn } from './standin-server.ts';
 
 export type ReaderState = 'ok' | 'no-reader' | 'no-card' | 'cancel';
 
@@ -87,17 +88,12 @@ export class HipkiStandin {
 
   async listen(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res).catch(() => send(res, 500, 'text/plain', 'error')));
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(this.opts.port ?? 0, this.opts.host ?? '127.0.0.1', () => resolve());
-    });
+    await listenOn(this.server!, this.opts);
     return this.url;
   }
 
   async close(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closeServer(this.server);
     this.server = null;
   }
 
