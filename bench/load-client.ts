@@ -21,6 +21,8 @@ export interface LoadOptions {
   headers?: (Record<string, string> | undefined)[];
   /** Per-request timeout; default 10 s. */
   timeoutMs?: number;
+  /** Seconds of the same traffic first, on the same connections, not counted (with `rate`). */
+  warmupSeconds?: number;
 }
 
 export interface LoadReport {
@@ -36,6 +38,8 @@ export interface LoadReport {
   timeouts: number;
   max: number;
   bytes: number;
+  /** p95 latency (ms) of the requests sent in each second of the run, in order: where a queue built up. */
+  p95BySecond: number[];
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -50,6 +54,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   const maxRequests = opts.maxRequests ?? 2_000_000;
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections });
   const latencies = new Float64Array(maxRequests);
+  const sentAt = new Float64Array(maxRequests);
   const statuses: Record<string, number> = {};
   let count = 0;
   let started = 0;
@@ -76,22 +81,31 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  const t0 = performance.now();
+  const warmupMs = opts.rate ? (opts.warmupSeconds ?? 0) * 1000 : 0;
+  const warmupRequests = opts.rate ? Math.floor((warmupMs / 1000) * opts.rate) : 0;
+  const w0 = performance.now();
+  const t0 = w0 + warmupMs;
   const end = t0 + opts.seconds * 1000;
+  let warm = 0;
   const loop = async () => {
-    while (performance.now() < end && started < maxRequests) {
+    while (performance.now() < end && started < maxRequests + warmupRequests) {
       const k = started++;
       const at = next++ % opts.paths.length;
       let t = performance.now();
       if (opts.rate) {
-        const scheduled = t0 + (k * 1000) / opts.rate;
+        const scheduled = w0 + (k * 1000) / opts.rate;
         if (scheduled >= end) break;
         if (scheduled > t) await sleep(scheduled - t);
         t = scheduled;
       }
       const status = await once(opts.paths[at]!, opts.cookies?.[at] ?? '', opts.headers?.[at]);
+      if (k < warmupRequests) {
+        warm++;
+        continue;
+      }
       const ms = performance.now() - t;
       if (status === -2) timeouts++;
+      sentAt[count] = t - t0;
       latencies[count++] = ms;
       statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
       if (status !== 200 && status !== 304) errors++;
@@ -99,8 +113,12 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   };
   await Promise.all(Array.from({ length: opts.connections }, loop));
   const seconds = (performance.now() - t0) / 1000;
+  void warm;
   agent.destroy();
   const sorted = latencies.slice(0, count).sort();
+  const bySecond: number[][] = [];
+  for (let i = 0; i < count; i++) (bySecond[Math.floor(sentAt[i]! / 1000)] ??= []).push(latencies[i]!);
+  const p95BySecond = Array.from(bySecond, (l) => (l ? percentile(Float64Array.from(l).sort(), 95) : 0));
   return {
     requests: count,
     errors,
@@ -114,6 +132,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
     timeouts,
     bytes,
+    p95BySecond,
   };
 }
 

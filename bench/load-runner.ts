@@ -24,7 +24,7 @@ export function runLoadInChild(opts: LoadOptions): Promise<LoadReport> {
 
 
 /** The app's configuration for a benchmark: production mode on loopback, no logging, rate limit out of the way. */
-export function benchConfig(dataDir: string): Config {
+export function benchConfig(dataDir: string, env: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -37,5 +37,6 @@ export function benchConfig(dataDir: string): Config {
     SMTP_URL: 'smtp://127.0.0.1:2525',
     DATA_KEY: randomBytes(32).toString('hex'),
     RATE_LIMIT_PER_MINUTE: '1000000000',
+    ...env,
   });
 }

@@ -51,6 +51,8 @@ const envSchema = z.object({
   /** SYS-3: applications are purged this many months after their job's validity ended. */
   APPLICATION_RETENTION_MONTHS: z.coerce.number().int().min(12).max(240).default(36),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // Rendered search pages of visitors without a session, kept until the published set changes (0: off).
+  SEARCH_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(1024).default(32),
   NEWSLETTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   ACTIVATION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   TRUST_PROXY: z.string().optional(),
@@ -141,6 +143,8 @@ export interface Config {
   /** APPLICATION_RETENTION_MONTHS (SYS-3). */
   readonly applicationRetentionMonths: number;
   readonly rateLimitPerMinute: number;
+  /** SEARCH_PAGE_CACHE_MB in bytes: rendered search pages kept per web process (platform/http/page-cache.ts). */
+  readonly searchPageCacheBytes: number;
   /** How long a confirmed 電子報 subscription lasts (PUB-5). */
   readonly newsletterMonths: number;
   /** How long an account activation link is valid (ACC-2). */
@@ -249,6 +253,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     applicationRetentionMonths: e.APPLICATION_RETENTION_MONTHS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    searchPageCacheBytes: e.SEARCH_PAGE_CACHE_MB * 1_048_576,
     newsletterMonths: e.NEWSLETTER_MONTHS,
     activationHours: e.ACTIVATION_HOURS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../container.ts';
 import { pageContext, type PageContext } from '../../platform/http/context.ts';
 import { formValues, valuesOf, type FieldErrors } from '../../platform/http/forms.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { createPageCache, pageKey, renderKept } from '../../platform/http/page-cache.ts';
+import { sendHtml, sendPage } from '../../platform/http/render.ts';
 import { codeTablesGeneration, currentWorkPlaces, personKinds, rankTypes, sysnamList, workPlaceName } from '../reference/index.ts';
 import { ADVANCED_FIELDS, hasAdvancedFilter, pageCount, parseSearchQuery, searchHref, type SearchErrorCode, type SearchField } from './search.rules.ts';
 import { searchVacancies } from './search.service.ts';
@@ -27,6 +28,9 @@ export async function vacancyPublicRoutes(app: FastifyInstance, services: Servic
     return options.value;
   };
   const placeName = (code: string) => workPlaceName(code) ?? code;
+  // A visitor without a session sees a page that depends only on the URL, the language, the day, the code tables
+  // and the search's epoch (the index: replaced by every change to the published set), so it is kept per epoch.
+  const pageCache = createPageCache(services.config.searchPageCacheBytes);
 
   for (const path of ['/', '/jobs']) {
     app.get(path, routes.public, async (req, reply) => {
@@ -42,8 +46,13 @@ export async function vacancyPublicRoutes(app: FastifyInstance, services: Servic
       const found = await searchVacancies(services.database, { filters: c, page: c.page, size: c.size }, services.clock.today());
       const pages = pageCount(found.total, c.size);
       const errors: FieldErrors = c.page > pages ? errorTexts(ctx, { page: 'page.outOfRange' }, { pages }) : {};
-      const result = { ...found, page: c.page, pages, size: c.size };
-      return sendPage(reply, SearchPage({ ctx, values, errors, result, options: searchOptions(), placeName, pageHref: (p) => searchHref(c, p), advancedOpen: hasAdvancedFilter(c) }));
+      const result = { total: found.total, rows: found.rows, page: c.page, pages, size: c.size };
+      const key = Object.keys(errors).length === 0 ? pageKey(req, ctx, `${codeTablesGeneration()}|${services.clock.today()}`) : null;
+      const kept = key === null ? undefined : pageCache.get(found.epoch, key);
+      if (kept) return sendHtml(reply, kept);
+      const render = (pageCtx: PageContext) =>
+        SearchPage({ ctx: pageCtx, values, errors, result, options: searchOptions(), placeName, pageHref: (p) => searchHref(c, p), advancedOpen: hasAdvancedFilter(c) });
+      return sendHtml(reply, await renderKept(pageCache, found.epoch, key, ctx, render));
     });
   }
 }

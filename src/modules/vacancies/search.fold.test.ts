@@ -1,6 +1,7 @@
 // PUB-1: search matches what a person reads (台/臺 and the other variants of search-fold.rules.ts, NFKC), while
 // pages keep the text as written; and the in-process index is never behind the database: every change
 // committed before a search is in its result. Over HTTP, on the real 1,106 jobs of the 2016 feed.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { openDatabase } from '../../platform/db/client.ts';
 import { addDays } from '../../platform/tw/roc-date.ts';
 import { dbDrivers } from '../../../tests/helpers/db.ts';
 import { useTestApp } from '../../../tests/helpers/app.ts';
+import { applicantAccounts } from '../accounts/index.ts';
 import { importFeed } from './opendata/import.service.ts';
 import { searchVacancies } from './search.service.ts';
 import { vacancies } from './vacancy.schema.ts';
@@ -122,6 +124,31 @@ describe.each(dbDrivers())('PUB-1 search folding and freshness on %s', (driver) 
       clock.set('2026-06-15T02:00:00Z');
     }
     expect((await search({ keyword: '午夜' })).workIds).toEqual(['9990100003']);
+  });
+
+  it('PUB-1 a kept page is what a fresh render gives, and only a visitor without a session in the same language gets it', async () => {
+    const db = t.current.services.db;
+    const url = `/jobs?${new URLSearchParams({ size: '100', keyword: '人事' }).toString()}`;
+    const first = await t.current.app.inject({ method: 'GET', url });
+    const again = await t.current.app.inject({ method: 'GET', url });
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toBe(first.body);
+    // The same URL in English is rendered in English, not taken from the Chinese page.
+    const english = await t.current.app.inject({ method: 'GET', url, cookies: { lang: 'en' } });
+    expect(english.body).toContain('<html lang="en"');
+    expect(english.body).not.toBe(first.body);
+    // A signed-in applicant gets the page with the sign-out form and its own CSRF token, never a kept page.
+    const [account] = await db.insert(applicantAccounts).values({ email: `${randomUUID()}@example.com`, passwordHash: 'x', status: 'active' }).returning();
+    const { token } = await t.current.services.sessions.create({ principal: { kind: 'applicant', id: account!.id, method: '帳號' } });
+    const signedIn = await t.current.app.inject({ method: 'GET', url, cookies: { sid: token } });
+    expect(signedIn.body).toContain('action="/logout"');
+    expect(signedIn.body).toMatch(/name="_csrf" value="[^"]+"/);
+    expect(first.body).not.toContain('action="/logout"');
+    // After a change the same URL is rendered again: the new job is in the very next answer.
+    await db.insert(vacancies).values({ ...template, workId: '9990100006', title: '人事鯨豚管理員' });
+    const after = await t.current.app.inject({ method: 'GET', url });
+    expect(totalOf(after.body)).toBe(totalOf(first.body) + 1);
+    expect(workIdsOf(after.body)).toContain('9990100006');
   });
 
   it.runIf(driver === 'postgres')('PUB-1 another web process (its own pool on the same database) sees a change in its very next search', async () => {

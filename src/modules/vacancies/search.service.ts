@@ -45,8 +45,12 @@ class IndexHolder {
       : Promise.resolve();
   }
 
+  /** The day of the latest search: a background reload for a later day is dropped if the clock went back. */
+  private lastDay = '';
+
   /** The index, current with every change committed before this call. */
   async current(today: string): Promise<SearchIndex> {
+    this.lastDay = today;
     const loaded = this.loaded;
     if (loaded && this.notified !== null && this.notified <= loaded.version && today === loaded.fromDay) return loaded.index;
     await this.listening;
@@ -93,7 +97,7 @@ class IndexHolder {
         // Changes committed while the load ran are in the current index; applied to the new one before the swap.
         const delta = await loadSearchDelta(this.pool, version, today, Number.MAX_SAFE_INTEGER);
         if (delta.kind === 'changes') fresh = { ...fresh, index: fresh.index.withChanges(delta.changes), version: delta.version };
-        if (delta.kind !== 'reload' && this.loaded && this.loaded.fromDay < today && fresh.version >= this.loaded.version) this.loaded = fresh;
+        if (delta.kind !== 'reload' && this.loaded && this.loaded.fromDay < today && this.lastDay >= today && fresh.version >= this.loaded.version) this.loaded = fresh;
       })
       .catch(() => undefined) // the current index stays correct (a superset, filtered by day): retried on the next search
       .finally(() => (this.reloading = false));
@@ -120,8 +124,16 @@ function holderOf(database: SearchDatabase): IndexHolder {
 const RESULTS_MAX = 5_000;
 const results = new WeakMap<SearchIndex, Map<string, { total: number; rows: IndexedVacancy[] }>>();
 
-/** One page of the published vacancies matching the search on `today`, and their number (PUB-1). */
-export async function searchVacancies(database: SearchDatabase, search: Omit<IndexSearch, 'today'>, today: string): Promise<{ total: number; rows: IndexedVacancy[] }> {
+/**
+ * One page of the published vacancies matching the search on `today`, and their number (PUB-1). `epoch` is the
+ * index the answer came from: immutable, and replaced by every change that can alter any search's answer, so a
+ * page rendered from this answer may be kept while the epoch stays the same (platform/http/page-cache.ts).
+ */
+export async function searchVacancies(
+  database: SearchDatabase,
+  search: Omit<IndexSearch, 'today'>,
+  today: string,
+): Promise<{ total: number; rows: IndexedVacancy[]; epoch: object }> {
   const index = await holderOf(database).current(today);
   let cache = results.get(index);
   if (!cache) results.set(index, (cache = new Map()));
@@ -130,12 +142,20 @@ export async function searchVacancies(database: SearchDatabase, search: Omit<Ind
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
+    return { ...hit, epoch: index };
   }
   const found = index.search({ ...search, today });
   cache.set(key, found);
   if (cache.size > RESULTS_MAX) cache.delete(cache.keys().next().value!);
-  return found;
+  return { ...found, epoch: index };
+}
+
+/**
+ * The search's current epoch: the index, current with every change committed before this call (one version
+ * check, shared by concurrent callers). Pages that show only vacancies may be kept while it stays the same.
+ */
+export async function searchEpoch(database: SearchDatabase, today: string): Promise<object> {
+  return holderOf(database).current(today);
 }
 
 /** Loads the index of this database now (at start, so that the first search does not wait for it). */

@@ -1,5 +1,7 @@
 // PUB-2 job page over HTTP (fastify.inject) on a real database: fields, escaping, dates, attachments, QR,
 // 【我要應徵】, 410/404 pages, JSON-LD and the print page.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { fixedClock } from '../../../platform/clock.ts';
@@ -7,6 +9,8 @@ import { dbDrivers } from '../../../../tests/helpers/db.ts';
 import { useTestApp } from '../../../../tests/helpers/app.ts';
 import { insertAttachment, insertVacancy, pngModules, readPng, samplePdf, svgModules, symbolModules } from './job-page.test-support.ts';
 import jsQRModule from 'jsqr';
+import { applicantAccounts } from '../../accounts/index.ts';
+import { vacancies, vacancyAttachments } from '../vacancy.schema.ts';
 
 const OPEN = '1150500001';
 const CIVIL = '1150500002';
@@ -346,5 +350,35 @@ describe.each(dbDrivers())('PUB-2 job page (%s)', (driver) => {
     const print = (await get(`/jobs/${OPEN}/print?lang=en`)).body;
     expect(print).toContain('Printer-friendly version');
     expect((await get(`/jobs/${DELETED}?lang=en`)).body).toContain('The agency has deleted this job');
+  });
+
+  it('PUB-2 a kept job page changes in the very next request after an edit, a new or removed attachment, or a deletion', async () => {
+    const { services } = t.current;
+    const job = await insertVacancy(services.db, { workId: '1150500010', title: '快取測試科員' });
+    const first = await get('/jobs/1150500010');
+    expect(first.statusCode).toBe(200);
+    expect((await get('/jobs/1150500010')).body).toBe(first.body);
+    await services.db.update(vacancies).set({ title: '快取測試專員' }).where(eq(vacancies.id, job.id));
+    const edited = (await get('/jobs/1150500010')).body;
+    expect(edited).toContain('快取測試專員');
+    expect(edited).not.toContain('快取測試科員');
+    // An attachment written by itself (no save of its vacancy) still shows at once: migration 0020.
+    const added = await insertAttachment(services, job.id, { name: '快取附件.pdf', contentType: 'application/pdf', bytes: pdf, key: 'vacancies/test/kept-pdf' });
+    expect((await get('/jobs/1150500010')).body).toContain('快取附件.pdf');
+    await services.db.delete(vacancyAttachments).where(eq(vacancyAttachments.id, added.id));
+    expect((await get('/jobs/1150500010')).body).not.toContain('快取附件.pdf');
+    await services.db.update(vacancies).set({ deletedAt: new Date() }).where(eq(vacancies.id, job.id));
+    expect((await get('/jobs/1150500010')).statusCode).toBe(410);
+  });
+
+  it('PUB-2 a signed-in visitor never gets the kept page of a visitor without a session, nor the other way round', async () => {
+    const { services, app } = t.current;
+    const anonymous = (await get(`/jobs/${OPEN}`)).body;
+    const [account] = await services.db.insert(applicantAccounts).values({ email: `${randomUUID()}@example.com`, passwordHash: 'x', status: 'active' }).returning();
+    const { token } = await services.sessions.create({ principal: { kind: 'applicant', id: account!.id, method: '帳號' } });
+    const signedIn = (await app.inject({ method: 'GET', url: `/jobs/${OPEN}`, cookies: { sid: token } })).body;
+    expect(signedIn).toContain('action="/logout"');
+    expect(anonymous).not.toContain('action="/logout"');
+    expect((await get(`/jobs/${OPEN}`)).body).not.toContain('action="/logout"');
   });
 });

@@ -3,9 +3,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { Services } from '../../../container.ts';
-import { pageContext } from '../../../platform/http/context.ts';
+import { pageContext, type PageContext } from '../../../platform/http/context.ts';
+import { createPageCache, pageKey, renderKept } from '../../../platform/http/page-cache.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { sendPage } from '../../../platform/http/render.ts';
+import { sendHtml, sendPage } from '../../../platform/http/render.ts';
+import { codeTablesGeneration } from '../../reference/index.ts';
+import { searchEpoch } from '../search.service.ts';
 import { contentDisposition, safeDownloadName } from '../../../platform/storage/sniff.ts';
 import { applyTarget, applyUrl, jobPath, jobPostingData, serializeJsonLd } from './job-page.rules.ts';
 import { loadJobPage, lookUpJob, openJobAttachment, type JobLookup } from './job-page.service.ts';
@@ -32,14 +35,24 @@ export async function jobPageRoutes(app: FastifyInstance, services: Services): P
     return sendPage(reply, page, 410);
   }
 
+  // A visitor without a session sees a page that depends only on the job, its attachments (both move the search's
+  // epoch: migrations 0008 and 0020), the day, the code tables and the language: kept per epoch (issue 15).
+  const pageCache = createPageCache(services.config.searchPageCacheBytes);
+
   app.get<JobParams>('/jobs/:workId', routes.public, async (req, reply) => {
+    const ctx = ctxOf(req, reply);
+    const today = services.clock.today();
+    const epoch = await searchEpoch(services.database, today);
+    const key = pageKey(req, ctx, `${codeTablesGeneration()}|${today}`);
+    const kept = key === null ? undefined : pageCache.get(epoch, key);
+    if (kept) return sendHtml(reply, kept);
     const job = await loadJobPage(services, req.params.workId);
     if (job.kind !== 'published') return unavailable(req, reply, job);
     const v = job.vacancy;
     const canonicalUrl = base + jobPath(v.workId);
     const safeJsonLd = serializeJsonLd(jobPostingData(v, { url: canonicalUrl }));
-    const page = JobPage({ ctx: ctxOf(req, reply), vacancy: v, attachments: job.attachments, applyUrl: applyUrl(base, v.workId), canonicalUrl, safeJsonLd });
-    return sendPage(reply, page);
+    const render = (pageCtx: PageContext) => JobPage({ ctx: pageCtx, vacancy: v, attachments: job.attachments, applyUrl: applyUrl(base, v.workId), canonicalUrl, safeJsonLd });
+    return sendHtml(reply, await renderKept(pageCache, epoch, key, ctx, render));
   });
 
   app.get<JobParams>('/jobs/:workId/print', routes.public, async (req, reply) => {

@@ -1,6 +1,6 @@
 // PUB-4: the open-data files, generated once per change of the published set and served from memory.
 //
-// Every request runs one cheap aggregate (publishedVersion); the key is today's date + that version. When the key
+// Every request reads one primary-key row (changeVersion); the key is today's date + that version. When the key
 // moved, the rows are read in one snapshot and the four bodies (XML, JSON, CSV, Atom) are built together;
 // concurrent requests for the same key share that one build. The cache lives in the web process (derived state:
 // any process rebuilds it from the database; the ETag is a hash of the body, so all processes agree on it).
@@ -9,7 +9,7 @@ import { formatRocCompact } from '../../../platform/tw/roc-date.ts';
 import { toAtom } from './atom.rules.ts';
 import { exportRow, jobUrlOf, viewUrlOf } from './export-fields.rules.ts';
 import { toCsv, toJson, toXml } from './export-formats.rules.ts';
-import { publishedVersion, readPublished, type PublishedVersion } from './export.repo.ts';
+import { changeVersion, publishedCount, readPublished } from './export.repo.ts';
 import { nextLastModified, strongEtag } from './http-cache.rules.ts';
 
 export const FORMATS = ['xml', 'json', 'csv', 'atom'] as const;
@@ -22,7 +22,7 @@ export interface Representation {
 }
 
 export interface OpenDataFiles {
-  /** today|count|fingerprint */
+  /** today|change-log version */
   readonly key: string;
   readonly today: string;
   readonly count: number;
@@ -40,7 +40,7 @@ export interface OpenDataExport {
   readonly builds: number;
 }
 
-const keyOf = (today: string, v: PublishedVersion): string => `${today}|${v.count}|${v.fingerprint}`;
+const keyOf = (today: string, version: string): string => `${today}|${version}`;
 
 export function createOpenDataExport(services: Pick<Services, 'db' | 'clock' | 'config'>): OpenDataExport {
   const jobUrl = jobUrlOf(services.config.baseUrl);
@@ -68,7 +68,7 @@ export function createOpenDataExport(services: Pick<Services, 'db' | 'clock' | '
       const etag = strongEtag(body);
       files[f] = { body, etag, lastModified: nextLastModified(current?.files[f], etag, now) };
     }
-    const built = { key: keyOf(today, snap.version), today, count: snap.version.count, files, buildMs: { read: t1 - t0, format: t2 - t1 }, seq };
+    const built = { key: keyOf(today, snap.version), today, count: snap.rows.length, files, buildMs: { read: t1 - t0, format: t2 - t1 }, seq };
     // A slower, older build never replaces a newer one.
     if (current === null || seq > current.seq) current = built;
     return built;
@@ -77,7 +77,7 @@ export function createOpenDataExport(services: Pick<Services, 'db' | 'clock' | '
   return {
     async files() {
       const today = services.clock.today();
-      const key = keyOf(today, await publishedVersion(services.db, today));
+      const key = keyOf(today, await changeVersion(services.db));
       if (current?.key === key) return current;
       if (pending?.key === key) return pending.promise;
       const promise = build(today, ++started).finally(() => {
@@ -88,7 +88,8 @@ export function createOpenDataExport(services: Pick<Services, 'db' | 'clock' | '
     },
     async status() {
       const today = services.clock.today();
-      return { today, count: (await publishedVersion(services.db, today)).count };
+      const key = keyOf(today, await changeVersion(services.db));
+      return { today, count: current?.key === key ? current.count : await publishedCount(services.db, today) };
     },
     get builds() {
       return started;
