@@ -8,8 +8,9 @@
 //   as a polling aggregator sends), and the /opendata page;
 // - 10 % pages of signed-in applicants (履歷表, 變更密碼), each with the session cookie of one of 50 accounts.
 // The database holds 3,000 published jobs (the real feed + recombined rows: the top of the real published set).
-// Prints p50/p95/p99, errors (not 200/304) and timeouts by kind and overall. Loopback only; bounded by --seconds
-// (≤ 120) and the scheduled count.
+// The same traffic runs for 5 s first on the same connections, not counted (connections opened, code compiled, the
+// pages of the mix rendered once). Prints p50/p95/p99, errors (not 200/304) and timeouts by kind and overall, and the
+// p95 of each second's requests by kind. Loopback only; bounded by --seconds (≤ 120) and the scheduled count.
 //
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/load.bench.ts [--rate 1000] [--seconds 60]
 import { randomBytes } from 'node:crypto';

@@ -7,6 +7,9 @@
 // then the mix (bench/search-mix.ts: 400 searches from the real feed's titles, 1-, 2- and 3–4-character
 // keywords, 60 % with one 工作地) for --seconds, and prints requests/s, p50/p95/p99, timeouts (no answer in
 // 10 s) and the mix/healthz ratio against the goals (≥ 0.20 with p99 < 50 ms; ≥ 0.08 on PGlite at 50,000).
+// Then the limits of the page cache (ADR 0008 addendum 2): the mix again while one published job is changed
+// every second (each change drops every kept page and result), and against a second app on the same database
+// with SEARCH_PAGE_CACHE_MB=0 (every page rendered).
 //
 //   npx tsx bench/search.bench.ts [--rows 200000] [--pglite-rows 1106,50000] [--seconds 10] [--connections 50]
 //                                 [--only postgres|pglite]

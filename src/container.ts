@@ -5,7 +5,7 @@ import { createSessionStore } from './platform/auth/sessions.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/client.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
-import { kickMailDelivery } from './platform/jobs/mail-jobs.ts';
+import { createMailKicker, kickMailDelivery } from './platform/jobs/mail-jobs.ts';
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts';
 import { Readiness } from './platform/http/readiness.ts';
 import type { PlatformServices } from './platform/services.ts';
@@ -62,9 +62,7 @@ export function createServices(config: Config, database: Database, overrides: Se
     mailTransport: overrides.mailTransport ?? createMailTransport(config.smtpUrl),
     jobs,
     hrdb: overrides.hrdb ?? createLocalHrDatabase(),
-    kickMail: () => {
-      if (jobs) void kickMailDelivery(jobs);
-    },
+    kickMail: jobs ? createMailKicker(() => kickMailDelivery(jobs)) : () => undefined,
     readiness: new Readiness(),
   };
   const deps: ModuleDeps = {
