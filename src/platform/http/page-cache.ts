@@ -1,4 +1,4 @@
-// Rendered pages kept while the data they show is unchanged (issue 15, ADR 0008 addendum 3).
+// Rendered pages kept while the data they show is unchanged (issue 15, ADR 0008 addendum 2).
 //
 // A page may be kept only when it is a pure function of its key and of an `epoch`: an immutable object that is
 // replaced by every change that can alter the page (the search's in-process index is one: every committed change
