@@ -86,7 +86,6 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   const w0 = performance.now();
   const t0 = w0 + warmupMs;
   const end = t0 + opts.seconds * 1000;
-  let warm = 0;
   const loop = async () => {
     while (performance.now() < end && started < maxRequests + warmupRequests) {
       const k = started++;
@@ -99,10 +98,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
         t = scheduled;
       }
       const status = await once(opts.paths[at]!, opts.cookies?.[at] ?? '', opts.headers?.[at]);
-      if (k < warmupRequests) {
-        warm++;
-        continue;
-      }
+      if (k < warmupRequests) continue;
       const ms = performance.now() - t;
       if (status === -2) timeouts++;
       sentAt[count] = t - t0;
@@ -113,7 +109,6 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   };
   await Promise.all(Array.from({ length: opts.connections }, loop));
   const seconds = (performance.now() - t0) / 1000;
-  void warm;
   agent.destroy();
   const sorted = latencies.slice(0, count).sort();
   const bySecond: number[][] = [];

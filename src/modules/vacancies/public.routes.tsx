@@ -43,11 +43,12 @@ export async function vacancyPublicRoutes(app: FastifyInstance, services: Servic
         return sendPage(reply, SearchPage({ ctx, values, errors, result: null, options: searchOptions(), placeName, pageHref: () => '/jobs', advancedOpen }), 400);
       }
       const c = parsed.criteria;
-      const found = await searchVacancies(services.database, { filters: c, page: c.page, size: c.size }, services.clock.today());
+      const today = services.clock.today();
+      const found = await searchVacancies(services.database, { filters: c, page: c.page, size: c.size }, today);
       const pages = pageCount(found.total, c.size);
       const errors: FieldErrors = c.page > pages ? errorTexts(ctx, { page: 'page.outOfRange' }, { pages }) : {};
       const result = { total: found.total, rows: found.rows, page: c.page, pages, size: c.size };
-      const key = Object.keys(errors).length === 0 ? pageKey(req, ctx, `${codeTablesGeneration()}|${services.clock.today()}`) : null;
+      const key = Object.keys(errors).length === 0 ? pageKey(req, ctx, `${codeTablesGeneration()}|${today}`) : null;
       const kept = key === null ? undefined : pageCache.get(found.epoch, key);
       if (kept) return sendHtml(reply, kept);
       const render = (pageCtx: PageContext) =>
