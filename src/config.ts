@@ -21,6 +21,8 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // Named prepared statements on PostgreSQL (platform/db/prepared-client.ts); 0 behind PgBouncer in transaction mode.
+  DATABASE_PREPARED_STATEMENTS: z.enum(['0', '1']).default('1'),
   DATA_DIR: z.string().min(1).default('./data'),
   SMTP_URL: z
     .string()
@@ -113,7 +115,7 @@ export interface Config {
   readonly host: string;
   readonly baseUrl: string;
   readonly dataDir: string;
-  readonly database: { readonly kind: 'pglite'; readonly dir: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly database: { readonly kind: 'pglite'; readonly dir: string } | { readonly kind: 'postgres'; readonly url: string; readonly preparedStatements: boolean };
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly storage:
@@ -224,7 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
     baseUrl,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: join(dataDir, 'pglite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, preparedStatements: e.DATABASE_PREPARED_STATEMENTS === '1' } : { kind: 'pglite', dir: join(dataDir, 'pglite') },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     storage:

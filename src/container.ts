@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/client.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createMailKicker, kickMailDelivery } from './platform/jobs/mail-jobs.ts';
+
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts';
 import { Readiness } from './platform/http/readiness.ts';
 import type { PlatformServices } from './platform/services.ts';
@@ -18,6 +19,9 @@ import { resumeDeps, type ResumeDeps } from './modules/resumes/index.ts';
 import { applicationDeps, type ApplicationDeps } from './modules/applications/index.ts';
 import { loadApplicantPrincipal } from './modules/accounts/index.ts';
 import { loadStaffPrincipal } from './modules/ecpa/index.ts';
+
+/** Mail kicks at most four a second (mail-jobs.ts createMailKicker); the first of a quiet moment goes at once. */
+const MAIL_KICK_SPACING_MS = 250;
 
 /** The ports: the platform's (configuration, database, clock, storage, sessions, mail, jobs) and the HR database. */
 export interface Ports extends PlatformServices {
@@ -62,7 +66,7 @@ export function createServices(config: Config, database: Database, overrides: Se
     mailTransport: overrides.mailTransport ?? createMailTransport(config.smtpUrl),
     jobs,
     hrdb: overrides.hrdb ?? createLocalHrDatabase(),
-    kickMail: jobs ? createMailKicker(() => kickMailDelivery(jobs)) : () => undefined,
+    kickMail: jobs ? createMailKicker(() => kickMailDelivery(jobs), { spacingMs: MAIL_KICK_SPACING_MS }) : () => undefined,
     readiness: new Readiness(),
   };
   const deps: ModuleDeps = {

@@ -33,10 +33,28 @@ export async function vacanciesByWorkId(q: Queryable, workIds: readonly string[]
 }
 
 /** Inserts unless this person already has an active application for the job (the partial unique index): null then. */
+/**
+ * Inserts a platform application. With `resumeFileDigest` set, an earlier application of the same applicant whose
+ * resume file is ready and made from the same content lends its file: the row is inserted ready, sharing the key
+ * (GEN-1), in the same statement.
+ */
 export async function insertApplication(q: Queryable, row: NewApplication): Promise<ApplicationRow | null> {
+  const shared =
+    row.applicantId && row.resumeFileDigest
+      ? sql`(select s.resume_file_key from ${applications} s where s.applicant_id = ${row.applicantId} and s.resume_file_digest = ${row.resumeFileDigest} and s.resume_file_state = 'ready' and s.resume_file_key is not null limit 1)`
+      : null;
   const [inserted] = await q
     .insert(applications)
-    .values(row)
+    .values(
+      shared
+        ? {
+            ...row,
+            resumeFileKey: shared,
+            resumeFileState: sql`case when ${shared} is null then 'pending' else 'ready' end`,
+            resumeFileReadyAt: sql`case when ${shared} is null then null else ${row.appliedAt.toISOString()}::timestamptz end`,
+          }
+        : row,
+    )
     .onConflictDoNothing({ target: [applications.vacancyId, applications.applicantId], where: sql`"status" = 'active'` })
     .returning();
   return inserted ?? null;
@@ -136,7 +154,8 @@ export async function expiredForRetention(q: Queryable, cutoff: string, limit: n
 
 /**
  * Claims an application's resume file for production: pending/failed (or a stale producing one) → producing,
- * attempts + 1. Null when it is ready, or being produced by a live worker, or gone (the job then does nothing).
+ * attempts + 1. Null when it is ready, or being produced by a live worker (its own file, or a sibling's it will
+ * share), or gone (the job then does nothing).
  */
 export async function claimForProduction(q: Queryable, id: string, now: Date, staleBefore: Date): Promise<ApplicationRow | null> {
   const [row] = await q
@@ -149,6 +168,9 @@ export async function claimForProduction(q: Queryable, id: string, now: Date, st
           inArray(applications.resumeFileState, ['pending', 'failed']),
           and(eq(applications.resumeFileState, 'producing'), or(isNull(applications.resumeFileStartedAt), lt(applications.resumeFileStartedAt, staleBefore))),
         ),
+        // GEN-1 shared files: not while a live worker makes the same applicant's file from the same content (its
+        // markSiblingsReady makes this one ready too).
+        sql`not exists (select 1 from ${applications} s where s.applicant_id = "applications"."applicant_id" and s.resume_file_digest = "applications"."resume_file_digest" and s.id <> "applications"."id" and s.resume_file_state = 'producing' and s.resume_file_started_at >= ${staleBefore.toISOString()}::timestamptz)`,
       ),
     )
     .returning();
@@ -163,6 +185,42 @@ export async function markReady(q: Queryable, id: string, startedAt: Date, key: 
     .where(and(eq(applications.id, id), eq(applications.resumeFileState, 'producing'), eq(applications.resumeFileStartedAt, startedAt)))
     .returning({ id: applications.id });
   return rows.length === 1;
+}
+
+/**
+ * GEN-1 shared files: the pending (or failed) applications of the same applicant made from the same content become
+ * ready with the file just made for one of them. Returns how many.
+ */
+export async function markSiblingsReady(q: Queryable, row: { applicantId: string | null; resumeFileDigest: string | null }, key: string, now: Date): Promise<number> {
+  if (!row.applicantId || !row.resumeFileDigest) return 0;
+  const rows = await q
+    .update(applications)
+    .set({ resumeFileState: 'ready', resumeFileKey: key, resumeFileReadyAt: now, resumeFileLastError: null, updatedAt: now })
+    .where(and(eq(applications.applicantId, row.applicantId), eq(applications.resumeFileDigest, row.resumeFileDigest), inArray(applications.resumeFileState, ['pending', 'failed'])))
+    .returning({ id: applications.id });
+  return rows.length;
+}
+
+/**
+ * The claim's alternative for a shared file: a pending/failed application takes the key of a ready sibling (same
+ * applicant, same digest) → ready. Returns whether it did.
+ */
+export async function adoptSiblingFile(q: Queryable, id: string, now: Date): Promise<boolean> {
+  const result = await q.execute(sql`
+    update ${applications} a set resume_file_state = 'ready', resume_file_key = s.resume_file_key, resume_file_ready_at = ${now.toISOString()}::timestamptz,
+      resume_file_last_error = null, updated_at = ${now.toISOString()}::timestamptz
+    from ${applications} s
+    where a.id = ${id} and a.resume_file_state in ('pending', 'failed') and a.resume_file_digest is not null
+      and s.applicant_id = a.applicant_id and s.resume_file_digest = a.resume_file_digest and s.id <> a.id
+      and s.resume_file_state = 'ready' and s.resume_file_key is not null
+    returning a.id`);
+  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+}
+
+/** Whether another application still refers to a (shared) resume file: then it is not deleted with this one. */
+export async function resumeFileInUse(q: Queryable, key: string): Promise<boolean> {
+  const [row] = await q.select({ id: applications.id }).from(applications).where(eq(applications.resumeFileKey, key)).limit(1);
+  return !!row;
 }
 
 /** `final`: no retry (attempts set to `final`, the maximum), e.g. a civil servant gone from the HR database. */

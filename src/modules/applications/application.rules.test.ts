@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, applyRefusal, basketOf, cancelRefusal, mayDeleteRecord, mayDownloadAttachment, retentionCutoff, retryDelaySeconds, statusStep, vacancyState } from './application.rules.ts';
+import { addMonths, applyRefusal, basketOf, cancelRefusal, mayDeleteRecord, mayDownloadAttachment, resumeFileDigest, retentionCutoff, retryDelaySeconds, statusStep, vacancyState } from './application.rules.ts';
 
 const open = { accessMode: 'open', reviewStatus: 'approved', deletedAt: null, takenDownAt: null, validFrom: '2026-06-01', validTo: '2026-06-30' };
 
@@ -64,5 +64,15 @@ describe('application rules', () => {
   it('APP-2 the list keeps well-formed 職缺編號 once each, in order, at most 20', () => {
     expect(basketOf(['1150600001', 'x', '1150600001', 42, '1150600002'])).toEqual(['1150600001', '1150600002']);
     expect(basketOf(Array.from({ length: 30 }, (_, i) => `11506${String(i).padStart(5, '0')}`))).toHaveLength(20);
+  });
+
+  it('GEN-1 the resume file digest: the same content gives the same digest; any section, the attachment name or the photo changes it', () => {
+    const base = { data: { basic: { chineseName: '林小華', phone: '0912-345-678' }, education: [] }, attachmentName: '證照.pdf', photoKey: 'resumes/photo/a.jpg' };
+    const d = resumeFileDigest(base);
+    expect(resumeFileDigest(structuredClone(base))).toBe(d);
+    expect(resumeFileDigest({ ...base, data: { ...base.data, basic: { chineseName: '林小華', phone: '0987-654-321' } } })).not.toBe(d);
+    expect(resumeFileDigest({ ...base, attachmentName: null })).not.toBe(d);
+    expect(resumeFileDigest({ ...base, photoKey: 'resumes/photo/b.jpg' })).not.toBe(d);
+    expect(d).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });

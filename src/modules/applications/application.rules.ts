@@ -1,4 +1,5 @@
 // Pure rules of applying (APP-*, GEN-1): no I/O, no clock of their own. Dates are ISO 'YYYY-MM-DD' (Taipei).
+import { createHash } from 'node:crypto';
 
 /** The authorization text an applicant ticks (APP-2) and its version, stored with each application (APP-7). */
 export const CONSENT_VERSION = 'v1';
@@ -84,6 +85,24 @@ export function statusStep(app: { status: string; viewedAt: Date | null }): Stat
 export const RESUME_FILE_MAX_ATTEMPTS = 5;
 export function retryDelaySeconds(attempt: number): number {
   return Math.min(3600, 30 * 4 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * The layout of the resume PDF (platform/pdf renderResumePdf). A change that alters what the file shows moves it, so
+ * that applications made afterwards get a file of their own instead of sharing one made before.
+ */
+export const RESUME_PDF_LAYOUT = 1;
+
+/**
+ * GEN-1: what an application's resume PDF is made from, as one digest: the frozen resume (every section), the name
+ * of the attachment sent with it, and the photo (its storage key: an upload always gets a new key). An applicant who
+ * applies to several jobs with the same resume (APP-2 「該次應徵了哪些職缺」, or one job now and another tomorrow)
+ * gets one file, produced once and shared by those applications; any change to the resume makes a new one. The
+ * file's 製表時間 is the time of the application it was first made for.
+ */
+export function resumeFileDigest(input: { data: unknown; attachmentName: string | null; photoKey: string | null }): string {
+  const text = JSON.stringify([RESUME_PDF_LAYOUT, input.data, input.attachmentName, input.photoKey]);
+  return createHash('sha256').update(text).digest('base64url');
 }
 
 /** A 'producing' row whose worker has not finished in this time is taken to have crashed (GEN-3). */

@@ -37,6 +37,12 @@ export const applications = pgTable(
     attachmentSize: integer('attachment_size'),
     resumeFileState: text('resume_file_state').$type<ResumeFileState>().notNull().default('pending'),
     resumeFileKey: text('resume_file_key'),
+    /**
+     * GEN-1: a digest of what the resume PDF is made from (the frozen resume, the attachment's name, the photo). An
+     * applicant's applications with the same digest share one file (application.rules.ts resumeFileDigest); null
+     * for a civil servant's application, whose file comes from the HR database at batch time (GEN-2).
+     */
+    resumeFileDigest: text('resume_file_digest'),
     resumeFileAttempts: integer('resume_file_attempts').notNull().default(0),
     resumeFileLastError: text('resume_file_last_error'),
     resumeFileStartedAt: timestamp('resume_file_started_at', { withTimezone: true }),
@@ -58,6 +64,8 @@ export const applications = pgTable(
     // Back-office dashboards (issue 14 item 6): applications per day, resume-file states and each recent vacancy's
     // first application, over the last 90 days, read from this index alone (index-only scans).
     index('applications_applied_idx').on(t.appliedAt, t.resumeFileState, t.vacancyId),
+    // A shared resume PDF is deleted with the last application that refers to it.
+    index('applications_resume_file_key_idx').on(t.resumeFileKey).where(sql`"resume_file_key" IS NOT NULL`),
     index('applications_file_state_idx').on(t.resumeFileState).where(sql`"resume_file_state" IN ('pending', 'producing', 'failed')`),
   ],
 );

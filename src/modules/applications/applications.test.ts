@@ -225,6 +225,65 @@ describe.each(dbDrivers())('applying on %s', (driver) => {
     expect(files).toHaveLength(1);
   });
 
+  it('GEN-1 one 確定應徵 of several jobs makes one resume file, shared by its applications; a later application with the same resume is ready at once; a changed resume gets its own file', async () => {
+    const { a, c, resume } = await applicant('hua-shared@example.tw');
+    const [j1, j2, j3, j4] = [await openJob(), await openJob(), await openJob(), await openJob()];
+    await c.get('/platform/apply');
+    await c.post('/platform/apply', applyFields([j1.workId, j2.workId]));
+    const first = await rowsOf(a.id);
+    expect(first.map((r) => r.resumeFileState)).toEqual(['pending', 'pending']);
+    expect(new Set(first.map((r) => r.resumeFileDigest)).size).toBe(1);
+    const deps = s().deps.applications;
+    // Either job makes the file; the other application is ready with it, nothing is rendered twice.
+    expect(await produceResumeFile(deps, first[0]!.id)).toBe('ready');
+    const both = await rowsOf(a.id);
+    expect(both.every((r) => r.resumeFileState === 'ready' && r.resumeFileKey === resumeFileKey(first[0]!.id))).toBe(true);
+    expect(await produceResumeFile(deps, first[1]!.id)).toBe('skipped');
+    // The same resume tomorrow: inserted ready, sharing the file.
+    await c.post('/platform/apply', applyFields([j3.workId]));
+    const third = (await rowsOf(a.id)).find((r) => r.vacancyId === j3.id)!;
+    expect(third).toMatchObject({ resumeFileState: 'ready', resumeFileKey: resumeFileKey(first[0]!.id) });
+    expect(third.resumeFileReadyAt).toEqual(third.appliedAt);
+    // A changed resume (another phone number) is another file.
+    await s().db.update(resumes).set({ basic: { ...resume.basic, phone: '0987-654-321' } }).where(eq(resumes.id, resume.id));
+    await c.post('/platform/apply', applyFields([j4.workId]));
+    const fourth = (await rowsOf(a.id)).find((r) => r.vacancyId === j4.id)!;
+    expect(fourth.resumeFileState).toBe('pending');
+    expect(fourth.resumeFileDigest).not.toBe(third.resumeFileDigest);
+    expect(await produceResumeFile(deps, fourth.id)).toBe('ready');
+    expect((await rowsOf(a.id)).find((r) => r.id === fourth.id)!.resumeFileKey).toBe(resumeFileKey(fourth.id));
+    const pdf = await s().storage.getBuffer(resumeFileKey(fourth.id));
+    expect(pdf!.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('GEN-1 a job of an application whose shared file a live worker is making waits for it; a job that finds the file ready takes it', async () => {
+    const { a, c } = await applicant('hua-sibling@example.tw');
+    const [j1, j2] = [await openJob(), await openJob()];
+    await c.get('/platform/apply');
+    await c.post('/platform/apply', applyFields([j1.workId]));
+    await c.post('/platform/apply', applyFields([j2.workId]));
+    const both = await rowsOf(a.id);
+    const r1 = both.find((r) => r.vacancyId === j1.id);
+    const r2 = both.find((r) => r.vacancyId === j2.id);
+    expect(r2!.resumeFileState).toBe('pending');
+    const deps = s().deps.applications;
+    let release!: () => void;
+    const held = new Promise<void>((res) => (release = res));
+    const making = produceResumeFile(deps, r1!.id, { afterStore: () => held });
+    await expect.poll(async () => s().storage.exists(resumeFileKey(r1!.id))).toBe(true);
+    // r1 is being made: r2's job neither claims nor renders.
+    expect(await produceResumeFile(deps, r2!.id)).toBe('skipped');
+    expect((await rowsOf(a.id)).find((r) => r.id === r2!.id)!.resumeFileState).toBe('pending');
+    release();
+    expect(await making).toBe('ready');
+    // Made: r2 is ready with r1's file.
+    expect((await rowsOf(a.id)).find((r) => r.id === r2!.id)).toMatchObject({ resumeFileState: 'ready', resumeFileKey: resumeFileKey(r1!.id) });
+    // A row left pending (its sibling was made before it was committed) takes the ready file when its job runs.
+    await s().db.update(applications).set({ resumeFileState: 'pending', resumeFileKey: null, resumeFileReadyAt: null }).where(eq(applications.id, r2!.id));
+    expect(await produceResumeFile(deps, r2!.id)).toBe('ready');
+    expect((await rowsOf(a.id)).find((r) => r.id === r2!.id)).toMatchObject({ resumeFileState: 'ready', resumeFileKey: resumeFileKey(r1!.id) });
+  });
+
   it("APP-4 我的應徵: 職缺編號, 職稱, 機關, 應徵時間, 已調閱 with its date, 【下載】 of the attachment sent; 已刪除 / 已到期 close the download; another person's id is 404", async () => {
     const { a, c } = await applicant('hua-mine@example.tw');
     const j1 = await openJob({ title: '資料登錄員' });
@@ -326,6 +385,27 @@ describe.each(dbDrivers())('applying on %s', (driver) => {
     expect(await purgeExpiredApplications(s().deps.applications)).toBeGreaterThanOrEqual(1);
     expect(await rowsOf(b.a.id)).toHaveLength(0);
     expect((await s().db.select().from(auditEvents).where(eq(auditEvents.action, 'application.purge'))).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('APP-6 GEN-1 a resume file shared by two applications is deleted with the last of them, not the first', async () => {
+    const { a, c } = await applicant('hua-shared-old@example.tw');
+    const [j1, j2] = [await openJob(), await openJob()];
+    await c.get('/platform/apply');
+    await c.post('/platform/apply', applyFields([j1.workId, j2.workId]));
+    const rows = await rowsOf(a.id);
+    expect(await produceResumeFile(s().deps.applications, rows[0]!.id)).toBe('ready');
+    const key = resumeFileKey(rows[0]!.id);
+    expect((await rowsOf(a.id)).every((r) => r.resumeFileKey === key)).toBe(true);
+    await s().db.update(vacancies).set({ validFrom: addMonths(today(), -14), validTo: addMonths(today(), -12) }).where(eq(vacancies.id, j1.id));
+    await s().db.update(vacancies).set({ validFrom: addMonths(today(), -14), validTo: addMonths(today(), -12) }).where(eq(vacancies.id, j2.id));
+    await c.get('/platform/applications');
+    const [first, second] = [rows.find((r) => r.vacancyId === j1.id)!, rows.find((r) => r.vacancyId === j2.id)!];
+    expect((await c.post(`/platform/applications/${first.id}/delete`, {})).statusCode).toBe(303);
+    expect(await rowsOf(a.id)).toHaveLength(1);
+    expect(await s().storage.exists(key)).toBe(true);
+    await c.post(`/platform/applications/${second.id}/delete`, {});
+    expect(await rowsOf(a.id)).toHaveLength(0);
+    expect(await s().storage.exists(key)).toBe(false);
   });
 
   it('APP-4 我的應徵 is paged, newest first', async () => {

@@ -1,7 +1,7 @@
 // 確定應徵 (APP-1, APP-2, APP-3, APP-7, GEN-1): in one transaction, for each job of the list: the rule (published
 // 不須具 job inside its validity), the application row (the partial unique index makes a second one impossible,
 // ON CONFLICT answers 「您已應徵過此職缺」), the frozen resume, copies of its photo/attachment, the produce-resume
-// job; then one mail listing the jobs applied for this time, and an audit row per application.
+// job (none when an earlier application made from the same content lends its ready file); then one mail listing the jobs applied for this time, and an audit row per application.
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { jobsTx } from '../../platform/jobs/jobs.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';
@@ -10,7 +10,7 @@ import { findResume, resumeData } from '../resumes/index.ts';
 import { deleteFiles, type ApplicantActor, type ApplicationDeps } from './application.deps.ts';
 import { appliedMail } from './application.mails.ts';
 import { insertApplication, setFileCopies, vacanciesByWorkId } from './application.repo.ts';
-import { applyRefusal, basketOf, CONSENT_VERSION, type ApplyRefusal } from './application.rules.ts';
+import { applyRefusal, basketOf, CONSENT_VERSION, resumeFileDigest, type ApplyRefusal } from './application.rules.ts';
 import type { ResumeSnapshot } from './application.types.ts';
 import { PRODUCE_RESUME_QUEUE, PRODUCE_RESUME_QUEUE_OPTIONS } from './produce-resume-file.ts';
 
@@ -53,6 +53,9 @@ export async function applyToVacancies(deps: ApplyDepsLike, input: ApplyInput): 
       const data = resumeData(resume);
       const attach = input.attachFiles && resume.attachmentKey !== null;
       const snapshot: ResumeSnapshot = { v: 1, resumeId: resume.id, savedAt: resume.updatedAt.toISOString(), data, attachmentName: attach ? resume.attachmentName : null };
+      // GEN-1: the applicant's applications made from this same content share one resume file.
+      const digest = resumeFileDigest({ data, attachmentName: snapshot.attachmentName, photoKey: resume.photoKey });
+      let fileQueued = false;
       const applied: { applicationId: string; workId: string; title: string; orgName: string }[] = [];
       const refused: JobOutcome[] = [];
       for (const workId of workIds) {
@@ -73,6 +76,7 @@ export async function applyToVacancies(deps: ApplyDepsLike, input: ApplyInput): 
           attachmentName: attach ? resume.attachmentName : null,
           attachmentType: attach ? resume.attachmentType : null,
           attachmentSize: attach ? resume.attachmentSize : null,
+          resumeFileDigest: digest,
         });
         if (!row) {
           refused.push({ workId, title: v.title, orgName: v.orgName, reason: 'duplicate' });
@@ -82,7 +86,12 @@ export async function applyToVacancies(deps: ApplyDepsLike, input: ApplyInput): 
         const photoKey = resume.photoKey ? await copyFile(deps, resume.photoKey, 'applications/photo', 'image/jpeg', copies) : null;
         const attachmentKey = attach && resume.attachmentKey ? await copyFile(deps, resume.attachmentKey, 'applications/attachment', resume.attachmentType ?? 'application/octet-stream', copies) : null;
         if (photoKey || attachmentKey) await setFileCopies(tx, row.id, { photoKey, attachmentKey });
-        if (jobs) await jobs.send(PRODUCE_RESUME_QUEUE, { applicationId: row.id }, { db: jobsTx(tx), singletonKey: row.id });
+        // Ready at once when an earlier application lent its file; otherwise one job makes the file for every
+        // application of this 確定應徵 (the others are marked ready with it: markSiblingsReady).
+        if (jobs && row.resumeFileState !== 'ready' && !fileQueued) {
+          await jobs.send(PRODUCE_RESUME_QUEUE, { applicationId: row.id }, { db: jobsTx(tx), singletonKey: row.id });
+          fileQueued = true;
+        }
         await recordAudit(tx, { kind: 'applicant', id: input.applicantId, ip: input.ip ?? null }, 'application.create', { kind: 'application', id: row.id }, {
           workId,
           consentVersion: CONSENT_VERSION,

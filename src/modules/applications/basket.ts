@@ -15,6 +15,8 @@ export async function writeBasket(req: FastifyRequest, sessions: SessionStore, w
   const session = req.session;
   if (!session) return;
   const list = basketOf(workIds);
+  // Unchanged (e.g. 確定應徵 of a job that was never in the list): no write.
+  if (JSON.stringify(list) === JSON.stringify(readBasket(req))) return;
   const { [KEY]: _old, ...rest } = session.data;
   const data = list.length ? { ...rest, [KEY]: list } : rest;
   await sessions.setData(session.id, data);

@@ -1,6 +1,8 @@
 // GEN-1 / GEN-3: the resume PDF the agency receives, produced from the application's frozen copy at once.
 // The `produce-resume` job (one per application) claims the row (pending/failed → producing), renders the PDF,
-// stores it under the application's own fixed key, and marks it ready. Idempotent: a ready row, or one a live
+// stores it under the application's own fixed key, and marks it ready. An applicant's applications made from the
+// same content (resumeFileDigest) share one file: a later one is inserted ready with it, or takes it here
+// (adoptSiblingFile), or is marked ready with it when it is made (markSiblingsReady). Idempotent: a ready row, or one a live
 // worker is producing, is left alone; a worker that crashed mid-run leaves a 'producing' row that becomes
 // claimable again after PRODUCING_STALE_MS (the sweeper re-queues it) and the re-run overwrites the same key,
 // so there is exactly one file per application. A failure is retried with backoff (retryDelaySeconds).
@@ -10,7 +12,7 @@ import { civilServiceResumeDocument } from '../hrdb/index.ts';
 import type { Jobs, QueueOptions } from '../../platform/jobs/jobs.ts';
 import { toResumeDocument } from '../resumes/index.ts';
 import type { ApplicationDeps } from './application.deps.ts';
-import { applicationById, claimForProduction, markFailed, markReady, unfinishedFiles, vacancySections, type ApplicationRow } from './application.repo.ts';
+import { adoptSiblingFile, applicationById, claimForProduction, markFailed, markReady, markSiblingsReady, unfinishedFiles, vacancySections, type ApplicationRow } from './application.repo.ts';
 import { PRODUCING_STALE_MS, RESUME_FILE_MAX_ATTEMPTS, retryDelaySeconds } from './application.rules.ts';
 import { resumeSelectionOf, type BatchFailure } from './civil-service.rules.ts';
 
@@ -39,6 +41,8 @@ export interface ProduceHooks {
 
 export async function produceResumeFile(deps: ProduceDeps, applicationId: string, hooks: ProduceHooks = {}): Promise<ProduceOutcome> {
   const now = deps.clock.now();
+  // GEN-1 shared files: an earlier application made from the same content already has its file.
+  if (await adoptSiblingFile(deps.db, applicationId, now)) return 'ready';
   const claimed = await claimForProduction(deps.db, applicationId, now, new Date(now.getTime() - PRODUCING_STALE_MS));
   if (!claimed || !claimed.resumeFileStartedAt) return 'skipped';
   const startedAt = claimed.resumeFileStartedAt;
@@ -48,7 +52,10 @@ export async function produceResumeFile(deps: ProduceDeps, applicationId: string
     const photo = claimed.photoKey ? await deps.storage.getBuffer(claimed.photoKey) : null;
     const doc = toResumeDocument(snap.data, { attachmentName: snap.attachmentName, photo });
     const bytes = await renderResumePdf(doc, { generatedAt: claimed.appliedAt });
-    return await storeReady(deps, claimed.id, startedAt, bytes, hooks);
+    const outcome = await storeReady(deps, claimed.id, startedAt, bytes, hooks);
+    // The same applicant's applications waiting for a file made from the same content share this one.
+    if (outcome.marked) await markSiblingsReady(deps.db, claimed, outcome.key, deps.clock.now());
+    return 'ready';
   } catch (err) {
     await markFailed(deps.db, claimed.id, startedAt, err instanceof Error ? err.message : String(err), deps.clock.now());
     if (deps.jobs && claimed.resumeFileAttempts < RESUME_FILE_MAX_ATTEMPTS) {
@@ -59,12 +66,11 @@ export async function produceResumeFile(deps: ProduceDeps, applicationId: string
 }
 
 /** Stores the file under its fixed key, then marks it ready for the claim that made it (GEN-1, GEN-3). */
-async function storeReady(deps: ProduceDeps, applicationId: string, startedAt: Date, bytes: Buffer | Uint8Array, hooks: ProduceHooks): Promise<'ready'> {
+async function storeReady(deps: ProduceDeps, applicationId: string, startedAt: Date, bytes: Buffer | Uint8Array, hooks: ProduceHooks): Promise<{ key: string; marked: boolean }> {
   const key = resumeFileKey(applicationId);
   await deps.storage.put(key, bytes, { contentType: 'application/pdf' });
   await hooks.afterStore?.();
-  await markReady(deps.db, applicationId, startedAt, key, deps.clock.now());
-  return 'ready';
+  return { key, marked: await markReady(deps.db, applicationId, startedAt, key, deps.clock.now()) };
 }
 
 /**
@@ -83,7 +89,8 @@ async function produceCivilServiceFile(deps: ProduceDeps, claimed: ApplicationRo
     const selection = resumeSelectionOf(await vacancySections(deps.db, claimed.vacancyId));
     const { document, parts } = civilServiceResumeDocument(found.person, selection);
     const bytes = await renderCivilServiceResumePdf(document, parts, { generatedAt: deps.clock.now() });
-    return await storeReady(deps, claimed.id, startedAt, bytes, hooks);
+    await storeReady(deps, claimed.id, startedAt, bytes, hooks);
+    return 'ready';
   } catch (err) {
     if (hooks.rethrow) throw err;
     await markFailed(deps.db, claimed.id, startedAt, err instanceof Error ? err.message : String(err), deps.clock.now());

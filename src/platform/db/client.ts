@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { PreparingClient } from './prepared-client.ts';
 
 /**
  * The tables are not given to drizzle: no code uses the relational API (`db.query.*`), and platform must not know
@@ -16,7 +17,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything that runs queries: the database or an open transaction. */
 export type Queryable = Db | Tx;
 
-export type DatabaseTarget = { kind: 'pglite'; dir: string } | { kind: 'pglite-memory'; loadDataDir?: Blob } | { kind: 'postgres'; url: string };
+export type DatabaseTarget =
+  | { kind: 'pglite'; dir: string }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob }
+  /** preparedStatements: on unless false (DATABASE_PREPARED_STATEMENTS=0, e.g. behind PgBouncer in transaction mode). */
+  | { kind: 'postgres'; url: string; preparedStatements?: boolean };
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
@@ -34,7 +39,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     // JIT off: bigrams() is declared very expensive (migration 0003) so that the planner prefers its index, which
     // also makes every keyword plan look worth JIT-compiling: measured 16 → 205 rps with it off (bench/search).
-    const pool = new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000, options: '-c jit=off' });
+    // Named (server-side) prepared statements for the queries a connection runs again and again (prepared-client.ts).
+    const Client = target.preparedStatements === false ? pg.Client : PreparingClient;
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, idleTimeoutMillis: 30_000, options: '-c jit=off', Client });
     pool.on('error', () => undefined); // idle client errors surface on the next query instead of crashing
     return { kind: 'postgres', db: drizzle(pool), pool, close: () => pool.end() };
   }
@@ -72,3 +79,4 @@ function patchParse(connection: { parse(query: { types?: unknown }): void }): vo
   const parse = connection.parse.bind(connection);
   connection.parse = (query) => parse(Array.isArray(query.types) ? query : { ...query, types: [] });
 }
+

@@ -36,4 +36,25 @@ describe('SYS-1 mail kicker', () => {
     kick();
     expect(started).toBe(2);
   });
+
+  it('SYS-1 with spacing, a burst of kicks becomes one kick at once and one more after the interval', async () => {
+    let started = 0;
+    const kick = createMailKicker(
+      async () => {
+        started++;
+      },
+      { spacingMs: 40 },
+    );
+    kick();
+    expect(started).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    for (let i = 0; i < 20; i++) kick();
+    expect(started).toBe(1);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(started).toBe(2);
+    await new Promise((r) => setTimeout(r, 60));
+    // Quiet for longer than the interval: the next kick goes at once.
+    kick();
+    expect(started).toBe(3);
+  });
 });
