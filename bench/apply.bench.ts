@@ -2,12 +2,19 @@
 // through HTTP (POST /platform/apply with the session and CSRF token, one job per request) against the real app
 // with pg-boss running the produce-resume worker in the same process (PGlite: on the shared connection).
 // Prints the apply request's p50/p95/p99, whether every resume PDF reached 'ready', and the time from applied_at
-// to resume_file_ready_at (median, p95), with the load average before and after.
+// to resume_file_ready_at (median, p95), with the load average before and after, and the CPU one application cost
+// this process and (PostgreSQL on this machine) the server's processes.
+//
+// By default every applicant applies to its jobs back to back (a closed loop: no time between one answer and the
+// next request), and keeps one resume, so its applications share one resume file (GEN-1). Options:
+//   --think MS     each applicant waits MS (±50 %, random) between its applications, as a person reading the
+//                  應徵職缺 page would (0: the closed loop)
+//   --distinct     the resume changes before every application (not timed), so every application needs its own file
 //
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/apply.bench.ts [--applicants 50] [--jobs 20]
 //   npx tsx bench/apply.bench.ts --db pglite
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +43,8 @@ const { values: args } = parseArgs({
     timeout: { type: 'string', default: '600' },
     // --worker off: no produce-resume worker in this process (the apply request alone; PDFs are not waited for).
     worker: { type: 'string', default: 'on' },
+    think: { type: 'string', default: '0' },
+    distinct: { type: 'boolean', default: false },
   },
 });
 const APPLICANTS = Math.min(200, Number(args.applicants));
@@ -46,6 +55,33 @@ const pct = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const THINK_MS = Math.max(0, Number(args.think));
+
+/** CPU seconds (user + system) of every process named `postgres` on this machine (0 where /proc is not readable). */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+        const f = stat.slice(close + 2).split(' ');
+        ticks += Number(f[11]) + Number(f[12]);
+      } catch {
+        // the process ended
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100;
+}
+const nodeCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 async function main(): Promise<void> {
   console.log(`Apply bench (issue 11) — node ${process.version}, ${availableParallelism()} cores, load average ${load()}, db ${args.db}`);
@@ -138,12 +174,16 @@ async function main(): Promise<void> {
       }),
     );
     console.log(`${APPLICANTS} applicants × ${JOBS} jobs = ${APPLICANTS * JOBS} applications; load average ${load()}`);
+    console.log(`mode: ${THINK_MS ? `each applicant waits ${THINK_MS} ms (±50 %) between its applications` : 'closed loop (no wait between applications)'}; ${args.distinct ? 'the resume changes before every application' : 'one resume per applicant'}`);
     const latencies: number[] = [];
     let errors = 0;
+    const cpu0 = { node: nodeCpuSeconds(), pg: postgresCpuSeconds() };
     const started = performance.now();
     await Promise.all(
-      clients.map(async (c) => {
-        for (const workId of workIds) {
+      clients.map(async (c, n) => {
+        for (const [i, workId] of workIds.entries()) {
+          if (THINK_MS) await new Promise((res) => setTimeout(res, THINK_MS * (0.5 + Math.random())));
+          if (args.distinct) await db.update(resumes).set({ skills: `文書處理、資料分析（${i}）` }).where(eq(resumes.applicantId, accounts[n]!.id));
           const body = new URLSearchParams({ _csrf: c.csrf, workId, consent: '1', consentVersion: 'v1' });
           const t0 = performance.now();
           const res = await fetch(`${base}/platform/apply`, { method: 'POST', body, headers: { cookie: c.cookie, 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
@@ -154,6 +194,12 @@ async function main(): Promise<void> {
       }),
     );
     const applySeconds = (performance.now() - started) / 1000;
+    const cpu = { node: nodeCpuSeconds() - cpu0.node, pg: postgresCpuSeconds() - cpu0.pg };
+    const per = (x: number) => ms((x * 1000) / latencies.length);
+    console.log(
+      `CPU while applying: this process ${cpu.node.toFixed(1)} s (${(cpu.node / applySeconds).toFixed(2)} cores), PostgreSQL ${cpu.pg.toFixed(1)} s (${(cpu.pg / applySeconds).toFixed(2)} cores); ` +
+        `per application ${per(cpu.node)} + ${per(cpu.pg)} (this process includes the ${APPLICANTS} clients${args.worker === 'off' ? '' : ' and the PDF worker'})`,
+    );
     console.log(
       `apply: ${latencies.length} requests in ${applySeconds.toFixed(1)} s (${(latencies.length / applySeconds).toFixed(0)}/s), p50 ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))}, p99 ${ms(pct(latencies, 99))}, errors ${errors}; load average ${load()}`,
     );

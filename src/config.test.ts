@@ -64,8 +64,11 @@ describe('config', () => {
 
   it('SYS-4 reads DATABASE_URL as PostgreSQL and ROLES as a list', () => {
     const c = loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', ROLES: 'worker, scheduler' });
-    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db', preparedStatements: true });
     expect(c.roles).toEqual(['worker', 'scheduler']);
+    // Behind PgBouncer in transaction mode: no named prepared statements.
+    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', DATABASE_PREPARED_STATEMENTS: '0' }).database).toMatchObject({ preparedStatements: false });
+    expect(() => loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', DATABASE_PREPARED_STATEMENTS: 'yes' })).toThrow();
   });
 
   it('SYS-4 item 3: TRUST_PROXY is off by default, also in production; a hop count or a list of addresses/CIDRs', () => {
