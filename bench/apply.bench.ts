@@ -1,6 +1,7 @@
 // 應徵 under load (issue 11, GEN-1): 50 applicants apply at the same time, 20 open jobs each (1,000 applications),
 // through HTTP (POST /platform/apply with the session and CSRF token, one job per request) against the real app
-// with pg-boss running the produce-resume worker in the same process (PGlite: on the shared connection).
+// with pg-boss running the produce-resume worker in the same process (PGlite: on the shared connection). The
+// applicants' HTTP clients run in a process of their own (bench/apply-client.ts), as the other benches' clients do.
 // Prints the apply request's p50/p95/p99, whether every resume PDF reached 'ready', and the time from applied_at
 // to resume_file_ready_at (median, p95), with the load average before and after, and the CPU one application cost
 // this process and (PostgreSQL on this machine) the server's processes.
@@ -9,7 +10,7 @@
 // next request), and keeps one resume, so its applications share one resume file (GEN-1). Options:
 //   --think MS     each applicant waits MS (±50 %, random) between its applications, as a person reading the
 //                  應徵職缺 page would (0: the closed loop)
-//   --distinct     the resume changes before every application (not timed), so every application needs its own file
+//   --distinct     every application by an account of its own (50 at a time), so every application needs its own file
 //
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/apply.bench.ts [--applicants 50] [--jobs 20]
 //   npx tsx bench/apply.bench.ts --db pglite
@@ -34,6 +35,7 @@ import { migrate } from '../src/platform/db/migrate.ts';
 import { createJobs } from '../src/platform/jobs/jobs.ts';
 import { addDays } from '../src/platform/tw/roc-date.ts';
 import { loadConfig } from '../src/config.ts';
+import { runApplicantsInChild } from './load-runner.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,11 +46,17 @@ const { values: args } = parseArgs({
     // --worker off: no produce-resume worker in this process (the apply request alone; PDFs are not waited for).
     worker: { type: 'string', default: 'on' },
     think: { type: 'string', default: '0' },
+    // --prepared off: PostgreSQL without named prepared statements (DATABASE_PREPARED_STATEMENTS=0), for comparison.
+    prepared: { type: 'string', default: 'on' },
     distinct: { type: 'boolean', default: false },
   },
 });
 const APPLICANTS = Math.min(200, Number(args.applicants));
-const JOBS = Math.min(100, Number(args.jobs));
+const JOBS_ARG = Math.min(100, Number(args.jobs));
+// --distinct: every application by an account of its own (its own resume), the applicant's n-th request using the
+// n-th of its accounts; otherwise one account per applicant.
+const ACCOUNTS = args.distinct ? APPLICANTS * JOBS_ARG : APPLICANTS;
+const JOBS = JOBS_ARG;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -84,7 +92,7 @@ const nodeCpuSeconds = () => {
 };
 
 async function main(): Promise<void> {
-  console.log(`Apply bench (issue 11) — node ${process.version}, ${availableParallelism()} cores, load average ${load()}, db ${args.db}`);
+  console.log(`Apply bench (issue 11) — node ${process.version}, ${availableParallelism()} cores, load average ${load()}, db ${args.db}${args.db === 'pglite' ? '' : `, prepared statements ${args.prepared}`}`);
   let admin: pg.Client | null = null;
   let name = '';
   let database: Database;
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
     const url = new URL(adminUrl);
     url.pathname = '/' + name;
-    database = await openDatabase({ kind: 'postgres', url: url.toString() });
+    database = await openDatabase({ kind: 'postgres', url: url.toString(), preparedStatements: args.prepared !== 'off' });
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'sqr-apply-'));
   const jobs = createJobs({ database, onError: () => undefined });
@@ -124,7 +132,7 @@ async function main(): Promise<void> {
     );
     const accounts = await db
       .insert(applicantAccounts)
-      .values(Array.from({ length: APPLICANTS }, (_, i) => ({ email: `apply${i}@example.tw`, passwordHash: 'x', status: 'active' as const, activatedAt: new Date() })))
+      .values(Array.from({ length: ACCOUNTS }, (_, i) => ({ email: `apply${i}@example.tw`, passwordHash: 'x', status: 'active' as const, activatedAt: new Date() })))
       .returning({ id: applicantAccounts.id });
     await db.insert(resumes).values(
       accounts.map((a, i) => ({
@@ -162,8 +170,8 @@ async function main(): Promise<void> {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-    // Each applicant: a session, the CSRF cookie and token of the 應徵職缺 page.
-    const clients = await Promise.all(
+    // Each account: a session, the CSRF cookie and token of the 應徵職缺 page.
+    const sessionsOf = await Promise.all(
       accounts.map(async (a) => {
         const { token } = await services.sessions.create({ principal: { kind: 'applicant', id: a.id, method: '帳號' } });
         let cookie = `sid=${token}`;
@@ -173,32 +181,22 @@ async function main(): Promise<void> {
         return { cookie, csrf };
       }),
     );
+    const plan = Array.from({ length: APPLICANTS }, (_, n) => workIds.map((workId, i) => ({ ...sessionsOf[args.distinct ? n * JOBS + i : n]!, workId })));
     console.log(`${APPLICANTS} applicants × ${JOBS} jobs = ${APPLICANTS * JOBS} applications; load average ${load()}`);
-    console.log(`mode: ${THINK_MS ? `each applicant waits ${THINK_MS} ms (±50 %) between its applications` : 'closed loop (no wait between applications)'}; ${args.distinct ? 'the resume changes before every application' : 'one resume per applicant'}`);
-    const latencies: number[] = [];
-    let errors = 0;
+    console.log(
+      `mode: ${THINK_MS ? `each applicant waits ${THINK_MS} ms (±50 %) before each application` : 'closed loop (no wait between applications)'}; ${args.distinct ? 'every application with a resume of its own' : 'one resume per applicant'}; the applicants in a process of their own`,
+    );
     const cpu0 = { node: nodeCpuSeconds(), pg: postgresCpuSeconds() };
     const started = performance.now();
-    await Promise.all(
-      clients.map(async (c, n) => {
-        for (const [i, workId] of workIds.entries()) {
-          if (THINK_MS) await new Promise((res) => setTimeout(res, THINK_MS * (0.5 + Math.random())));
-          if (args.distinct) await db.update(resumes).set({ skills: `文書處理、資料分析（${i}）` }).where(eq(resumes.applicantId, accounts[n]!.id));
-          const body = new URLSearchParams({ _csrf: c.csrf, workId, consent: '1', consentVersion: 'v1' });
-          const t0 = performance.now();
-          const res = await fetch(`${base}/platform/apply`, { method: 'POST', body, headers: { cookie: c.cookie, 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
-          await res.arrayBuffer();
-          latencies.push(performance.now() - t0);
-          if (res.status !== 303) errors++;
-        }
-      }),
-    );
+    const report = await runApplicantsInChild({ base, applicants: plan, thinkMs: THINK_MS }, Number(args.timeout));
+    const latencies = report.latencies;
+    const errors = latencies.length - (report.statuses['303'] ?? 0);
     const applySeconds = (performance.now() - started) / 1000;
     const cpu = { node: nodeCpuSeconds() - cpu0.node, pg: postgresCpuSeconds() - cpu0.pg };
     const per = (x: number) => ms((x * 1000) / latencies.length);
     console.log(
       `CPU while applying: this process ${cpu.node.toFixed(1)} s (${(cpu.node / applySeconds).toFixed(2)} cores), PostgreSQL ${cpu.pg.toFixed(1)} s (${(cpu.pg / applySeconds).toFixed(2)} cores); ` +
-        `per application ${per(cpu.node)} + ${per(cpu.pg)} (this process includes the ${APPLICANTS} clients${args.worker === 'off' ? '' : ' and the PDF worker'})`,
+        `per application ${per(cpu.node)} + ${per(cpu.pg)} (the app${args.worker === 'off' ? '' : ' with its PDF worker'}; the applicants' process not counted)`,
     );
     console.log(
       `apply: ${latencies.length} requests in ${applySeconds.toFixed(1)} s (${(latencies.length / applySeconds).toFixed(0)}/s), p50 ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))}, p99 ${ms(pct(latencies, 99))}, errors ${errors}; load average ${load()}`,

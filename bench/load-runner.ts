@@ -1,15 +1,25 @@
-// Benchmark plumbing: runs bench/load-client.ts in a child process (so that it does not share the server's event loop) and returns its
+// Benchmark plumbing: runs bench/load-client.ts (or bench/apply-client.ts) in a child process (so that it does not share the server's event loop) and returns its
 // report; the child is killed if it has not answered 60 s after its run should have ended.
-import { fork } from 'node:child_process';
+import { fork, type Serializable } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../src/config.ts';
+import type { ApplyLoadOptions, ApplyLoadReport } from './apply-client.ts';
 import type { LoadOptions, LoadReport } from './load-client.ts';
 
 export function runLoadInChild(opts: LoadOptions): Promise<LoadReport> {
+  return runChild<LoadReport>('./load-client.ts', opts, opts.seconds + 60);
+}
+
+/** bench/apply-client.ts in a child process; killed if it has not answered after `limitSeconds`. */
+export function runApplicantsInChild(opts: ApplyLoadOptions, limitSeconds: number): Promise<ApplyLoadReport> {
+  return runChild<ApplyLoadReport>('./apply-client.ts', opts, limitSeconds);
+}
+
+function runChild<R>(script: string, opts: Serializable, limitSeconds: number): Promise<R> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./load-client.ts', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), (opts.seconds + 60) * 1000);
-    child.once('message', (m: { ok: boolean; report?: LoadReport; error?: string }) => {
+    const child = fork(new URL(script, import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), limitSeconds * 1000);
+    child.once('message', (m: { ok: boolean; report?: R; error?: string }) => {
       clearTimeout(timer);
       if (m.ok && m.report) resolve(m.report);
       else reject(new Error(m.error ?? 'load client failed'));

@@ -55,6 +55,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   // Rendered search pages of visitors without a session, kept until the published set changes (0: off).
   SEARCH_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(1024).default(32),
+  // Resume PDFs rendered on a worker thread (1) or on the event loop (0; the default under NODE_ENV=test).
+  PDF_THREADS: z.enum(['0', '1']).optional(),
   NEWSLETTER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   ACTIVATION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   TRUST_PROXY: z.string().optional(),
@@ -145,6 +147,8 @@ export interface Config {
   /** APPLICATION_RETENTION_MONTHS (SYS-3). */
   readonly applicationRetentionMonths: number;
   readonly rateLimitPerMinute: number;
+  /** PDF_THREADS: resume PDFs on a worker thread (1) or on the event loop (0) (platform/pdf/render-thread.ts). */
+  readonly pdfThreads: number;
   /** SEARCH_PAGE_CACHE_MB in bytes: rendered search pages kept per web process (platform/http/page-cache.ts). */
   readonly searchPageCacheBytes: number;
   /** How long a confirmed 電子報 subscription lasts (PUB-5). */
@@ -256,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     applicationRetentionMonths: e.APPLICATION_RETENTION_MONTHS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     searchPageCacheBytes: e.SEARCH_PAGE_CACHE_MB * 1_048_576,
+    pdfThreads: Number(e.PDF_THREADS ?? (e.NODE_ENV === 'test' ? '0' : '1')),
     newsletterMonths: e.NEWSLETTER_MONTHS,
     activationHours: e.ACTIVATION_HOURS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

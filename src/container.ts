@@ -6,8 +6,8 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/client.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createMailKicker, kickMailDelivery } from './platform/jobs/mail-jobs.ts';
-
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts';
+import { createThreadPdfRenderer, inlinePdfRenderer } from './platform/pdf/index.ts';
 import { Readiness } from './platform/http/readiness.ts';
 import type { PlatformServices } from './platform/services.ts';
 import { createStorage, type Storage } from './platform/storage/index.ts';
@@ -68,6 +68,8 @@ export function createServices(config: Config, database: Database, overrides: Se
     hrdb: overrides.hrdb ?? createLocalHrDatabase(),
     kickMail: jobs ? createMailKicker(() => kickMailDelivery(jobs), { spacingMs: MAIL_KICK_SPACING_MS }) : () => undefined,
     readiness: new Readiness(),
+    // GEN-1: resume PDFs on a thread of their own, off the event loop (PDF_THREADS; platform/pdf/render-thread.ts).
+    pdf: config.pdfThreads > 0 ? createThreadPdfRenderer() : inlinePdfRenderer,
   };
   const deps: ModuleDeps = {
     accounts: accountDeps(ports),

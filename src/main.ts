@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     stops.push(() => app.close());
   }
   stops.push(() => jobs.stop({ timeoutMs: 15_000 }));
+  stops.push(() => services.pdf.close());
   if (stopHipkiDev) stops.push(stopHipkiDev);
 
   let stopping = false;

@@ -11,6 +11,7 @@ import type { Jobs } from './jobs/jobs.ts';
 import type { MailTransport } from './mail/transport.ts';
 import type { Storage } from './storage/index.ts';
 import type { Readiness } from './http/readiness.ts';
+import type { PdfRenderer } from './pdf/index.ts';
 
 export interface PlatformServices {
   readonly config: Config;
@@ -31,4 +32,6 @@ export interface PlatformServices {
   kickMail(): void;
   /** What this process is still warming (/readyz answers 503 until nothing is). */
   readonly readiness: Readiness;
+  /** Where resume PDFs are rendered: a worker thread (PDF_THREADS=1) or this event loop. */
+  readonly pdf: PdfRenderer;
 }

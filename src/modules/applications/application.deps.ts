@@ -3,6 +3,7 @@ import type { Ports } from '../../container.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
+import type { PdfRenderer } from '../../platform/pdf/index.ts';
 import type { Storage } from '../../platform/storage/index.ts';
 import type { EcpaDeps } from '../ecpa/index.ts';
 import type { HrDatabase } from '../hrdb/index.ts';
@@ -20,6 +21,8 @@ export interface ApplicationDeps {
   readonly hrdb: HrDatabase;
   readonly config: EcpaDeps['config'];
   kickMail(): void;
+  /** Where the resume PDF is rendered (a worker thread in a running process). */
+  readonly pdf: PdfRenderer;
 }
 
 export function applicationDeps(services: Ports): ApplicationDeps {
@@ -33,6 +36,7 @@ export function applicationDeps(services: Ports): ApplicationDeps {
     hrdb: services.hrdb,
     config: services.config,
     kickMail: () => services.kickMail(),
+    pdf: services.pdf,
   };
 }
 

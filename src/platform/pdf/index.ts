@@ -12,3 +12,4 @@ export {
   type CivilServiceResumeDocument,
   type RenderCivilServiceResumeOptions,
 } from './civil-service-resume.ts';
+export { createThreadPdfRenderer, inlinePdfRenderer, type PdfRenderer } from './render-thread.ts';

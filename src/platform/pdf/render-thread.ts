@@ -1,0 +1,72 @@
+// Where resume PDFs are rendered (GEN-1). One render takes ~45 ms of CPU (fontkit subsetting and shaping, pdfkit,
+// zlib), all of it synchronous: on the web process's event loop every request that arrives meanwhile waits behind
+// it (issue 11: the apply request's tail under load). The thread renderer runs renders on a worker thread of its
+// own, one at a time, in order; the event loop only hands over the document and receives the bytes.
+// PDF_THREADS=0 renders inline (tests use that; one test proves the thread).
+import { Worker } from 'node:worker_threads';
+import type { ResumeDocument } from './resume-document.ts';
+import { renderResumePdf, type RenderResumeOptions } from './resume-pdf.ts';
+
+export interface PdfRenderer {
+  resume(doc: ResumeDocument, opts: RenderResumeOptions): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** On the calling thread's event loop. */
+export const inlinePdfRenderer: PdfRenderer = {
+  resume: (doc, opts) => renderResumePdf(doc, opts),
+  close: async () => undefined,
+};
+
+type Reply = { id: number; bytes?: Uint8Array; error?: string };
+
+/**
+ * A worker thread, started at the first render and again after it died (a render that was running then fails and
+ * is retried by the job's own backoff). It never keeps the process alive.
+ */
+export function createThreadPdfRenderer(): PdfRenderer {
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  const failAll = (err: Error) => {
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  const start = (): Worker => {
+    // The worker loads TypeScript as the process does (tsx; `npm start` runs through it).
+    const w = new Worker(new URL('./render-thread.worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    w.unref();
+    w.on('message', (m: Reply) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.bytes) p.resolve(m.bytes);
+      else p.reject(new Error(m.error ?? 'PDF render failed'));
+    });
+    w.on('error', (err) => failAll(err instanceof Error ? err : new Error(String(err))));
+    w.on('exit', () => {
+      if (worker === w) worker = null;
+      failAll(new Error('PDF render thread exited'));
+    });
+    return w;
+  };
+  return {
+    resume(doc, opts) {
+      worker ??= start();
+      const id = nextId++;
+      const w = worker;
+      return new Promise<Uint8Array>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        w.ref();
+        w.postMessage({ id, doc, opts });
+      }).finally(() => {
+        if (pending.size === 0) w.unref();
+      });
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
+}
