@@ -32,9 +32,9 @@ export async function vacanciesByWorkId(q: Queryable, workIds: readonly string[]
   return new Map(rows.map((r) => [r.workId, r as VacancyForApply]));
 }
 
-/** Inserts unless this person already has an active application for the job (the partial unique index): null then. */
 /**
- * Inserts a platform application. With `resumeFileDigest` set, an earlier application of the same applicant whose
+ * Inserts unless this person already has an active application for the job (the partial unique index): null then.
+ * With `resumeFileDigest` set, an earlier application of the same applicant whose
  * resume file is ready and made from the same content lends its file: the row is inserted ready, sharing the key
  * (GEN-1), in the same statement.
  */

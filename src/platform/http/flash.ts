@@ -15,8 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Messages for the next page, saved to the session when the reply is sent. */
     flashOut: Flash[];
-    /** This request showed the session's messages: they leave the session when the reply is sent. */
-    flashTaken: boolean;
+    /** The session's messages this request showed (as stored, JSON): they leave the session when the reply is sent. */
+    flashTaken: string | null;
   }
 }
 
@@ -32,18 +32,19 @@ function isFlash(f: unknown): f is Flash {
  */
 export function registerFlashSaving(app: FastifyInstance, services: PlatformServices): void {
   app.decorateRequest('flashOut', null as never);
-  app.decorateRequest('flashTaken', false);
+  app.decorateRequest('flashTaken', null);
   app.addHook('onRequest', async (req) => {
     req.flashOut = [];
-    req.flashTaken = false;
+    req.flashTaken = null;
   });
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.flashOut?.length) {
       const session = await ensureSession(req, reply, services);
       const list = JSON.stringify(req.flashOut.slice(0, 5));
       await services.db.execute(sql`update ${sessions} set data = (data - 'flash') || jsonb_build_object('flash', ${list}::jsonb) where id = ${session.id}`);
-    } else if (req.flashTaken && req.session) {
-      await services.db.execute(sql`update ${sessions} set data = data - 'flash' where id = ${req.session.id}`);
+    } else if (req.flashTaken !== null && req.session) {
+      // Only the messages shown: one another request of this session stored meanwhile stays for its next page.
+      await services.db.execute(sql`update ${sessions} set data = data - 'flash' where id = ${req.session.id} and data -> 'flash' = ${req.flashTaken}::jsonb`);
     }
     return payload;
   });
@@ -58,7 +59,7 @@ export function registerFlashReading(app: FastifyInstance, _services: PlatformSe
     if (stored !== undefined && req.session) {
       const { flash: _shown, ...rest } = req.session.data;
       req.session.data = rest;
-      req.flashTaken = true;
+      req.flashTaken = JSON.stringify(stored);
     }
   });
 }
