@@ -37,4 +37,16 @@ describe('GEN-1 the PDF render thread', () => {
     const again = await renderer.resume(sampleResume(), { generatedAt: GENERATED_AT });
     expect(Buffer.from(again).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 60_000);
+
+  it('GEN-1 a thread that cannot start renders inline instead: the waiting render and the next ones still give a PDF', async () => {
+    const broken = createThreadPdfRenderer({ workerUrl: new URL('./no-such-worker.ts', import.meta.url) });
+    try {
+      const first = await broken.resume(sampleResume(), { generatedAt: GENERATED_AT });
+      expect(Buffer.from(first).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect((broken as unknown as { inline: boolean }).inline).toBe(true);
+      expect(await pdfText(await broken.resume(sampleResume(), { generatedAt: GENERATED_AT }))).toContain('王小明');
+    } finally {
+      await broken.close();
+    }
+  }, 60_000);
 });

@@ -22,51 +22,68 @@ type Reply = { id: number; bytes?: Uint8Array; error?: string };
 
 /**
  * A worker thread, started at the first render and again after it died (a render that was running then fails and
- * is retried by the job's own backoff). It never keeps the process alive.
+ * is retried by the job's own backoff). It never keeps the process alive. A thread that cannot start at all (its
+ * first render never answered) turns this renderer inline for good, with the renders that were waiting.
  */
-export function createThreadPdfRenderer(): PdfRenderer {
+export function createThreadPdfRenderer(opts: { workerUrl?: URL } = {}): PdfRenderer {
   let worker: Worker | null = null;
+  let answered = false;
+  let inline = false;
   let nextId = 0;
-  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
-  const failAll = (err: Error) => {
-    for (const p of pending.values()) p.reject(err);
+  type Waiting = { doc: ResumeDocument; opts: RenderResumeOptions; resolve: (b: Uint8Array) => void; reject: (e: Error) => void };
+  const pending = new Map<number, Waiting>();
+  const settleAll = (err: Error) => {
+    const waiting = [...pending.values()];
     pending.clear();
+    for (const p of waiting) {
+      if (inline) inlinePdfRenderer.resume(p.doc, p.opts).then(p.resolve, p.reject);
+      else p.reject(err);
+    }
   };
   const start = (): Worker => {
     // The worker loads TypeScript as the process does (tsx; `npm start` runs through it).
-    const w = new Worker(new URL('./render-thread.worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    const w = new Worker(opts.workerUrl ?? new URL('./render-thread.worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
     w.unref();
     w.on('message', (m: Reply) => {
+      answered = true;
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
+      if (pending.size === 0) w.unref();
       if (m.bytes) p.resolve(m.bytes);
       else p.reject(new Error(m.error ?? 'PDF render failed'));
     });
-    w.on('error', (err) => failAll(err instanceof Error ? err : new Error(String(err))));
-    w.on('exit', () => {
-      if (worker === w) worker = null;
-      failAll(new Error('PDF render thread exited'));
-    });
+    const died = (err: Error) => {
+      if (worker !== w) return;
+      worker = null;
+      if (!answered) inline = true;
+      settleAll(err);
+    };
+    w.on('error', (err) => died(err instanceof Error ? err : new Error(String(err))));
+    w.on('exit', () => died(new Error('PDF render thread exited')));
     return w;
   };
   return {
-    resume(doc, opts) {
+    resume(doc, renderOpts) {
+      if (inline) return inlinePdfRenderer.resume(doc, renderOpts);
       worker ??= start();
-      const id = nextId++;
       const w = worker;
+      const id = nextId++;
       return new Promise<Uint8Array>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { doc, opts: renderOpts, resolve, reject });
         w.ref();
-        w.postMessage({ id, doc, opts });
-      }).finally(() => {
-        if (pending.size === 0) w.unref();
+        w.postMessage({ id, doc, opts: renderOpts });
       });
+    },
+    /** Whether renders now run inline because the thread could not start (tests). */
+    get inline() {
+      return inline;
     },
     async close() {
       const w = worker;
       worker = null;
       if (w) await w.terminate();
+      settleAll(new Error('PDF renderer closed'));
     },
-  };
+  } as PdfRenderer;
 }
