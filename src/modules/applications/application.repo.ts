@@ -217,8 +217,13 @@ export async function adoptSiblingFile(q: Queryable, id: string, now: Date): Pro
   return (result as unknown as { rows: unknown[] }).rows.length > 0;
 }
 
-/** Whether another application still refers to a (shared) resume file: then it is not deleted with this one. */
+/**
+ * Whether another application still refers to a (shared) resume file: then it is not deleted with this one. Called
+ * in the deleting transaction after its row is gone; the transaction lock on the key makes two deletions of the
+ * last two sharers wait for each other, so the second sees the first gone and deletes the file.
+ */
 export async function resumeFileInUse(q: Queryable, key: string): Promise<boolean> {
+  await q.execute(sql`select pg_advisory_xact_lock(hashtext(${'resume-file:' + key}))`);
   const [row] = await q.select({ id: applications.id }).from(applications).where(eq(applications.resumeFileKey, key)).limit(1);
   return !!row;
 }

@@ -18,7 +18,7 @@ import { applications } from './application.schema.ts';
 import { addMonths, CONSENT_VERSION } from './application.rules.ts';
 import { purgeExpiredApplications } from './delete-application.ts';
 import { produceResumeFile, resumeFileKey, sweepResumeFiles } from './produce-resume-file.ts';
-import { applicationCounts } from './application.repo.ts';
+import { applicationCounts, deleteApplicationRow, resumeFileInUse } from './application.repo.ts';
 
 const PHOTO = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
@@ -406,6 +406,35 @@ describe.each(dbDrivers())('applying on %s', (driver) => {
     await c.post(`/platform/applications/${second.id}/delete`, {});
     expect(await rowsOf(a.id)).toHaveLength(0);
     expect(await s().storage.exists(key)).toBe(false);
+  });
+
+  it.runIf(driver === 'postgres')('SYS-3 GEN-1 the last two applications sharing a resume file deleted at the same moment: the second waits and sees the file unused', async () => {
+    const { a, c } = await applicant('hua-shared-race@example.tw');
+    const [j1, j2] = [await openJob(), await openJob()];
+    await c.get('/platform/apply');
+    await c.post('/platform/apply', applyFields([j1.workId, j2.workId]));
+    const [r1, r2] = await rowsOf(a.id);
+    expect(await produceResumeFile(s().deps.applications, r1!.id)).toBe('ready');
+    const key = resumeFileKey(r1!.id);
+    let release!: () => void;
+    const gate = new Promise<void>((res) => (release = res));
+    // The first deletion checks (the other still there: in use) and holds its transaction open.
+    const first = s().db.transaction(async (tx) => {
+      await deleteApplicationRow(tx, r1!.id);
+      const inUse = await resumeFileInUse(tx, key);
+      await gate;
+      return inUse;
+    });
+    await new Promise((res) => setTimeout(res, 100));
+    const second = s().db.transaction(async (tx) => {
+      await deleteApplicationRow(tx, r2!.id);
+      return resumeFileInUse(tx, key);
+    });
+    await new Promise((res) => setTimeout(res, 200));
+    release();
+    expect(await first).toBe(true);
+    // Without waiting it would still see the first row (uncommitted) and keep the file for ever.
+    expect(await second).toBe(false);
   });
 
   it('APP-4 我的應徵 is paged, newest first', async () => {

@@ -1,7 +1,8 @@
 // 確定應徵 (APP-1, APP-2, APP-3, APP-7, GEN-1): in one transaction, for each job of the list: the rule (published
 // 不須具 job inside its validity), the application row (the partial unique index makes a second one impossible,
 // ON CONFLICT answers 「您已應徵過此職缺」), the frozen resume, copies of its photo/attachment, the produce-resume
-// job (none when an earlier application made from the same content lends its ready file); then one mail listing the jobs applied for this time, and an audit row per application.
+// job (none when an earlier application made from the same content lends its ready file); then one mail listing
+// the jobs applied for this time, and an audit row per application.
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { jobsTx } from '../../platform/jobs/jobs.ts';
 import { enqueueMail } from '../../platform/outbox/outbox.ts';

@@ -5,10 +5,10 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { authorizeOr404 } from '../../platform/auth/policy.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import type { Queryable } from '../../platform/db/client.ts';
 import { deleteFiles, type ApplicationDeps } from './application.deps.ts';
 import { applicationSubject } from './application.policy.ts';
 import { deleteApplicationRow, expiredForRetention, forApplicant, resumeFileInUse, type ApplicationRow } from './application.repo.ts';
-import type { Queryable } from '../../platform/db/client.ts';
 import { mayDeleteRecord, retentionCutoff } from './application.rules.ts';
 
 /** The files to delete with a row (after it is gone): its copies, and its resume file unless another shares it. */

@@ -79,4 +79,3 @@ function patchParse(connection: { parse(query: { types?: unknown }): void }): vo
   const parse = connection.parse.bind(connection);
   connection.parse = (query) => parse(Array.isArray(query.types) ? query : { ...query, types: [] });
 }
-
