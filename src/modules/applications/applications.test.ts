@@ -437,6 +437,33 @@ describe.each(dbDrivers())('applying on %s', (driver) => {
     expect(await second).toBe(false);
   });
 
+  it.runIf(driver === 'postgres')('GEN-1 an application made while the last sharer of its file is being deleted does not take that file: it gets its own', async () => {
+    const { a, c } = await applicant('hua-shared-late@example.tw');
+    const [j1, j2] = [await openJob(), await openJob()];
+    await c.get('/platform/apply');
+    await c.post('/platform/apply', applyFields([j1.workId]));
+    const [r1] = await rowsOf(a.id);
+    expect(await produceResumeFile(s().deps.applications, r1!.id)).toBe('ready');
+    const key = resumeFileKey(r1!.id);
+    let release!: () => void;
+    const gate = new Promise<void>((res) => (release = res));
+    const deleting = s().db.transaction(async (tx) => {
+      await deleteApplicationRow(tx, r1!.id);
+      const inUse = await resumeFileInUse(tx, key);
+      await gate;
+      return inUse;
+    });
+    await new Promise((res) => setTimeout(res, 100));
+    const applying = c.post('/platform/apply', applyFields([j2.workId]));
+    await new Promise((res) => setTimeout(res, 200));
+    release();
+    expect(await deleting).toBe(false); // the file goes with r1
+    expect((await applying).statusCode).toBe(303);
+    const [r2] = await rowsOf(a.id);
+    expect(r2!.vacancyId).toBe(j2.id);
+    expect(r2).toMatchObject({ resumeFileState: 'pending', resumeFileKey: null });
+  });
+
   it('APP-4 我的應徵 is paged, newest first', async () => {
     const acc = await createAccount(s());
     const { a, c } = await applicant('hua-paged@example.tw');
