@@ -41,8 +41,8 @@ export async function vacanciesByWorkId(q: Queryable, workIds: readonly string[]
 export async function insertApplication(q: Queryable, row: NewApplication): Promise<ApplicationRow | null> {
   const shared =
     row.applicantId && row.resumeFileDigest
-      ? // FOR SHARE: a sibling being deleted (its file with it, when it is the last) is waited for and then not lent.
-        sql`(select s.resume_file_key from ${applications} s where s.applicant_id = ${row.applicantId} and s.resume_file_digest = ${row.resumeFileDigest} and s.resume_file_state = 'ready' and s.resume_file_key is not null limit 1 for share)`
+      ? // FOR KEY SHARE: a sibling being deleted (its file with it, when it is the last) is waited for and then not lent.
+        sql`(select s.resume_file_key from ${applications} s where s.applicant_id = ${row.applicantId} and s.resume_file_digest = ${row.resumeFileDigest} and s.resume_file_state = 'ready' and s.resume_file_key is not null limit 1 for key share)`
       : null;
   const [inserted] = await q
     .insert(applications)
@@ -207,7 +207,7 @@ export async function markSiblingsReady(q: Queryable, row: { applicantId: string
  * applicant, same digest) → ready. Returns whether it did.
  */
 export async function adoptSiblingFile(q: Queryable, id: string, now: Date): Promise<boolean> {
-  // FOR SHARE of the sibling, as in insertApplication: never the file of a sibling that is being deleted.
+  // FOR KEY SHARE of the sibling, as in insertApplication: never the file of a sibling that is being deleted.
   const result = await q.execute(sql`
     update ${applications} a set resume_file_state = 'ready', resume_file_key = k.key, resume_file_ready_at = ${now.toISOString()}::timestamptz,
       resume_file_last_error = null, updated_at = ${now.toISOString()}::timestamptz
@@ -215,7 +215,7 @@ export async function adoptSiblingFile(q: Queryable, id: string, now: Date): Pro
       select s.resume_file_key as key from ${applications} s join ${applications} me
         on s.applicant_id = me.applicant_id and s.resume_file_digest = me.resume_file_digest and s.id <> me.id
       where me.id = ${id} and me.resume_file_digest is not null and s.resume_file_state = 'ready' and s.resume_file_key is not null
-      limit 1 for share of s
+      limit 1 for key share of s
     ) k
     where a.id = ${id} and a.resume_file_state in ('pending', 'failed')
     returning a.id`);
