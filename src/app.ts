@@ -115,7 +115,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     setupRequestLocale(req);
   });
   registerAuthHooks(app, services);
-  registerFlashReading(app, services);
+  registerFlashReading(app);
   registerVisitCounting(app, services);
   registerErrorHandling(app, services);
 

@@ -61,6 +61,18 @@ describe.each(dbDrivers())('applying on %s', (driver) => {
   const openJob = (o: Parameters<typeof createVacancy>[1] = {}) => createVacancy(s(), { accessMode: 'open', vitaeEmail: 'hr@agency.example.tw', ...o });
   const applyFields = (workIds: string[], o: Record<string, string> = {}) => ({ workId: workIds, consent: '1', consentVersion: CONSENT_VERSION, ...o });
   const rowsOf = (applicantId: string) => s().db.select().from(applications).where(eq(applications.applicantId, applicantId));
+  /** Deletes an application row and checks its resume file, then keeps that transaction open until released. */
+  function heldDeletion(applicationId: string, key: string) {
+    let release!: () => void;
+    const gate = new Promise<void>((res) => (release = res));
+    const inUse = s().db.transaction(async (tx) => {
+      await deleteApplicationRow(tx, applicationId);
+      const used = await resumeFileInUse(tx, key);
+      await gate;
+      return used;
+    });
+    return { inUse, release };
+  }
 
   it('APP-1 PUB-3 without a saved resume the job sends the applicant to 履歷填寫 and back', async () => {
     const a = await signInApplicant({ services: s() });
@@ -416,23 +428,16 @@ describe.each(dbDrivers())('applying on %s', (driver) => {
     const [r1, r2] = await rowsOf(a.id);
     expect(await produceResumeFile(s().deps.applications, r1!.id)).toBe('ready');
     const key = resumeFileKey(r1!.id);
-    let release!: () => void;
-    const gate = new Promise<void>((res) => (release = res));
     // The first deletion checks (the other still there: in use) and holds its transaction open.
-    const first = s().db.transaction(async (tx) => {
-      await deleteApplicationRow(tx, r1!.id);
-      const inUse = await resumeFileInUse(tx, key);
-      await gate;
-      return inUse;
-    });
+    const first = heldDeletion(r1!.id, key);
     await new Promise((res) => setTimeout(res, 100));
     const second = s().db.transaction(async (tx) => {
       await deleteApplicationRow(tx, r2!.id);
       return resumeFileInUse(tx, key);
     });
     await new Promise((res) => setTimeout(res, 200));
-    release();
-    expect(await first).toBe(true);
+    first.release();
+    expect(await first.inUse).toBe(true);
     // Without waiting it would still see the first row (uncommitted) and keep the file for ever.
     expect(await second).toBe(false);
   });
@@ -445,19 +450,12 @@ describe.each(dbDrivers())('applying on %s', (driver) => {
     const [r1] = await rowsOf(a.id);
     expect(await produceResumeFile(s().deps.applications, r1!.id)).toBe('ready');
     const key = resumeFileKey(r1!.id);
-    let release!: () => void;
-    const gate = new Promise<void>((res) => (release = res));
-    const deleting = s().db.transaction(async (tx) => {
-      await deleteApplicationRow(tx, r1!.id);
-      const inUse = await resumeFileInUse(tx, key);
-      await gate;
-      return inUse;
-    });
+    const deleting = heldDeletion(r1!.id, key);
     await new Promise((res) => setTimeout(res, 100));
     const applying = c.post('/platform/apply', applyFields([j2.workId]));
     await new Promise((res) => setTimeout(res, 200));
-    release();
-    expect(await deleting).toBe(false); // the file goes with r1
+    deleting.release();
+    expect(await deleting.inUse).toBe(false); // the file goes with r1
     expect((await applying).statusCode).toBe(303);
     const [r2] = await rowsOf(a.id);
     expect(r2!.vacancyId).toBe(j2.id);

@@ -6,7 +6,7 @@
 // worker is producing, is left alone; a worker that crashed mid-run leaves a 'producing' row that becomes
 // claimable again after PRODUCING_STALE_MS (the sweeper re-queues it) and the re-run overwrites the same key,
 // so there is exactly one file per application. A failure is retried with backoff (retryDelaySeconds).
-import { inlinePdfRenderer, renderCivilServiceResumePdf } from '../../platform/pdf/index.ts';
+import { renderCivilServiceResumePdf } from '../../platform/pdf/index.ts';
 import { myHrPerson } from '../ecpa/index.ts';
 import { civilServiceResumeDocument } from '../hrdb/index.ts';
 import type { Jobs, QueueOptions } from '../../platform/jobs/jobs.ts';
@@ -23,7 +23,7 @@ export const PRODUCE_BATCH_SIZE = 4;
 /** Our own retries (with backoff), so pg-boss does not retry; a job that outlives its expiry is the sweeper's. */
 export const PRODUCE_RESUME_QUEUE_OPTIONS: QueueOptions = { retryLimit: 0, expireInSeconds: 120, deleteAfterSeconds: 24 * 3600 };
 
-export type ProduceDeps = Pick<ApplicationDeps, 'db' | 'clock' | 'storage' | 'jobs' | 'hrdb' | 'config'> & { readonly pdf?: ApplicationDeps['pdf'] };
+export type ProduceDeps = Pick<ApplicationDeps, 'db' | 'clock' | 'storage' | 'jobs' | 'hrdb' | 'config' | 'pdf'>;
 
 /** The fixed storage key of an application's resume PDF: a re-run overwrites it, never adds a second file. */
 export function resumeFileKey(applicationId: string): string {
@@ -51,7 +51,7 @@ export async function produceResumeFile(deps: ProduceDeps, applicationId: string
     const snap = claimed.resumeSnapshot;
     const photo = claimed.photoKey ? await deps.storage.getBuffer(claimed.photoKey) : null;
     const doc = toResumeDocument(snap.data, { attachmentName: snap.attachmentName, photo });
-    const bytes = await (deps.pdf ?? inlinePdfRenderer).resume(doc, { generatedAt: claimed.appliedAt });
+    const bytes = await deps.pdf.resume(doc, { generatedAt: claimed.appliedAt });
     const outcome = await storeReady(deps, claimed.id, startedAt, bytes, hooks);
     // The same applicant's applications waiting for a file made from the same content share this one.
     if (outcome.marked) await markSiblingsReady(deps.db, claimed, outcome.key, deps.clock.now());

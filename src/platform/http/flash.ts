@@ -51,7 +51,7 @@ export function registerFlashSaving(app: FastifyInstance, services: PlatformServ
 }
 
 /** After the session is loaded: takes this request's messages out of the session (shown once; removed on send). */
-export function registerFlashReading(app: FastifyInstance, _services: PlatformServices): void {
+export function registerFlashReading(app: FastifyInstance): void {
   app.addHook('onRequest', async (req, reply) => {
     if (req.cookies[LEGACY_FLASH_COOKIE]) reply.clearCookie(LEGACY_FLASH_COOKIE, { path: '/' });
     const stored = req.session?.data.flash;

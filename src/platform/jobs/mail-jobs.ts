@@ -76,9 +76,8 @@ export async function kickMailDelivery(jobs: Jobs): Promise<boolean> {
  * people applying at once, issue 11) without spacing, about one apply in two still paid for a pg-boss insert
  * (540 kicks for 1,000 applications, 0.73 ms of PostgreSQL each); with 250 ms, at most four a second.
  */
-export function createMailKicker(send: () => Promise<unknown>, opts: { spacingMs?: number; now?: () => number } = {}): () => void {
+export function createMailKicker(send: () => Promise<unknown>, opts: { spacingMs?: number } = {}): () => void {
   const spacing = opts.spacingMs ?? 0;
-  const now = opts.now ?? Date.now;
   let sending = false;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -87,7 +86,7 @@ export function createMailKicker(send: () => Promise<unknown>, opts: { spacingMs
     timer = null;
     sending = true;
     again = false;
-    lastStart = now();
+    lastStart = Date.now();
     void send()
       .catch(() => undefined)
       .finally(() => {
@@ -97,7 +96,7 @@ export function createMailKicker(send: () => Promise<unknown>, opts: { spacingMs
   };
   const schedule = (): void => {
     if (timer) return;
-    const wait = lastStart + spacing - now();
+    const wait = lastStart + spacing - Date.now();
     if (wait <= 0) return run();
     timer = setTimeout(run, wait);
     timer.unref?.();

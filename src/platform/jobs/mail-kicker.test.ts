@@ -1,5 +1,5 @@
 // SYS-1: mail leaves right after the commit that queued it; under load the kicks collapse (mail-jobs.ts).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMailKicker } from './mail-jobs.ts';
 
 describe('SYS-1 mail kicker', () => {
@@ -38,23 +38,30 @@ describe('SYS-1 mail kicker', () => {
   });
 
   it('SYS-1 with spacing, a burst of kicks becomes one kick at once and one more after the interval', async () => {
-    let started = 0;
-    const kick = createMailKicker(
-      async () => {
-        started++;
-      },
-      { spacingMs: 40 },
-    );
-    kick();
-    expect(started).toBe(1);
-    await new Promise((r) => setTimeout(r, 0));
-    for (let i = 0; i < 20; i++) kick();
-    expect(started).toBe(1);
-    await new Promise((r) => setTimeout(r, 80));
-    expect(started).toBe(2);
-    await new Promise((r) => setTimeout(r, 60));
-    // Quiet for longer than the interval: the next kick goes at once.
-    kick();
-    expect(started).toBe(3);
+    vi.useFakeTimers();
+    try {
+      let started = 0;
+      const kick = createMailKicker(
+        async () => {
+          started++;
+        },
+        { spacingMs: 40 },
+      );
+      kick();
+      expect(started).toBe(1);
+      await vi.advanceTimersByTimeAsync(0);
+      for (let i = 0; i < 20; i++) kick();
+      expect(started).toBe(1);
+      await vi.advanceTimersByTimeAsync(39);
+      expect(started).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(started).toBe(2);
+      await vi.advanceTimersByTimeAsync(60);
+      // Quiet for longer than the interval: the next kick goes at once.
+      kick();
+      expect(started).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
