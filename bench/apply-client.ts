@@ -20,14 +20,22 @@ export interface ApplyLoadOptions {
 
 export interface ApplyLoadReport {
   latencies: number[];
+  /** For each latency, the request's place in its applicant's list (0: the first). */
+  steps: number[];
+  /** For each latency, when the request was sent, in ms after the first. */
+  startedAt: number[];
   statuses: Record<string, number>;
   seconds: number;
+  /** CPU seconds (user + system) this process spent while the applicants ran. */
+  cpuSeconds: number;
 }
 
 export async function runApplicants(opts: ApplyLoadOptions): Promise<ApplyLoadReport> {
   const base = new URL(opts.base);
   if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost') throw new Error(`loopback only, not ${base.hostname}`);
   const latencies: number[] = [];
+  const stepsOf: number[] = [];
+  const startedAt: number[] = [];
   const statuses: Record<string, number> = {};
   const post = (agent: http.Agent, step: ApplyStep) =>
     new Promise<number>((resolve) => {
@@ -53,20 +61,24 @@ export async function runApplicants(opts: ApplyLoadOptions): Promise<ApplyLoadRe
       req.end(body);
     });
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     opts.applicants.map(async (steps) => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      for (const step of steps) {
+      for (const [i, step] of steps.entries()) {
         if (opts.thinkMs) await new Promise((r) => setTimeout(r, opts.thinkMs * (0.5 + Math.random())));
         const t0 = performance.now();
         const status = await post(agent, step);
         latencies.push(performance.now() - t0);
+        stepsOf.push(i);
+        startedAt.push(t0 - started);
         statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
       }
       agent.destroy();
     }),
   );
-  return { latencies, statuses, seconds: (performance.now() - started) / 1000 };
+  const cpu = process.cpuUsage(cpu0);
+  return { latencies, steps: stepsOf, startedAt, statuses, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 // Forked: read the options from the first IPC message, answer with the report, exit.

@@ -21,6 +21,8 @@ export interface TestSmtpServer {
   readonly url: string;
   readonly received: ReceivedMail[];
   readonly running: boolean;
+  /** Connections accepted since the first start, and those open now. */
+  readonly connections: { accepted: number; open: number };
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Resolves once at least `count` messages have arrived; rejects after `timeoutMs`. */
@@ -29,6 +31,7 @@ export interface TestSmtpServer {
 
 export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
+  const connections = { accepted: 0, open: 0 };
   let server: SMTPServer | null = null;
   let port = 0;
 
@@ -39,6 +42,14 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       logger: false,
       closeTimeout: 1_000,
       disableReverseLookup: true,
+      onConnect(_session, callback) {
+        connections.accepted++;
+        connections.open++;
+        callback();
+      },
+      onClose() {
+        connections.open--;
+      },
       onData(stream, session, callback) {
         simpleParser(stream)
           .then((parsed) => {
@@ -71,6 +82,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       return `smtp://127.0.0.1:${port}`;
     },
     received,
+    connections,
     get running() {
       return server !== null;
     },

@@ -50,16 +50,26 @@ const DEFAULT_TIMEOUTS: Required<SmtpTimeouts> = {
   sendMs: 60_000,
 };
 
+/** A connection with nothing to send for this long is closed (createSmtpTransport). */
+export const SMTP_IDLE_CLOSE_MS = 1_000;
+
 /**
- * SMTP through nodemailer, one connection a message (no pool: a process never keeps sockets to a
- * server that may have gone away). Timeouts are short so that a down server fails fast and the
- * outbox retries later. smtp:// upgrades with STARTTLS when offered; smtps:// is TLS from the start.
+ * SMTP through nodemailer. Messages sent close together share one connection (nodemailer's pool, one connection, at
+ * most 100 messages on it): a backlog of confirmations after a busy minute is not paid for with a connection, a
+ * greeting and EHLO each (measured, issue 11: 10 messages a second against a server that waits 100 ms before its
+ * greeting, as smtp-server does and postscreen-style MTAs do longer). The connection is closed once nothing has been
+ * sent for SMTP_IDLE_CLOSE_MS, so a process keeps no socket to a server that may go away between deliveries; the
+ * next message opens a new one. A message whose connection fails is rejected as before, and the outbox retries it.
+ * Timeouts are short so that a down server fails fast. smtp:// upgrades with STARTTLS when offered; smtps:// is TLS
+ * from the start.
  */
 export function createSmtpTransport(smtpUrl: string, timeouts: SmtpTimeouts = {}): MailTransport {
   const t = { ...DEFAULT_TIMEOUTS, ...timeouts };
-  const transporter = nodemailer.createTransport({
+  const options = {
     url: smtpUrl,
-    pool: false,
+    pool: true as const,
+    maxConnections: 1,
+    maxMessages: 100,
     connectionTimeout: t.connectionMs,
     greetingTimeout: t.greetingMs,
     socketTimeout: t.socketMs,
@@ -68,25 +78,44 @@ export function createSmtpTransport(smtpUrl: string, timeouts: SmtpTimeouts = {}
     // Content comes from our own rows: never let a value be read as a file path or URL to fetch.
     disableFileAccess: true,
     disableUrlAccess: true,
-  });
+  };
+  let pool: ReturnType<typeof nodemailer.createTransport> | null = null;
+  let sending = 0;
+  let idle: ReturnType<typeof setTimeout> | null = null;
+  const closePool = () => {
+    if (idle) clearTimeout(idle);
+    idle = null;
+    pool?.close();
+    pool = null;
+  };
   return {
     async send(msg) {
-      const info = await transporter.sendMail({
-        from: msg.from,
-        to: msg.to,
-        subject: msg.subject,
-        text: msg.text,
-        ...(msg.html !== undefined ? { html: msg.html } : {}),
-        ...(msg.headers ? { headers: msg.headers } : {}),
-        ...(msg.messageId ? { messageId: msg.messageId } : {}),
-        attachments: (msg.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
-        signal: AbortSignal.timeout(t.sendMs),
-      });
-      return { messageId: info.messageId };
+      if (idle) clearTimeout(idle);
+      idle = null;
+      const transporter = (pool ??= nodemailer.createTransport(options));
+      sending++;
+      try {
+        const info = await transporter.sendMail({
+          from: msg.from,
+          to: msg.to,
+          subject: msg.subject,
+          text: msg.text,
+          ...(msg.html !== undefined ? { html: msg.html } : {}),
+          ...(msg.headers ? { headers: msg.headers } : {}),
+          ...(msg.messageId ? { messageId: msg.messageId } : {}),
+          attachments: (msg.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+          signal: AbortSignal.timeout(t.sendMs),
+        });
+        return { messageId: info.messageId };
+      } finally {
+        sending--;
+        if (sending === 0 && pool === transporter) {
+          idle = setTimeout(closePool, SMTP_IDLE_CLOSE_MS);
+          idle.unref();
+        }
+      }
     },
-    close() {
-      transporter.close();
-    },
+    close: closePool,
   };
 }
 

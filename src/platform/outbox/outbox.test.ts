@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dbDrivers, useTestDatabase } from '../../../tests/helpers/db.ts';
 import { fixedClock } from '../clock.ts';
 import { outboxMessages } from '../db/schema/platform.ts';
-import { createSmtpTransport, type MailMessage, type MailTransport } from '../mail/transport.ts';
+import { createSmtpTransport, SMTP_IDLE_CLOSE_MS, type MailMessage, type MailTransport } from '../mail/transport.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../mail/test-smtp-server.ts';
 import { backoffMs, deliverDueMail, enqueueMail, getMail, listMail, messageIdFor, retryMail, type OutgoingMail } from './outbox.ts';
 
@@ -79,6 +79,30 @@ describe.each(dbDrivers())('mail outbox on %s', (driver) => {
     expect(stored.every((r) => r.state === 'sent' && r.sentAt !== null && r.messageId === messageIdFor(r.id, FROM))).toBe(true);
     expect(await deliver()).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(smtp.received).toHaveLength(3);
+  });
+
+  it('SYS-1 a backlog goes out over one connection, which is closed when idle; the next mail opens a new one, also after a server restart', async () => {
+    const closed = async () => {
+      const until = Date.now() + SMTP_IDLE_CLOSE_MS + 3_000;
+      while (smtp.connections.open > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      return smtp.connections.open;
+    };
+    transport.close?.(); // the connection an earlier test left open
+    expect(await closed()).toBe(0);
+    await t.current.db.transaction((tx) => enqueueMail(tx, ...Array.from({ length: 30 }, (_, i) => mail(i + 1))));
+    const before = smtp.connections.accepted;
+    expect(await deliver()).toEqual({ sent: 30, failed: 0, retried: 0 });
+    expect(smtp.received).toHaveLength(30);
+    expect(smtp.connections.accepted - before).toBe(1);
+    // Idle: the connection is closed (the server sees it go).
+    expect(smtp.connections.open).toBe(1);
+    expect(await closed()).toBe(0);
+    await smtp.stop();
+    await smtp.start();
+    await t.current.db.transaction((tx) => enqueueMail(tx, mail(31)));
+    expect(await deliver()).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(smtp.connections.accepted - before).toBe(2);
+    expect(smtp.received.map((m) => m.subject)).toContain('【事求人】應徵確認通知 第31號');
   });
 
   it('SYS-1 nothing is lost while the mail server is down: every mail arrives exactly once after it comes back', async () => {

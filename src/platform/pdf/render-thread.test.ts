@@ -1,7 +1,8 @@
 // GEN-1: resume PDFs rendered on a worker thread (render-thread.ts): the same file as inline, and the event loop
 // stays free while it is made.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createThreadPdfRenderer, inlinePdfRenderer } from './render-thread.ts';
+import { createThreadPdfRenderer, inlinePdfRenderer, RENDER_NICE } from './render-thread.ts';
 import { pdfText } from './testing/poppler.ts';
 import { sampleResume } from './testing/sample-resume.ts';
 
@@ -30,6 +31,15 @@ describe('GEN-1 the PDF render thread', () => {
     for (const [i, f] of files.entries()) expect(await pdfText(f)).toContain(names[i]);
     // An event loop held by the renders would have run the 5-ms timer a handful of times at most.
     expect(ticks).toBeGreaterThanOrEqual(Math.floor(elapsed / 5 / 4));
+  }, 60_000);
+
+  it.runIf(existsSync('/proc/self/task'))('GEN-1 the render thread runs at a lower priority (nice 10) than the event loop, which keeps its own', async () => {
+    await renderer.resume(sampleResume(), { generatedAt: GENERATED_AT });
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value (after the command name in parentheses: 17th).
+    const niceOf = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const tasks = readdirSync('/proc/self/task');
+    expect(niceOf(String(process.pid))).toBe(0);
+    expect(tasks.filter((t) => niceOf(t) === RENDER_NICE)).toHaveLength(1);
   }, 60_000);
 
   it('GEN-1 a thread that died is started again for the next render', async () => {

@@ -18,6 +18,9 @@ export const inlinePdfRenderer: PdfRenderer = {
   close: async () => undefined,
 };
 
+/** The nice value of the render thread (Linux): below the web event loops and PostgreSQL when cores are short. */
+export const RENDER_NICE = 10;
+
 type Reply = { id: number; bytes?: Uint8Array; error?: string };
 
 /**
