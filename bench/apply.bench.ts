@@ -7,12 +7,12 @@
 // The system runs as docs/operations.md deploys it:
 // - PostgreSQL: this process is the `web` role (the app of src/app.ts on a port of loopback); the `worker` role is
 //   src/main.ts in a process of its own (ROLES=worker: pg-boss runs the produce-resume worker, rendering on its
-//   PDF thread, and mail delivery).
+//   PDF thread, and mail delivery), started with `nice -n 10`.
 // - PGlite (one process only): this process runs both roles, as `npm start` does.
 // The applicants' HTTP clients (bench/apply-client.ts) and the mail server every confirmation goes to
 // (bench/smtp-sink.ts) run in processes of their own: the world outside the system.
 //
-// Before the measured runs a warm-up, as a server that has been up a while is: 50 other accounts apply to 2 other
+// Before the measured runs a warm-up, as a server that has been up a while is: 50 other accounts apply to 6 other
 // jobs each (closed loop), and their PDFs are made; none of it is counted. The measured applicants' resumes are
 // new, so each still needs its own PDF.
 //
@@ -29,13 +29,14 @@
 //   --worker inline  (PostgreSQL) the worker role in this process too, as `npm start` runs it
 //   --worker off   no worker at all: the apply request alone (PDFs and mail are not waited for)
 //   --warmup N     applications per warm-up account (0: no warm-up)
+//   --worker-nice N  the worker process's nice value (default 10, as docs/operations.md advises; 0: as the web's)
 //   --prepared off PostgreSQL without named prepared statements (DATABASE_PREPARED_STATEMENTS=0)
 //
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/apply.bench.ts [--applicants 50] [--jobs 20]
 //   npx tsx bench/apply.bench.ts --db pglite
 import { spawn, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,7 +76,8 @@ const { values: args } = parseArgs({
     phases: { type: 'string', default: 'people,closed' },
     prepared: { type: 'string', default: 'on' },
     distinct: { type: 'boolean', default: false },
-    warmup: { type: 'string', default: '2' },
+    warmup: { type: 'string', default: '6' },
+    'worker-nice': { type: 'string', default: '10' },
   },
 });
 const WORKER = args.worker === 'on' ? 'inline' : args.worker || (args.db === 'pglite' ? 'inline' : 'process');
@@ -89,6 +91,7 @@ const WARMUP = Math.min(10, Math.max(0, Number(args.warmup)));
 const ACCOUNTS = args.distinct ? APPLICANTS * JOBS : APPLICANTS;
 const WARM_ACCOUNTS = WARMUP ? APPLICANTS : 0;
 const THINK_MS = Math.max(0, Number(args.think));
+const WORKER_NICE = existsSync('/usr/bin/nice') ? Math.min(19, Math.max(0, Number(args['worker-nice']))) : 0;
 interface Phase {
   name: string;
   thinkMs: number;
@@ -153,7 +156,9 @@ async function startSmtpSink(): Promise<{ url: string; count: () => Promise<numb
 
 /** src/main.ts with ROLES=worker, as production runs it; resolves once pg-boss has started its workers. */
 async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // At a lower CPU priority than the web process, as docs/operations.md advises where the two share cores.
+  const niced = WORKER_NICE > 0;
+  const child = spawn(niced ? '/usr/bin/nice' : process.execPath, [...(niced ? ['-n', String(WORKER_NICE), process.execPath] : []), '--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -167,7 +172,7 @@ async function startWorkerProcess(env: Record<string, string>): Promise<ChildPro
 async function main(): Promise<void> {
   console.log(
     `Apply bench (issue 11) — node ${process.version}, ${availableParallelism()} cores, load average ${load()}, db ${args.db}` +
-      `${args.db === 'pglite' ? '' : `, prepared statements ${args.prepared}`}, worker ${WORKER === 'process' ? 'in a process of its own' : WORKER === 'inline' ? 'in the web process' : 'off'}`,
+      `${args.db === 'pglite' ? '' : `, prepared statements ${args.prepared}`}, worker ${WORKER === 'process' ? `in a process of its own (nice ${WORKER_NICE})` : WORKER === 'inline' ? 'in the web process' : 'off'}`,
   );
   let admin: pg.Client | null = null;
   let name = '';

@@ -38,7 +38,7 @@ export async function vacanciesByWorkId(q: Queryable, workIds: readonly string[]
  * resume file is ready and made from the same content lends its file: the row is inserted ready, sharing the key
  * (GEN-1), in the same statement.
  */
-export async function insertApplication(q: Queryable, row: NewApplication): Promise<ApplicationRow | null> {
+export async function insertApplication(q: Queryable, row: NewApplication): Promise<Pick<ApplicationRow, 'id' | 'resumeFileState'> | null> {
   const shared =
     row.applicantId && row.resumeFileDigest
       ? // FOR KEY SHARE: a sibling being deleted (its file with it, when it is the last) is waited for and then not lent.
@@ -57,7 +57,8 @@ export async function insertApplication(q: Queryable, row: NewApplication): Prom
         : row,
     )
     .onConflictDoNothing({ target: [applications.vacancyId, applications.applicantId], where: sql`"status" = 'active'` })
-    .returning();
+    // Not the whole row: it holds the frozen resume (kilobytes of JSON, sent back and parsed for nothing).
+    .returning({ id: applications.id, resumeFileState: applications.resumeFileState });
   return inserted ?? null;
 }
 

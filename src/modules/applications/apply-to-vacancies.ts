@@ -2,10 +2,11 @@
 // 不須具 job inside its validity), the application row (the partial unique index makes a second one impossible,
 // ON CONFLICT answers 「您已應徵過此職缺」), the frozen resume, copies of its photo/attachment, the produce-resume
 // job (none when an earlier application made from the same content lends its ready file); then one mail listing
-// the jobs applied for this time, and an audit row per application.
-import { recordAudit } from '../../platform/audit/audit.ts';
+// the jobs applied for this time and an audit row per application, in one statement.
+import { auditInsert } from '../../platform/audit/audit.ts';
+import { together } from '../../platform/db/together.ts';
 import { jobsTx } from '../../platform/jobs/jobs.ts';
-import { enqueueMail } from '../../platform/outbox/outbox.ts';
+import { mailInsert } from '../../platform/outbox/outbox.ts';
 import { newObjectKey } from '../../platform/storage/index.ts';
 import { findResume, resumeData } from '../resumes/index.ts';
 import { deleteFiles, type ApplicantActor, type ApplicationDeps } from './application.deps.ts';
@@ -93,15 +94,17 @@ export async function applyToVacancies(deps: ApplyDepsLike, input: ApplyInput): 
           await jobs.send(PRODUCE_RESUME_QUEUE, { applicationId: row.id }, { db: jobsTx(tx), singletonKey: row.id });
           fileQueued = true;
         }
-        await recordAudit(tx, { kind: 'applicant', id: input.applicantId, ip: input.ip ?? null }, 'application.create', { kind: 'application', id: row.id }, {
-          workId,
-          consentVersion: CONSENT_VERSION,
-          attachFiles: attach,
-        });
         applied.push({ applicationId: row.id, workId, title: v.title, orgName: v.orgName });
       }
-      if (applied.length > 0 && data.basic.email) {
-        await enqueueMail(tx, appliedMail({ to: data.basic.email, name: data.basic.chineseName, jobs: applied, at: now, baseUrl: deps.baseUrl, attached: attach }));
+      if (applied.length > 0) {
+        // An audit row per application and the one mail, written together in one statement (platform/db/together.ts).
+        const audits = auditInsert(
+          tx,
+          { kind: 'applicant', id: input.applicantId, ip: input.ip ?? null },
+          applied.map((a) => ({ action: 'application.create', subject: { kind: 'application', id: a.applicationId }, details: { workId: a.workId, consentVersion: CONSENT_VERSION, attachFiles: attach } })),
+        );
+        if (data.basic.email) await together(tx, audits, mailInsert(tx, appliedMail({ to: data.basic.email, name: data.basic.chineseName, jobs: applied, at: now, baseUrl: deps.baseUrl, attached: attach })));
+        else await audits;
       }
       return { kind: 'done', applied, refused };
     });

@@ -20,21 +20,30 @@ export async function recordAudit(
   subject: Subject | null,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await q.insert(auditEvents).values({
-    actorKind: actor.kind,
-    actorId: actor.id ?? null,
-    action,
-    subjectKind: subject?.kind ?? null,
-    subjectId: subject?.id ?? null,
-    details,
-    ip: actor.ip ?? null,
-  });
+  await auditInsert(q, actor, [{ action, subject, details }]);
+}
+
+/**
+ * The INSERT of audit rows of one actor, not yet run: await it, or hand it to `together` (platform/db/together.ts) to
+ * write it in one statement with another independent change.
+ */
+export function auditInsert(q: Queryable, actor: Actor, entries: readonly { action: string; subject: Subject | null; details?: Record<string, unknown> }[]) {
+  return q.insert(auditEvents).values(
+    entries.map((e) => ({
+      actorKind: actor.kind,
+      actorId: actor.id ?? null,
+      action: e.action,
+      subjectKind: e.subject?.kind ?? null,
+      subjectId: e.subject?.id ?? null,
+      details: e.details ?? {},
+      ip: actor.ip ?? null,
+    })),
+  );
 }
 
 /** Many audit rows of one actor in a few statements (a bulk change: each object still gets its own row). */
 export async function recordAudits(q: Queryable, actor: Actor, entries: readonly { action: string; subject: Subject | null; details?: Record<string, unknown> }[]): Promise<void> {
-  const rows = entries.map((e) => ({ actorKind: actor.kind, actorId: actor.id ?? null, action: e.action, subjectKind: e.subject?.kind ?? null, subjectId: e.subject?.id ?? null, details: e.details ?? {}, ip: actor.ip ?? null }));
-  for (let i = 0; i < rows.length; i += 200) await q.insert(auditEvents).values(rows.slice(i, i + 200));
+  for (let i = 0; i < entries.length; i += 200) await auditInsert(q, actor, entries.slice(i, i + 200));
 }
 
 export const audit = { record: recordAudit };

@@ -49,8 +49,18 @@ function check(m: OutgoingMail): void {
  */
 export async function enqueueMail(q: Queryable, ...messages: OutgoingMail[]): Promise<string[]> {
   if (messages.length === 0) return [];
+  const rows = await mailInsert(q, ...messages);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The INSERT of enqueueMail, not yet run (the messages are checked now): await it, or hand it to `together`
+ * (platform/db/together.ts) to write it in one statement with another independent change. Returns the ids.
+ */
+export function mailInsert(q: Queryable, ...messages: OutgoingMail[]) {
+  if (messages.length === 0) throw new Error('mailInsert needs at least one message');
   messages.forEach(check);
-  const rows = await q
+  return q
     .insert(outboxMessages)
     .values(
       messages.map((m) => ({
@@ -63,7 +73,6 @@ export async function enqueueMail(q: Queryable, ...messages: OutgoingMail[]): Pr
       })),
     )
     .returning({ id: outboxMessages.id });
-  return rows.map((r) => r.id);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
