@@ -4,11 +4,13 @@
 // to resume_file_ready_at (median, p95), with the load average, and the CPU one application cost the web process,
 // the worker process and (PostgreSQL on this machine) the server's processes.
 //
-// The system runs as docs/operations.md deploys it:
-// - PostgreSQL: this process is the `web` role (the app of src/app.ts on a port of loopback); the `worker` role is
-//   src/main.ts in a process of its own (ROLES=worker: pg-boss runs the produce-resume worker, rendering on its
-//   PDF thread, and mail delivery), started with `nice -n 10`.
-// - PGlite (one process only): this process runs both roles, as `npm start` does.
+// The system runs as docs/operations.md describes it:
+// - by default one process with every role (ROLES=web,worker,scheduler, the default; `npm start`): the app of
+//   src/app.ts on a port of loopback, pg-boss running the produce-resume worker (rendering on its PDF thread) and
+//   mail delivery, as src/main.ts registers them;
+// - --worker process (PostgreSQL): this process is the `web` role, and the `worker` role is src/main.ts with
+//   ROLES=worker in a process of its own, started with `nice -n 10` (--worker-nice), as a deployment that runs the
+//   roles apart does; PGlite is one process only.
 // The applicants' HTTP clients (bench/apply-client.ts) and the mail server every confirmation goes to
 // (bench/smtp-sink.ts) run in processes of their own: the world outside the system.
 //
@@ -26,7 +28,7 @@
 //   --phases people,closed | people | closed
 //   --think MS     the pause of the people phase (default 1000)
 //   --distinct     every application by an account of its own (50 at a time), so every application needs its own file
-//   --worker inline  (PostgreSQL) the worker role in this process too, as `npm start` runs it
+//   --worker process (PostgreSQL) the worker role in a process of its own
 //   --worker off   no worker at all: the apply request alone (PDFs and mail are not waited for)
 //   --warmup N     applications per warm-up account (0: no warm-up)
 //   --worker-nice N  the worker process's nice value (default 10, as docs/operations.md advises; 0: as the web's)
@@ -69,8 +71,8 @@ const { values: args } = parseArgs({
     applicants: { type: 'string', default: '50' },
     jobs: { type: 'string', default: '20' },
     timeout: { type: 'string', default: '600' },
-    // process (PostgreSQL's default) | inline (PGlite's, and the only one there) | off
-    worker: { type: 'string', default: '' },
+    // inline (every role in this process, the default) | process (PostgreSQL: the worker role apart) | off
+    worker: { type: 'string', default: 'inline' },
     think: { type: 'string', default: '1000' },
     // people,closed (both, in that order) | people | closed
     phases: { type: 'string', default: 'people,closed' },
@@ -80,7 +82,7 @@ const { values: args } = parseArgs({
     'worker-nice': { type: 'string', default: '10' },
   },
 });
-const WORKER = args.worker === 'on' ? 'inline' : args.worker || (args.db === 'pglite' ? 'inline' : 'process');
+const WORKER = args.worker === 'on' || args.worker === '' ? 'inline' : args.worker;
 if (!['process', 'inline', 'off'].includes(WORKER)) throw new Error(`--worker process | inline | off, not ${args.worker}`);
 if (WORKER === 'process' && args.db === 'pglite') throw new Error('PGlite is one process: --worker inline or off');
 const APPLICANTS = Math.min(200, Number(args.applicants));
