@@ -62,7 +62,7 @@ import { createJobs } from '../src/platform/jobs/jobs.ts';
 import { registerMailJobs } from '../src/platform/jobs/mail-jobs.ts';
 import { addDays } from '../src/platform/tw/roc-date.ts';
 import { loadConfig } from '../src/config.ts';
-import { runApplicantsInChild } from './load-runner.ts';
+import { benchEnv, runApplicantsInChild } from './load-runner.ts';
 import type { ApplyStep } from './apply-client.ts';
 
 const { values: args } = parseArgs({
@@ -241,18 +241,10 @@ async function main(): Promise<void> {
         autobiography: '我出生於臺北市。'.repeat(40),
       })),
     );
-    const env = {
-      NODE_ENV: 'production',
-      BASE_URL: 'http://127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      // Unused where no mail worker runs (--worker off): the mail stays in the outbox.
-      SMTP_URL: sink?.url ?? 'smtp://127.0.0.1:2525',
-      DATA_KEY: randomBytes(32).toString('hex'),
-    };
+    // Unused where no mail worker runs (--worker off): the mail stays in the outbox.
+    const env = benchEnv(dataDir, sink ? { SMTP_URL: sink.url } : {});
     await jobs.start();
-    const services = createServices(loadConfig({ ...env, HOST: '127.0.0.1', PORT: '0', RATE_LIMIT_PER_MINUTE: '1000000000' }), database, { jobs });
+    const services = createServices(loadConfig(env), database, { jobs });
     if (WORKER === 'inline') {
       // As src/main.ts does with every role in one process.
       await registerMailJobs(jobs, { db, transport: services.mailTransport, clock: services.clock, mailFrom: services.config.mailFrom, storage: services.storage });

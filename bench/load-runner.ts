@@ -33,9 +33,12 @@ function runChild<R>(script: string, opts: Serializable, limitSeconds: number): 
 }
 
 
-/** The app's configuration for a benchmark: production mode on loopback, no logging, rate limit out of the way. */
-export function benchConfig(dataDir: string, env: Record<string, string> = {}): Config {
-  return loadConfig({
+/**
+ * The environment of a benchmark's app: production mode on loopback, no logging, rate limit out of the way, fresh
+ * secrets. A process started with it (a worker role apart) shares the secrets of the app it was made for.
+ */
+export function benchEnv(dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  return {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -48,5 +51,10 @@ export function benchConfig(dataDir: string, env: Record<string, string> = {}): 
     DATA_KEY: randomBytes(32).toString('hex'),
     RATE_LIMIT_PER_MINUTE: '1000000000',
     ...env,
-  });
+  };
+}
+
+/** The app's configuration for a benchmark (benchEnv). */
+export function benchConfig(dataDir: string, env: Record<string, string> = {}): Config {
+  return loadConfig(benchEnv(dataDir, env));
 }

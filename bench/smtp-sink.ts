@@ -1,6 +1,7 @@
 // The mail server of bench/apply.bench.ts, in a process of its own (the world outside the system, as the
 // applicants' HTTP clients are): accepts every message over SMTP on 127.0.0.1, reads it to the end and keeps only a
-// count. Forked; sends {port} when listening, answers {count} to any later message.
+// count (src/platform/mail/test-smtp-server.ts parses every message, which would load the machine being measured).
+// Forked; sends {port} when listening, answers {count} to any later message.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 

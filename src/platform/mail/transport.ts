@@ -82,16 +82,18 @@ export function createSmtpTransport(smtpUrl: string, timeouts: SmtpTimeouts = {}
   let pool: ReturnType<typeof nodemailer.createTransport> | null = null;
   let sending = 0;
   let idle: ReturnType<typeof setTimeout> | null = null;
-  const closePool = () => {
+  const stopIdleTimer = () => {
     if (idle) clearTimeout(idle);
     idle = null;
+  };
+  const closePool = () => {
+    stopIdleTimer();
     pool?.close();
     pool = null;
   };
   return {
     async send(msg) {
-      if (idle) clearTimeout(idle);
-      idle = null;
+      stopIdleTimer();
       const transporter = (pool ??= nodemailer.createTransport(options));
       sending++;
       try {
